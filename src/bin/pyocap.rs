@@ -1,0 +1,163 @@
+//! The `pyocap` command line: run an untrusted Python file in a fresh sandbox.
+
+use clap::{Parser, Subcommand};
+use pyocap::{GuestError, Policy, Runtime, Value};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Run untrusted Python in an object-capability sandbox.
+///
+/// Exit status: 0 success; 1 the guest raised an exception or its source did not
+/// compile; 2 usage or configuration error; 3 a limit stopped the guest.
+#[derive(Parser)]
+#[command(name = "pyocap", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run FILE (or `-` for standard input) in a fresh sandbox with the default
+    /// policy: safe builtins, no imports, no files, no clock, no network.
+    ///
+    /// The guest's output goes to standard output. On a guest exception, prints
+    /// `error: <Type>: <message>` and the guest's traceback to standard error.
+    Run {
+        /// Python source file, or `-` to read standard input.
+        file: String,
+        /// Let the guest import MOD (repeatable). Only vetted modules are
+        /// accepted: cmath, itertools, math.
+        #[arg(long = "allow-import", value_name = "MOD")]
+        allow_import: Vec<String>,
+        /// Print one JSON object instead: {"ok", "value", "stdout", "error":
+        /// {"type", "message", "traceback"}}. "value" is the guest's global
+        /// `result` if it set one (as JSON), else null.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run { file, allow_import, json } => run(&file, &allow_import, json),
+    }
+}
+
+fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("pyocap: {msg}");
+    ExitCode::from(2)
+}
+
+fn run(file: &str, allow_import: &[String], json: bool) -> ExitCode {
+    let mut policy = Policy::new();
+    for module in allow_import {
+        if let Err(e) = policy.allow_import(module) {
+            return usage_error(e);
+        }
+    }
+    let (source, filename) = match read_source(file) {
+        Ok(s) => s,
+        Err(e) => return usage_error(e),
+    };
+    let runtime = Runtime::default();
+    let sandbox = match runtime.sandbox(&policy) {
+        Ok(s) => s,
+        Err(e) => return usage_error(e),
+    };
+    let outcome = sandbox.exec_named(&source, &filename).and_then(|()| {
+        match sandbox.eval("result") {
+            Ok(v) => Ok(Some(v)),
+            Err(GuestError::Exception { type_name, .. }) if type_name == "NameError" => Ok(None),
+            Err(e) => Err(e),
+        }
+    });
+    let stdout = sandbox.take_output();
+    drop(sandbox);
+    let code = exit_code(&outcome);
+    if json {
+        let (value, error) = match &outcome {
+            Ok(v) => (v.as_ref().map_or(serde_json::Value::Null, Value::to_json), serde_json::Value::Null),
+            Err(e) => (serde_json::Value::Null, error_json(e)),
+        };
+        let doc = serde_json::json!({ "ok": outcome.is_ok(), "value": value, "stdout": stdout, "error": error });
+        println!("{doc}");
+    } else {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(stdout.as_bytes());
+        let _ = out.flush();
+        if let Err(e) = &outcome {
+            report(e);
+        }
+    }
+    code
+}
+
+/// Reads the guest's source, refusing more than the default policy accepts
+/// before reading it all into memory.
+fn read_source(file: &str) -> Result<(String, String), String> {
+    let limit = 1u64 << 20;
+    let (reader, name): (Box<dyn Read>, String) = if file == "-" {
+        (Box::new(std::io::stdin()), "<stdin>".into())
+    } else {
+        let path = PathBuf::from(file);
+        let f = std::fs::File::open(&path).map_err(|e| format!("cannot open {file}: {e}"))?;
+        let name = path.file_name().map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+        (Box::new(f), name)
+    };
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read {file}: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("{file} is larger than the {limit}-byte source limit"));
+    }
+    let source = String::from_utf8(bytes).map_err(|_| format!("{file} is not UTF-8"))?;
+    Ok((source, name))
+}
+
+fn exit_code(outcome: &Result<Option<Value>, GuestError>) -> ExitCode {
+    match outcome {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(GuestError::OutputLimit { .. }) => ExitCode::from(3),
+        Err(_) => ExitCode::from(1),
+    }
+}
+
+fn report(e: &GuestError) {
+    match e {
+        GuestError::Exception { type_name, message, traceback } => {
+            if message.is_empty() {
+                eprintln!("error: {type_name}");
+            } else {
+                eprintln!("error: {type_name}: {message}");
+            }
+            eprint!("{traceback}");
+        }
+        GuestError::OutputLimit { .. } => eprintln!("error: limit: {e}"),
+        other => eprintln!("error: {other}"),
+    }
+}
+
+fn error_json(e: &GuestError) -> serde_json::Value {
+    match e {
+        GuestError::Exception { type_name, message, traceback } => {
+            serde_json::json!({ "type": type_name, "message": message, "traceback": traceback })
+        }
+        GuestError::Syntax { message, line, column } => serde_json::json!({
+            "type": "SyntaxError", "message": format!("{message} (line {line}, column {column})"), "traceback": ""
+        }),
+        other => serde_json::json!({ "type": error_kind(other), "message": other.to_string(), "traceback": "" }),
+    }
+}
+
+fn error_kind(e: &GuestError) -> &'static str {
+    match e {
+        GuestError::SourceTooLarge { .. } => "SourceTooLarge",
+        GuestError::SourceTooDeep { .. } => "SourceTooDeep",
+        GuestError::Crossing(_) => "CrossingError",
+        GuestError::OutputLimit { .. } => "OutputLimit",
+        GuestError::InterpreterPanic { .. } => "InterpreterPanic",
+        _ => "Stopped",
+    }
+}

@@ -1,0 +1,109 @@
+//! The runtime layer's errors.
+
+use crate::membrane::CrossingError;
+
+/// Why a call into a sandbox (`exec`, `eval`, `call`, ...) failed.
+///
+/// Every variant is plain data: nothing in it refers to a guest object, and
+/// formatting it runs no guest code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum GuestError {
+    /// The guest raised an exception. The three strings were computed inside the
+    /// guest, under its limits: `message` is `str(exc)` (a placeholder if that
+    /// raised), `traceback` is rendered from the interpreter's own records.
+    #[error("{type_name}: {message}")]
+    Exception {
+        /// The exception's class name, e.g. `ValueError`.
+        type_name: String,
+        /// `str(exc)`, truncated to 16 KiB.
+        message: String,
+        /// The formatted traceback, CPython style, ending with `Type: message`.
+        traceback: String,
+    },
+    /// The source did not compile.
+    #[error("SyntaxError: {message} (line {line}, column {column})")]
+    Syntax {
+        /// The parser's message.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// The source is longer than the policy's `max_source_bytes`; it was not parsed.
+    #[error("source is {len} bytes, over the limit of {limit}")]
+    SourceTooLarge {
+        /// The source's length in bytes.
+        len: usize,
+        /// The limit in force.
+        limit: usize,
+    },
+    /// The source nests deeper than the policy's `max_source_nesting`; it was not
+    /// parsed.
+    #[error("source nests deeper than {limit} levels")]
+    SourceTooDeep {
+        /// The limit in force.
+        limit: usize,
+    },
+    /// A value could not cross the membrane (not data, or over the data limits).
+    #[error(transparent)]
+    Crossing(#[from] CrossingError),
+    /// The guest printed more than the policy's `max_output` bytes. Terminal: the
+    /// sandbox refuses every later call with this error.
+    #[error("guest output exceeded its limit of {limit} bytes")]
+    OutputLimit {
+        /// The limit in force.
+        limit: usize,
+    },
+    /// The sandbox's interpreter panicked (a bug in the VM reached by guest code).
+    /// The panic was contained to the sandbox's thread; the sandbox is dead.
+    #[error("the guest interpreter failed internally and was stopped: {reason}")]
+    InterpreterPanic {
+        /// The panic message.
+        reason: String,
+    },
+    /// The sandbox was stopped (its handle is being dropped, or an earlier
+    /// terminal error ended it) and can run nothing more.
+    #[error("the sandbox has been stopped")]
+    Stopped,
+}
+
+impl GuestError {
+    /// Whether this error ends the sandbox: every later call fails too.
+    pub fn is_terminal(&self) -> bool {
+        matches!(
+            self,
+            GuestError::OutputLimit { .. } | GuestError::InterpreterPanic { .. } | GuestError::Stopped
+        )
+    }
+}
+
+/// Why a policy or a sandbox could not be set up.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// No such builtin (the name is not a Python builtin this runtime knows).
+    #[error("unknown builtin `{0}`")]
+    UnknownBuiltin(String),
+    /// The builtin exists but is never granted to a guest (`open`, `eval`, ...).
+    #[error("builtin `{0}` is never available to guests")]
+    ForbiddenBuiltin(String),
+    /// The module is not one a guest may import (not in the vetted list).
+    #[error("module `{name}` cannot be granted to guests (importable: {available})")]
+    ForbiddenModule {
+        /// The module asked for.
+        name: String,
+        /// The modules that can be granted, comma-separated.
+        available: String,
+    },
+    /// A limit was set to a value that cannot work (e.g. zero).
+    #[error("invalid limit: {0}")]
+    InvalidLimit(String),
+    /// The sandbox thread could not be started.
+    #[error("could not start the sandbox thread: {0}")]
+    Spawn(#[source] std::io::Error),
+    /// The interpreter could not be initialised.
+    #[error("could not initialise the guest interpreter: {0}")]
+    Init(String),
+}

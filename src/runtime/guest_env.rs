@@ -1,0 +1,347 @@
+//! The guest's environment inside its interpreter, set up on the sandbox thread
+//! before any guest code runs: restricted builtins, the guarded `__import__`, the
+//! output-capturing `print`, and the removal of escape routes from the types.
+
+use super::interrupt::Tripwire;
+use super::{GuestError, Policy};
+use rustpython_vm::builtins::{PyDictRef, PyModule, PyStr, PyStrRef, PyType};
+use rustpython_vm::function::{FuncArgs, OptionalArg};
+use rustpython_vm::protocol::{PyMappingMethods, PySequenceMethods};
+use rustpython_vm::class::PyClassImpl;
+use rustpython_vm::types::{AsMapping, AsSequence, Iterable, Representable};
+use rustpython_vm::{
+    atomic_func, pyclass, AsObject, Py, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
+};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+/// Per-sandbox state the native functions given to the guest reach. It lives in
+/// a thread-local because one sandbox is one thread.
+pub(crate) struct GuestState {
+    output: String,
+    /// Bytes printed over the sandbox's life, against `max_output`.
+    printed: usize,
+    max_output: usize,
+    imports: BTreeSet<String>,
+    modules: BTreeMap<String, PyObjectRef>,
+    pub(crate) tripwire: Tripwire,
+    original_self_getter: Option<PyObjectRef>,
+}
+
+thread_local! {
+    static STATE: RefCell<Option<GuestState>> = const { RefCell::new(None) };
+}
+
+fn with_state<R>(f: impl FnOnce(&mut GuestState) -> R) -> Option<R> {
+    STATE.with(|s| s.borrow_mut().as_mut().map(f))
+}
+
+/// Takes the output printed since the last call.
+pub(crate) fn take_output() -> String {
+    with_state(|s| std::mem::take(&mut s.output)).unwrap_or_default()
+}
+
+/// Drops the thread's guest state (its module cache holds guest objects: this
+/// must run on the sandbox thread, before the interpreter goes).
+pub(crate) fn clear_state() {
+    let state = STATE.with(|s| s.borrow_mut().take());
+    drop(state);
+}
+
+/// Constants kept in the builtins besides the policy's names and exception classes.
+const KEPT_CONSTANTS: &[&str] = &["Ellipsis", "NotImplemented", "__debug__", "__name__", "__doc__"];
+
+/// Sets up the guest environment in `vm` and returns the guest's globals.
+pub(crate) fn install(vm: &VirtualMachine, policy: &Policy, tripwire: Tripwire) -> PyResult<PyDictRef> {
+    vm.recursion_limit.set(policy.recursion_limit);
+    // RustPython reports an exception raised in `__del__` (an "unraisable" one)
+    // by importing `sys` through `builtins.__import__`, and panics if that import
+    // fails, as it does here. In its finalizing mode it writes the report to
+    // `sys.stderr` instead, which is `None` in this build: the report is dropped.
+    vm.state.finalizing.store(true, std::sync::atomic::Ordering::Release);
+    let original_self_getter = harden_types(vm);
+    STATE.with(|s| {
+        *s.borrow_mut() = Some(GuestState {
+            output: String::new(),
+            printed: 0,
+            max_output: policy.max_output,
+            imports: policy.imports.clone(),
+            modules: BTreeMap::new(),
+            tripwire,
+            original_self_getter,
+        })
+    });
+    restrict_builtins(vm, policy)?;
+
+    SealedDict::make_static_type();
+    let globals = vm.ctx.new_dict();
+    let sealed = SealedDict { dict: vm.builtins.dict() }.into_ref(&vm.ctx);
+    globals.set_item("__builtins__", sealed.into(), vm)?;
+    globals.set_item("__name__", vm.ctx.new_str("__main__").into(), vm)?;
+    Ok(globals)
+}
+
+/// Removes the routes from ordinary objects to the interpreter's machinery that
+/// exist on the built-in types (these types are this sandbox thread's own).
+fn harden_types(vm: &VirtualMachine) -> Option<PyObjectRef> {
+    let types = &vm.ctx.types;
+    // `object.__subclasses__()` lists every class in the interpreter, including
+    // the import system's BuiltinImporter, whose `load_module('sys')` works.
+    remove_attr(vm, types.type_type, "__subclasses__");
+    // `len.__self__` is the builtins module itself, and a native module's function
+    // leads to its module: replace the getter by one that hides modules.
+    let name = vm.ctx.intern_str("__self__");
+    let original = types.builtin_function_or_method_type.attributes.read().get(name).cloned();
+    let getter = vm.ctx.new_readonly_getset("__self__", types.builtin_function_or_method_type, builtin_self);
+    types.builtin_function_or_method_type.attributes.write().insert(name, getter.into());
+    types.builtin_function_or_method_type.modified();
+    original
+}
+
+fn remove_attr(vm: &VirtualMachine, ty: &Py<PyType>, name: &str) {
+    let name = vm.ctx.intern_str(name);
+    ty.attributes.write().shift_remove(name);
+    ty.modified();
+}
+
+/// `builtin_function_or_method.__self__`, except that a module reads as `None`.
+fn builtin_self(zelf: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    let Some(getter) = with_state(|s| s.original_self_getter.clone()).flatten() else {
+        return Ok(vm.ctx.none());
+    };
+    let descr_get = getter.class().slots.descr_get.load().ok_or_else(|| vm.new_attribute_error("__self__"))?;
+    let value = descr_get(getter, Some(zelf.clone()), Some(zelf.class().to_owned().into()), vm)?;
+    if value.downcast_ref::<PyModule>().is_some() {
+        return Ok(vm.ctx.none());
+    }
+    Ok(value)
+}
+
+/// Restricts the interpreter's own builtins module in place: a copied dict would
+/// not do, since native functions lead back to the real module.
+fn restrict_builtins(vm: &VirtualMachine, policy: &Policy) -> PyResult<()> {
+    let dict = vm.builtins.dict();
+    for (key, value) in dict.items_vec() {
+        let Some(name) = key.downcast_ref::<PyStr>().and_then(|s| s.to_str()).map(str::to_owned) else {
+            dict.del_item(&*key, vm)?;
+            continue;
+        };
+        let keep = policy.builtins.contains(&name)
+            || KEPT_CONSTANTS.contains(&name.as_str())
+            || is_public_exception_class(vm, &name, &value);
+        if !keep {
+            dict.del_item(&*key, vm)?;
+        }
+    }
+    if policy.builtins.contains("print") {
+        dict.set_item("print", vm.new_function("print", guest_print).into(), vm)?;
+    }
+    dict.set_item("__import__", vm.new_function("__import__", guest_import).into(), vm)?;
+    Ok(())
+}
+
+fn is_public_exception_class(vm: &VirtualMachine, name: &str, value: &PyObjectRef) -> bool {
+    !name.starts_with('_')
+        && value
+            .downcast_ref::<PyType>()
+            .is_some_and(|t| t.fast_issubclass(vm.ctx.exceptions.base_exception_type))
+}
+
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`, writing to the
+/// sandbox's output buffer. `str()` of the arguments is guest code and runs here,
+/// in the guest.
+fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+    let mut sep = " ".to_owned();
+    let mut end = "\n".to_owned();
+    for (key, value) in &args.kwargs {
+        let text = |what: &str| -> PyResult<Option<String>> {
+            if vm.is_none(value) {
+                return Ok(None);
+            }
+            match value.downcast_ref::<PyStr>() {
+                Some(s) => Ok(Some(s.to_string_lossy().into_owned())),
+                None => Err(vm.new_type_error(format!("{what} must be None or a string"))),
+            }
+        };
+        match key.as_str() {
+            "sep" => sep = text("sep")?.unwrap_or_else(|| " ".into()),
+            "end" => end = text("end")?.unwrap_or_else(|| "\n".into()),
+            "flush" => {}
+            "file" if vm.is_none(value) => {}
+            "file" => return Err(vm.new_type_error("print(file=...) is not available in this sandbox")),
+            other => return Err(vm.new_type_error(format!("print() got an unexpected keyword argument '{other}'"))),
+        }
+    }
+    let mut line = String::new();
+    for (i, obj) in args.args.iter().enumerate() {
+        if i > 0 {
+            line.push_str(&sep);
+        }
+        let s: PyStrRef = obj.str(vm)?;
+        line.push_str(&s.to_string_lossy());
+        // Stop building early when the line alone is over the budget.
+        if line.len() > with_state(|s| s.max_output).unwrap_or(0) {
+            break;
+        }
+    }
+    line.push_str(&end);
+    let over = with_state(|s| {
+        if s.printed.saturating_add(line.len()) > s.max_output {
+            let limit = s.max_output;
+            let mut cut = (limit - s.printed.min(limit)).min(line.len());
+            while !line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            s.output.push_str(&line[..cut]);
+            s.printed = limit;
+            s.tripwire.trip(GuestError::OutputLimit { limit });
+            Some(limit)
+        } else {
+            s.output.push_str(&line);
+            s.printed += line.len();
+            None
+        }
+    })
+    .flatten();
+    match over {
+        Some(limit) => Err(vm.new_runtime_error(format!("output limit of {limit} bytes exceeded"))),
+        None => Ok(()),
+    }
+}
+
+/// The guest's `__import__`: only the policy's modules, absolute, each imported
+/// once per sandbox and stripped of its loader and spec (which lead to the import
+/// machinery).
+fn guest_import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let name = args
+        .args
+        .first()
+        .and_then(|n| n.downcast_ref::<PyStr>())
+        .and_then(|s| s.to_str())
+        .map(str::to_owned)
+        .ok_or_else(|| vm.new_type_error("__import__() argument 1 must be str"))?;
+    let level = args
+        .args
+        .get(4)
+        .or_else(|| args.kwargs.get("level"))
+        .map(|l| l.try_to_value::<i64>(vm))
+        .transpose()?
+        .unwrap_or(0);
+    let refuse = || vm.new_import_error(format!("import of '{name}' is not allowed in this sandbox"), vm.ctx.new_str(name.as_str()));
+    if level != 0 {
+        return Err(refuse());
+    }
+    let (allowed, cached) = with_state(|s| (s.imports.contains(&name), s.modules.get(&name).cloned()))
+        .unwrap_or((false, None));
+    if !allowed {
+        return Err(refuse());
+    }
+    if let Some(module) = cached {
+        return Ok(module);
+    }
+    let module = vm
+        .import_func
+        .call((vm.ctx.new_str(name.as_str()), vm.ctx.none(), vm.ctx.none(), vm.ctx.empty_tuple.clone(), 0), vm)?;
+    if let Some(m) = module.downcast_ref::<PyModule>() {
+        let dict = m.dict();
+        for attr in ["__loader__", "__spec__", "__builtins__", "__file__", "__path__"] {
+            if dict.contains_key(attr, vm) {
+                dict.del_item(attr, vm)?;
+            }
+        }
+    }
+    with_state(|s| s.modules.insert(name.clone(), module.clone()));
+    Ok(module)
+}
+
+/// A read-only view of a dict: lookups, `in`, `len`, iteration and copies, and no
+/// way to reach or change the dict behind it (comparisons are by identity, so a
+/// guest `__eq__` never receives the dict).
+#[pyclass(module = false, name = "sealed_mapping")]
+#[derive(Debug, PyPayload)]
+pub(crate) struct SealedDict {
+    dict: PyDictRef,
+}
+
+#[pyclass(flags(IMMUTABLETYPE), with(AsMapping, AsSequence, Iterable, Representable))]
+impl SealedDict {
+    #[pymethod]
+    fn get(&self, key: PyObjectRef, default: OptionalArg, vm: &VirtualMachine) -> PyResult {
+        Ok(self.dict.get_item_opt(&*key, vm)?.unwrap_or_else(|| default.unwrap_or_none(vm)))
+    }
+
+    #[pymethod]
+    fn keys(&self, vm: &VirtualMachine) -> PyObjectRef {
+        vm.ctx.new_list(self.dict.items_vec().into_iter().map(|(k, _)| k).collect()).into()
+    }
+
+    #[pymethod]
+    fn values(&self, vm: &VirtualMachine) -> PyObjectRef {
+        vm.ctx.new_list(self.dict.items_vec().into_iter().map(|(_, v)| v).collect()).into()
+    }
+
+    #[pymethod]
+    fn items(&self, vm: &VirtualMachine) -> PyObjectRef {
+        let items = self.dict.items_vec().into_iter().map(|(k, v)| vm.ctx.new_tuple(vec![k, v]).into()).collect();
+        vm.ctx.new_list(items).into()
+    }
+
+    #[pymethod]
+    fn copy(&self, vm: &VirtualMachine) -> PyResult {
+        let d = vm.ctx.new_dict();
+        for (k, v) in self.dict.items_vec() {
+            d.set_item(&*k, v, vm)?;
+        }
+        Ok(d.into())
+    }
+
+}
+
+impl SealedDict {
+    fn __getitem__(&self, key: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+        self.dict.get_item_opt(&*key, vm)?.ok_or_else(|| vm.new_key_error(key))
+    }
+
+    fn __contains__(&self, key: PyObjectRef, vm: &VirtualMachine) -> PyResult<bool> {
+        Ok(self.dict.contains_key(&*key, vm))
+    }
+
+    fn __len__(&self) -> usize {
+        self.dict.__len__()
+    }
+}
+
+impl AsMapping for SealedDict {
+    fn as_mapping() -> &'static PyMappingMethods {
+        static AS_MAPPING: LazyLock<PyMappingMethods> = LazyLock::new(|| PyMappingMethods {
+            length: atomic_func!(|m, _vm| Ok(SealedDict::mapping_downcast(m).__len__())),
+            subscript: atomic_func!(|m, key, vm| SealedDict::mapping_downcast(m).__getitem__(key.to_owned(), vm)),
+            ..PyMappingMethods::NOT_IMPLEMENTED
+        });
+        &AS_MAPPING
+    }
+}
+
+impl AsSequence for SealedDict {
+    fn as_sequence() -> &'static PySequenceMethods {
+        static AS_SEQUENCE: LazyLock<PySequenceMethods> = LazyLock::new(|| PySequenceMethods {
+            length: atomic_func!(|s, _vm| Ok(SealedDict::sequence_downcast(s).__len__())),
+            contains: atomic_func!(|s, key, vm| SealedDict::sequence_downcast(s).__contains__(key.to_owned(), vm)),
+            ..PySequenceMethods::NOT_IMPLEMENTED
+        });
+        &AS_SEQUENCE
+    }
+}
+
+impl Iterable for SealedDict {
+    fn iter(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyResult {
+        zelf.keys(vm).get_iter(vm).map(Into::into)
+    }
+}
+
+impl Representable for SealedDict {
+    fn repr_str(_zelf: &Py<Self>, _vm: &VirtualMachine) -> PyResult<String> {
+        Ok("<sealed mapping>".to_owned())
+    }
+}

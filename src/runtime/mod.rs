@@ -1,0 +1,20 @@
+//! The runtime: [`Config`] → [`Runtime`] → [`Sandbox`], governed by a [`Policy`].
+//!
+//! Every sandbox runs on its own OS thread with a large stack. Its interpreter is
+//! created, used and dropped on that thread only; the host talks to it by
+//! messages. Because RustPython's built-in types are per thread in this build,
+//! each sandbox also owns its built-in types: nothing a guest changes is visible
+//! to another sandbox.
+
+mod config;
+mod error;
+mod guest_env;
+mod interrupt;
+mod policy;
+mod sandbox;
+mod source;
+
+pub use config::{Config, Runtime};
+pub use error::{ConfigError, GuestError};
+pub use policy::{Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS};
+pub use sandbox::{Sandbox, StopHandle, GUEST_FILENAME};

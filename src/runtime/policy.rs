@@ -1,0 +1,196 @@
+//! [`Policy`]: what one sandbox's guest may reach, as explicit allowlists.
+
+use super::ConfigError;
+use crate::membrane::DataLimits;
+use std::collections::BTreeSet;
+
+/// Builtins a default policy grants: computation on values the guest already
+/// holds, and nothing that reaches code objects, namespaces of other code, the
+/// file system, the console or the import system.
+///
+/// Besides these names, every builtin exception and warning class (a public name
+/// bound to a subclass of `BaseException`) is always available, and so are the
+/// constants `Ellipsis`, `NotImplemented` and `__debug__`.
+pub const DEFAULT_BUILTINS: &[&str] = &[
+    "__build_class__", "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool",
+    "bytearray", "bytes", "callable", "chr", "classmethod", "complex", "delattr", "dict",
+    "dir", "divmod", "enumerate", "filter", "float", "format", "frozenset", "getattr",
+    "hasattr", "hash", "hex", "id", "int", "isinstance", "issubclass", "iter", "len", "list",
+    "map", "max", "memoryview", "min", "next", "object", "oct", "ord", "pow", "print",
+    "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted",
+    "staticmethod", "str", "sum", "super", "tuple", "type", "zip",
+];
+
+/// Builtins a policy may grant explicitly with [`Policy::allow_builtin`]: they
+/// expose only the guest's own namespaces.
+pub const OPTIONAL_BUILTINS: &[&str] = &["globals", "locals", "vars"];
+
+/// Builtins no policy can grant. `open` and `input` would be ambient authority
+/// (files, console); `eval`, `exec` and `compile` would let a guest run code with
+/// namespaces of its choosing, including an unrestricted builtins module;
+/// `breakpoint`, `exit`, `quit`, `help` and the site helpers reach the host's
+/// console or process. `__import__` is always the runtime's own, governed by
+/// [`Policy::allow_import`].
+pub const FORBIDDEN_BUILTINS: &[&str] = &[
+    "open", "input", "eval", "exec", "compile", "breakpoint", "exit", "quit", "help",
+    "copyright", "credits", "license", "__import__", "__loader__", "__spec__", "__package__",
+];
+
+/// Modules a policy may let guests import. Each is a native module with no
+/// authority (pure computation) that exists in this build. More (the pure-Python
+/// standard library) come with sealed module views.
+pub const IMPORTABLE_MODULES: &[&str] = &["cmath", "itertools", "math"];
+
+/// What a guest may reach, and the per-sandbox limits. Safe by default:
+/// [`Policy::new`] grants the [`DEFAULT_BUILTINS`] and no imports.
+///
+/// A policy is a value: it is copied into a sandbox when the sandbox starts, and
+/// changing it afterwards affects only sandboxes started later.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Policy {
+    pub(crate) builtins: BTreeSet<String>,
+    pub(crate) imports: BTreeSet<String>,
+    pub(crate) recursion_limit: usize,
+    pub(crate) max_output: usize,
+    pub(crate) max_source_bytes: usize,
+    pub(crate) max_source_nesting: usize,
+    pub(crate) data: DataLimits,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Policy {
+    /// The default policy: [`DEFAULT_BUILTINS`], no imports, and the default limits
+    /// documented on each setter.
+    pub fn new() -> Self {
+        Policy {
+            builtins: DEFAULT_BUILTINS.iter().map(|s| s.to_string()).collect(),
+            imports: BTreeSet::new(),
+            recursion_limit: 1000,
+            max_output: 1 << 20,
+            max_source_bytes: 1 << 20,
+            max_source_nesting: 1000,
+            data: DataLimits::default(),
+        }
+    }
+
+    /// A policy with no builtins at all (not even `print` or `len`), no imports.
+    /// Grant what the guest needs with [`Policy::allow_builtin`].
+    pub fn empty() -> Self {
+        Policy { builtins: BTreeSet::new(), ..Policy::new() }
+    }
+
+    /// Grants one builtin from [`DEFAULT_BUILTINS`] or [`OPTIONAL_BUILTINS`].
+    ///
+    /// Fails with [`ConfigError::ForbiddenBuiltin`] for a name in
+    /// [`FORBIDDEN_BUILTINS`] and [`ConfigError::UnknownBuiltin`] for any other.
+    pub fn allow_builtin(&mut self, name: &str) -> Result<&mut Self, ConfigError> {
+        if FORBIDDEN_BUILTINS.contains(&name) {
+            return Err(ConfigError::ForbiddenBuiltin(name.to_owned()));
+        }
+        if !DEFAULT_BUILTINS.contains(&name) && !OPTIONAL_BUILTINS.contains(&name) {
+            return Err(ConfigError::UnknownBuiltin(name.to_owned()));
+        }
+        self.builtins.insert(name.to_owned());
+        Ok(self)
+    }
+
+    /// Withdraws one builtin (a no-op if it was not granted).
+    pub fn deny_builtin(&mut self, name: &str) -> &mut Self {
+        self.builtins.remove(name);
+        self
+    }
+
+    /// The builtins this policy grants (besides exception classes and constants).
+    pub fn builtins(&self) -> impl Iterator<Item = &str> {
+        self.builtins.iter().map(String::as_str)
+    }
+
+    /// Lets guests `import name`. Only [`IMPORTABLE_MODULES`] can be granted;
+    /// anything else (`sys`, `gc`, `os`, ...) is [`ConfigError::ForbiddenModule`].
+    pub fn allow_import(&mut self, name: &str) -> Result<&mut Self, ConfigError> {
+        if !IMPORTABLE_MODULES.contains(&name) {
+            return Err(ConfigError::ForbiddenModule {
+                name: name.to_owned(),
+                available: IMPORTABLE_MODULES.join(", "),
+            });
+        }
+        self.imports.insert(name.to_owned());
+        Ok(self)
+    }
+
+    /// The modules guests may import.
+    pub fn imports(&self) -> impl Iterator<Item = &str> {
+        self.imports.iter().map(String::as_str)
+    }
+
+    /// Python recursion limit, which the guest cannot change. Default: 1000.
+    /// Deep recursion ends in `RecursionError` inside the guest.
+    pub fn recursion_limit(&mut self, depth: usize) -> Result<&mut Self, ConfigError> {
+        if depth < 10 {
+            return Err(ConfigError::InvalidLimit(format!("recursion limit {depth} is below 10")));
+        }
+        self.recursion_limit = depth;
+        Ok(self)
+    }
+
+    /// Bytes the guest may print over the sandbox's life. Default: 1 MiB. Past it
+    /// the call fails with [`GuestError::OutputLimit`](crate::GuestError::OutputLimit)
+    /// and the sandbox is dead.
+    pub fn max_output(&mut self, bytes: usize) -> &mut Self {
+        self.max_output = bytes;
+        self
+    }
+
+    /// Longest source accepted by `exec` and `eval`, in bytes. Default: 1 MiB.
+    pub fn max_source_bytes(&mut self, bytes: usize) -> &mut Self {
+        self.max_source_bytes = bytes;
+        self
+    }
+
+    /// Deepest syntactic nesting accepted before parsing (brackets, operator
+    /// chains, indentation: see `SPEC.md`). Default: 1000.
+    pub fn max_source_nesting(&mut self, depth: usize) -> Result<&mut Self, ConfigError> {
+        if depth > 10_000 {
+            return Err(ConfigError::InvalidLimit(format!(
+                "source nesting {depth} is over 10000, which the compiler's stack cannot be promised"
+            )));
+        }
+        self.max_source_nesting = depth;
+        Ok(self)
+    }
+
+    /// Bounds on data crossing the membrane in either direction.
+    pub fn data_limits(&mut self, limits: DataLimits) -> &mut Self {
+        self.data = limits;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_grants_no_dangerous_builtin() {
+        let p = Policy::new();
+        for name in FORBIDDEN_BUILTINS.iter().chain(OPTIONAL_BUILTINS) {
+            assert!(!p.builtins.contains(*name), "{name} granted by default");
+        }
+        assert_eq!(p.imports().count(), 0);
+    }
+
+    #[test]
+    fn forbidden_and_unknown_are_refused() {
+        let mut p = Policy::new();
+        assert!(matches!(p.allow_builtin("eval"), Err(ConfigError::ForbiddenBuiltin(_))));
+        assert!(matches!(p.allow_builtin("nope"), Err(ConfigError::UnknownBuiltin(_))));
+        assert!(matches!(p.allow_import("sys"), Err(ConfigError::ForbiddenModule { .. })));
+        assert!(p.allow_builtin("globals").is_ok());
+        assert!(p.allow_import("math").is_ok());
+    }
+}

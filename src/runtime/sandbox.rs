@@ -1,0 +1,409 @@
+//! [`Sandbox`]: the host's handle on one guest interpreter and its thread.
+
+use super::guest_env;
+use super::interrupt::Tripwire;
+use super::source::{check_source, SourceKind};
+use super::{ConfigError, GuestError, Policy, Runtime};
+use crate::membrane::{self, from_guest, to_guest, wrap_exception, DataLimits, SourceCache, Value};
+use parking_lot::Mutex;
+use rustpython_vm::builtins::PyDictRef;
+use rustpython_vm::compiler::{CompileError, Mode};
+use rustpython_vm::scope::Scope;
+use rustpython_vm::signal::user_signal_channel;
+use rustpython_vm::{Interpreter, PyObjectRef, VirtualMachine};
+use std::fmt;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// The file name guest tracebacks show for source passed to [`Sandbox::exec`] and
+/// [`Sandbox::eval`].
+pub const GUEST_FILENAME: &str = "<guest>";
+
+/// One sandboxed guest: a Python interpreter on its own thread, with its own
+/// built-in types, builtins and globals, governed by the [`Policy`] it was started
+/// with. Globals persist from one call to the next.
+///
+/// The handle is `Send + Sync`; calls from several host threads are served one at
+/// a time. Dropping it stops the guest (it cannot prevent that), tears its objects
+/// down on its own thread and joins the thread.
+pub struct Sandbox {
+    jobs: Option<mpsc::Sender<Request>>,
+    busy: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+    tripwire: Tripwire,
+    output: Mutex<String>,
+    data: DataLimits,
+    runtime: Runtime,
+}
+
+enum Job {
+    Exec { source: String, filename: String },
+    Eval { source: String },
+    Call { name: String, args: Vec<Value> },
+    SetGlobal { name: String, value: Value },
+}
+
+struct Request {
+    job: Job,
+    reply: mpsc::SyncSender<Reply>,
+}
+
+struct Reply {
+    result: Result<Value, GuestError>,
+    output: String,
+}
+
+impl Sandbox {
+    pub(crate) fn start(runtime: Runtime, policy: Policy) -> Result<Sandbox, ConfigError> {
+        let (signal_tx, signal_rx) = user_signal_channel();
+        let tripwire = Tripwire::new(signal_tx);
+        let (jobs_tx, jobs_rx) = mpsc::channel::<Request>();
+        let (ready_tx, ready_rx) = mpsc::sync_channel(1);
+        let config = runtime.inner.config.clone();
+        let data = policy.data.clone();
+        let thread_tripwire = tripwire.clone();
+        let busy = Arc::new(AtomicBool::new(false));
+        let thread_busy = busy.clone();
+        let thread = std::thread::Builder::new()
+            .name("pyocap-sandbox".into())
+            .stack_size(config.stack_size)
+            .spawn(move || {
+                let started = catch_unwind(AssertUnwindSafe(|| {
+                    Guest::start(&policy, config.hash_seed, signal_rx, thread_tripwire)
+                }));
+                let mut guest = match started {
+                    Ok(Ok(guest)) => guest,
+                    Ok(Err(e)) => {
+                        let _ = ready_tx.send(Err(e));
+                        return;
+                    }
+                    Err(panic) => {
+                        let _ = ready_tx.send(Err(ConfigError::Init(panic_message(&*panic))));
+                        return;
+                    }
+                };
+                let _ = ready_tx.send(Ok(()));
+                while let Ok(request) = jobs_rx.recv() {
+                    thread_busy.store(true, Ordering::SeqCst);
+                    let result = guest.run(request.job);
+                    thread_busy.store(false, Ordering::SeqCst);
+                    let output = guest_env::take_output();
+                    let _ = request.reply.send(Reply { result, output });
+                }
+                guest.shutdown();
+            })
+            .map_err(ConfigError::Spawn)?;
+        match ready_rx.recv() {
+            Ok(Ok(())) => Ok(Sandbox {
+                jobs: Some(jobs_tx),
+                busy,
+                thread: Some(thread),
+                tripwire,
+                output: Mutex::new(String::new()),
+                data,
+                runtime,
+            }),
+            Ok(Err(e)) => {
+                let _ = thread.join();
+                Err(e)
+            }
+            Err(_) => {
+                let _ = thread.join();
+                Err(ConfigError::Init("the sandbox thread ended during start-up".into()))
+            }
+        }
+    }
+
+    fn request(&self, job: Job) -> Result<Value, GuestError> {
+        let jobs = self.jobs.as_ref().ok_or(GuestError::Stopped)?;
+        let (reply_tx, reply_rx) = mpsc::sync_channel(1);
+        jobs.send(Request { job, reply: reply_tx }).map_err(|_| GuestError::Stopped)?;
+        let reply = reply_rx.recv().map_err(|_| GuestError::Stopped)?;
+        if !reply.output.is_empty() {
+            self.output.lock().push_str(&reply.output);
+        }
+        reply.result
+    }
+
+    /// Runs statements in the guest's global namespace.
+    pub fn exec(&self, source: &str) -> Result<(), GuestError> {
+        self.exec_named(source, GUEST_FILENAME)
+    }
+
+    /// Like [`Sandbox::exec`], with the file name the guest's tracebacks show.
+    pub fn exec_named(&self, source: &str, filename: &str) -> Result<(), GuestError> {
+        self.request(Job::Exec { source: source.to_owned(), filename: filename.to_owned() })
+            .map(drop)
+    }
+
+    /// Evaluates one expression in the guest's global namespace and copies its
+    /// value out. A result that is not data is
+    /// [`CrossingError::NotData`](crate::CrossingError::NotData).
+    pub fn eval(&self, expr: &str) -> Result<Value, GuestError> {
+        self.request(Job::Eval { source: expr.to_owned() })
+    }
+
+    /// Calls the guest's global `name` with copies of `args` and copies the result
+    /// out.
+    pub fn call(&self, name: &str, args: &[Value]) -> Result<Value, GuestError> {
+        let args = args.to_vec();
+        membrane::check_host_value(&Value::Tuple(args.clone()), &self.data)?;
+        self.request(Job::Call { name: name.to_owned(), args })
+    }
+
+    /// Binds a copy of `value` to the guest's global `name`.
+    pub fn set_global(&self, name: &str, value: Value) -> Result<(), GuestError> {
+        membrane::check_host_value(&value, &self.data)?;
+        self.request(Job::SetGlobal { name: name.to_owned(), value }).map(drop)
+    }
+
+    /// Takes what the guest has printed since the last call of this method.
+    pub fn take_output(&self) -> String {
+        std::mem::take(&mut *self.output.lock())
+    }
+
+    /// Why the sandbox was stopped, if it was (a tripped limit, an interpreter
+    /// failure). A stopped sandbox fails every call with this error.
+    pub fn stopped(&self) -> Option<GuestError> {
+        self.tripwire.reason()
+    }
+
+    /// A handle that stops this sandbox from any thread, while a call is running
+    /// or not. See [`StopHandle`].
+    pub fn stop_handle(&self) -> StopHandle {
+        StopHandle { tripwire: self.tripwire.clone(), busy: self.busy.clone(), grace: self.runtime.inner.config.drop_grace }
+    }
+
+    /// The runtime this sandbox belongs to.
+    pub fn runtime(&self) -> &Runtime {
+        &self.runtime
+    }
+}
+
+impl fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sandbox").field("stopped", &self.tripwire.reason().is_some()).finish_non_exhaustive()
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        // Stop whatever the guest is doing (and any finalizer it would run at
+        // teardown), then close the job queue so the thread leaves its loop.
+        self.tripwire.trip(GuestError::Stopped);
+        self.jobs = None;
+        let Some(thread) = self.thread.take() else { return };
+        let give_up = Instant::now() + self.runtime.inner.config.drop_grace;
+        while !thread.is_finished() {
+            if Instant::now() > give_up {
+                // Busy in a native operation that never checks for interrupts: the
+                // thread ends by itself as soon as it is back in the interpreter.
+                return;
+            }
+            self.tripwire.rearm();
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        let _ = thread.join();
+    }
+}
+
+/// Stops a [`Sandbox`] from another thread: the call it is running (if any) ends
+/// with [`GuestError::Stopped`], and so does every later call. The guest cannot
+/// prevent it: `except`, `finally`, `__exit__` and `__del__` do not run to
+/// completion once it is stopped. Cheap to clone, `Send + Sync`.
+#[derive(Clone)]
+pub struct StopHandle {
+    tripwire: Tripwire,
+    busy: Arc<AtomicBool>,
+    grace: Duration,
+}
+
+impl StopHandle {
+    /// Stops the sandbox and waits (up to the runtime's drop grace) until the call
+    /// it was running, if any, has ended. Returns whether it has.
+    pub fn stop(&self) -> bool {
+        self.tripwire.trip(GuestError::Stopped);
+        let give_up = Instant::now() + self.grace;
+        while self.busy.load(Ordering::SeqCst) {
+            if Instant::now() > give_up {
+                return false;
+            }
+            self.tripwire.rearm();
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        true
+    }
+}
+
+impl fmt::Debug for StopHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StopHandle").finish_non_exhaustive()
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+/// The sandbox thread's side: the interpreter and the guest's namespace.
+struct Guest {
+    interp: Option<Interpreter>,
+    globals: Option<PyDictRef>,
+    policy: Policy,
+    sources: SourceCache,
+    tripwire: Tripwire,
+    poisoned: bool,
+}
+
+impl Guest {
+    fn start(
+        policy: &Policy,
+        hash_seed: u32,
+        signal_rx: rustpython_vm::signal::UserSignalReceiver,
+        tripwire: Tripwire,
+    ) -> Result<Guest, ConfigError> {
+        let mut settings = rustpython_vm::Settings::default();
+        settings.hash_seed = Some(hash_seed);
+        settings.isolated = true;
+        settings.ignore_environment = true;
+        settings.import_site = false;
+        settings.allow_external_library = false;
+        settings.install_signal_handlers = false;
+        settings.user_site_directory = false;
+        settings.path_list.clear();
+        let builder = Interpreter::builder(settings);
+        let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
+        let interp = builder
+            .add_native_modules(&defs)
+            .init_hook(move |vm| vm.set_user_signal_channel(signal_rx))
+            .build();
+        let globals = interp
+            .enter(|vm| guest_env::install(vm, policy, tripwire.clone()))
+            .map_err(|_| ConfigError::Init("setting up the guest environment failed".into()))?;
+        Ok(Guest {
+            interp: Some(interp),
+            globals: Some(globals),
+            policy: policy.clone(),
+            sources: SourceCache::default(),
+            tripwire,
+            poisoned: false,
+        })
+    }
+
+    fn run(&mut self, job: Job) -> Result<Value, GuestError> {
+        if let Some(reason) = self.tripwire.reason() {
+            return Err(reason);
+        }
+        let outcome = catch_unwind(AssertUnwindSafe(|| self.run_job(job)));
+        let result = match outcome {
+            Ok(result) => result,
+            Err(panic) => {
+                self.poisoned = true;
+                let error = GuestError::InterpreterPanic { reason: panic_message(&*panic) };
+                self.tripwire.trip(error.clone());
+                return Err(error);
+            }
+        };
+        // A limit tripped during the call outranks whatever the call returned.
+        match self.tripwire.reason() {
+            Some(reason) => Err(reason),
+            None => result,
+        }
+    }
+
+    fn run_job(&mut self, job: Job) -> Result<Value, GuestError> {
+        let (Some(interp), Some(globals)) = (&self.interp, &self.globals) else {
+            return Err(GuestError::Stopped);
+        };
+        let policy = &self.policy;
+        let sources = &mut self.sources;
+        let tripwire = &self.tripwire;
+        interp.enter(|vm| {
+            let fail = |exc: rustpython_vm::builtins::PyBaseExceptionRef, sources: &SourceCache| {
+                // Once stopped, no guest code runs: not even `__str__`.
+                tripwire.reason().unwrap_or_else(|| wrap_exception(vm, &exc, sources))
+            };
+            match job {
+                Job::Exec { source, filename } => {
+                    check_source(&source, SourceKind::Statements, policy.max_source_bytes, policy.max_source_nesting)?;
+                    sources.remember(&filename, &source);
+                    let code = vm.compile(&source, Mode::Exec, filename).map_err(syntax_error)?;
+                    let scope = Scope::with_builtins(None, globals.clone(), vm);
+                    vm.run_code_obj(code, scope).map_err(|e| fail(e, sources))?;
+                    Ok(Value::None)
+                }
+                Job::Eval { source } => {
+                    check_source(&source, SourceKind::Expression, policy.max_source_bytes, policy.max_source_nesting)?;
+                    sources.remember(GUEST_FILENAME, &source);
+                    let code = vm.compile(&source, Mode::Eval, GUEST_FILENAME.to_owned()).map_err(syntax_error)?;
+                    let scope = Scope::with_builtins(None, globals.clone(), vm);
+                    let result = vm.run_code_obj(code, scope).map_err(|e| fail(e, sources))?;
+                    Ok(from_guest(&result, vm, &policy.data)?)
+                }
+                Job::Call { name, args } => {
+                    let func = match globals.get_item_opt(name.as_str(), vm) {
+                        Ok(Some(f)) => f,
+                        Ok(None) => {
+                            return Err(fail(vm.new_name_error(format!("name '{name}' is not defined"), vm.ctx.new_str(name.as_str())), sources))
+                        }
+                        Err(e) => return Err(fail(e, sources)),
+                    };
+                    let args: Vec<PyObjectRef> =
+                        args.iter().map(|a| to_guest(a, vm)).collect::<Result<_, _>>()?;
+                    let result = func.call(args, vm).map_err(|e| fail(e, sources))?;
+                    Ok(from_guest(&result, vm, &policy.data)?)
+                }
+                Job::SetGlobal { name, value } => {
+                    let value = to_guest(&value, vm)?;
+                    globals.set_item(name.as_str(), value, vm).map_err(|e| fail(e, sources))?;
+                    Ok(Value::None)
+                }
+            }
+        })
+    }
+
+    /// Tears the guest down on this thread: its objects are dropped here, with
+    /// this thread's large stack, and reference cycles are collected.
+    fn shutdown(mut self) {
+        let interp = self.interp.take();
+        let globals = self.globals.take();
+        if self.poisoned {
+            // The interpreter panicked mid-operation; its state may be
+            // inconsistent, and a second panic while dropping it would abort the
+            // process. Leak it instead.
+            std::mem::forget(globals);
+            std::mem::forget(interp);
+            return;
+        }
+        let Some(interp) = interp else { return };
+        let outcome = catch_unwind(AssertUnwindSafe(move || {
+            interp.enter(|vm: &VirtualMachine| {
+                if let Some(globals) = globals {
+                    globals.clear();
+                }
+                let _ = vm;
+            });
+            guest_env::clear_state();
+            interp.finalize(None);
+        }));
+        if outcome.is_err() {
+            // Already contained; nothing more can be freed safely.
+        }
+    }
+}
+
+fn syntax_error(err: CompileError) -> GuestError {
+    let (line, column) = err.python_location();
+    let message = match &err {
+        CompileError::Parse(p) => p.error.to_string(),
+        CompileError::Codegen(c) => c.error.to_string(),
+    };
+    GuestError::Syntax { message, line, column }
+}

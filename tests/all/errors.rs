@@ -1,0 +1,91 @@
+//! Guest exceptions and syntax errors become host errors made of strings.
+
+use crate::util::*;
+use pyocap::GuestError;
+
+fn exception(src: &str) -> (String, String, String) {
+    match sandbox().exec(src) {
+        Err(GuestError::Exception { type_name, message, traceback }) => (type_name, message, traceback),
+        other => panic!("expected an exception, got {other:?}"),
+    }
+}
+
+#[test]
+fn exception_has_type_message_and_traceback() {
+    let (t, m, tb) = exception("def inner():\n    raise ValueError('bad value')\ndef outer():\n    inner()\nouter()\n");
+    assert_eq!(t, "ValueError");
+    assert_eq!(m, "bad value");
+    assert!(tb.starts_with("Traceback (most recent call last):\n"), "{tb}");
+    assert!(tb.contains("File \"<guest>\", line 5, in <module>"), "{tb}");
+    assert!(tb.contains("line 2, in inner\n    raise ValueError('bad value')"), "{tb}");
+    assert!(tb.ends_with("ValueError: bad value\n"), "{tb}");
+}
+
+#[test]
+fn evil_str_yields_a_placeholder() {
+    let (t, m, tb) = exception("class E(Exception):\n    def __str__(self):\n        raise RuntimeError('no')\nraise E()");
+    assert_eq!(t, "E");
+    assert_eq!(m, "<exception str() failed for E>");
+    assert!(tb.ends_with("E: <exception str() failed for E>\n"));
+}
+
+#[test]
+fn str_returning_a_non_string_yields_a_placeholder() {
+    let (_, m, _) = exception("class E(Exception):\n    def __str__(self):\n        return 42\nraise E()");
+    assert_eq!(m, "<exception str() failed for E>");
+}
+
+#[test]
+fn evil_repr_and_eq_are_never_called_by_the_host() {
+    // The host formats the error without calling __repr__, __eq__ or __hash__.
+    let (t, m, _) = exception(
+        "class E(Exception):\n    def __repr__(self):\n        raise SystemExit\n    def __eq__(self, o):\n        raise SystemExit\n    __hash__ = None\nraise E('fine')",
+    );
+    assert_eq!((t.as_str(), m.as_str()), ("E", "fine"));
+}
+
+#[test]
+fn huge_messages_are_truncated() {
+    let (_, m, _) = exception("raise ValueError('x' * 1000000)");
+    assert!(m.len() < 17 * 1024 && m.ends_with("..."), "{}", m.len());
+}
+
+#[test]
+fn system_exit_and_keyboard_interrupt_are_just_exceptions() {
+    assert_raises("raise SystemExit(3)", "SystemExit");
+    assert_raises("raise KeyboardInterrupt", "KeyboardInterrupt");
+    assert_raises("exit()", "NameError");
+}
+
+#[test]
+fn exception_in_del_does_not_hurt_the_sandbox() {
+    let sb = sandbox();
+    sb.exec("class D:\n    def __del__(self):\n        raise ValueError('in del')\nd = D()\ndel d\nx = 1").unwrap();
+    assert_eq!(sb.eval("x").unwrap(), pyocap::Value::from(1));
+}
+
+#[test]
+fn syntax_errors_have_a_position() {
+    match sandbox().exec("x = 1\ny = (2 +\n") {
+        Err(GuestError::Syntax { line, .. }) => assert_eq!(line, 2),
+        other => panic!("{other:?}"),
+    }
+    match sandbox().eval("1 +") {
+        Err(GuestError::Syntax { message, line, column }) => {
+            assert_eq!(line, 1);
+            assert!(column >= 1);
+            assert!(!message.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    // Statements are not expressions.
+    assert!(matches!(sandbox().eval("x = 1"), Err(GuestError::Syntax { .. })));
+}
+
+#[test]
+fn long_tracebacks_are_bounded() {
+    let (t, _, tb) = exception("def f(n):\n    return f(n + 1)\nf(0)");
+    assert_eq!(t, "RecursionError");
+    assert!(tb.contains("earlier frames omitted"), "{}", &tb[..200.min(tb.len())]);
+    assert!(tb.lines().count() < 200);
+}

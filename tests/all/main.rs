@@ -1,0 +1,10 @@
+//! Integration tests, one module per concept.
+
+mod util;
+
+mod basics;
+mod errors;
+mod hostile;
+mod isolation;
+mod policy;
+mod values;

@@ -1,0 +1,151 @@
+//! What a guest can reach: builtins, imports, the builtins mapping.
+
+use crate::util::*;
+use pyocap::{ConfigError, Policy, Value, FORBIDDEN_BUILTINS, OPTIONAL_BUILTINS};
+
+#[test]
+fn dangerous_builtins_are_absent_by_default() {
+    let sb = sandbox();
+    for name in FORBIDDEN_BUILTINS.iter().chain(OPTIONAL_BUILTINS) {
+        if *name == "__import__" {
+            continue; // always present, and refuses every module by default
+        }
+        assert_eq!(sb.eval(&format!("'{name}' in __builtins__")).unwrap(), Value::Bool(false), "{name}");
+        assert_eq!(raises(&sb, &format!("{name}")), "NameError", "{name}");
+    }
+}
+
+#[test]
+fn default_policy_imports_nothing() {
+    let sb = sandbox();
+    for module in ["sys", "os", "gc", "marshal", "_thread", "time", "_io", "io", "_imp", "atexit", "_interpreters",
+        "_testinternalcapi", "builtins", "_frozen_importlib", "_frozen_importlib_external", "_weakref", "math",
+        "posix", "_signal", "_ast", "importlib", "_sysconfig", "_symtable", "errno", "itertools"]
+    {
+        assert_eq!(raises(&sb, &format!("import {module}")), "ImportError", "{module}");
+        assert_eq!(raises(&sb, &format!("__import__('{module}')")), "ImportError", "{module}");
+        assert_eq!(raises(&sb, &format!("__builtins__['__import__']('{module}')")), "ImportError", "{module}");
+    }
+    assert_eq!(raises(&sb, "from . import x"), "ImportError");
+}
+
+#[test]
+fn builtin_modules_are_never_grantable() {
+    for module in ["sys", "gc", "marshal", "_thread", "time", "_io", "_imp", "atexit", "_interpreters", "os", "builtins"] {
+        assert!(matches!(Policy::new().allow_import(module), Err(ConfigError::ForbiddenModule { .. })), "{module}");
+    }
+}
+
+#[test]
+fn allowed_modules_import_without_their_machinery() {
+    let mut policy = Policy::new();
+    policy.allow_import("math").unwrap();
+    let sb = sandbox_with(&policy);
+    assert_eq!(sb.eval("__import__('math').floor(2.5)").unwrap(), Value::from(2));
+    sb.exec("import math\nfrom math import sqrt").unwrap();
+    assert_eq!(sb.eval("sqrt(16.0)").unwrap(), Value::Float(4.0));
+    // The loader and spec lead to the import system (BuiltinImporter.load_module('sys')).
+    for attr in ["__loader__", "__spec__"] {
+        assert_eq!(sb.eval(&format!("hasattr(math, '{attr}')")).unwrap(), Value::Bool(false), "{attr}");
+    }
+    // A module's functions do not lead back to the module.
+    assert_eq!(sb.eval("math.sqrt.__self__ is None").unwrap(), Value::Bool(true));
+    assert_eq!(raises(&sb, "import cmath"), "ImportError");
+}
+
+#[test]
+fn builtin_functions_do_not_lead_to_the_builtins_module() {
+    let sb = sandbox();
+    assert_eq!(sb.eval("len.__self__ is None and print.__self__ is None").unwrap(), Value::Bool(true));
+    // Bound methods of ordinary objects keep their __self__.
+    assert_eq!(sb.eval("[1].append.__self__").unwrap(), Value::List(vec![Value::from(1)]));
+}
+
+#[test]
+fn subclasses_walk_is_gone() {
+    assert_raises("object.__subclasses__()", "AttributeError");
+    assert_raises("().__class__.__base__.__subclasses__()", "AttributeError");
+    assert_raises("type.__subclasses__(object)", "AttributeError");
+}
+
+#[test]
+fn builtins_are_read_only() {
+    let sb = sandbox();
+    for attempt in [
+        "__builtins__['len'] = None",
+        "__builtins__['marker'] = 1",
+        "del __builtins__['len']",
+        "dict.__setitem__(__builtins__, 'marker', 1)",
+        "setattr(__builtins__, 'marker', 1)",
+        "__builtins__.__dict__['marker'] = 1",
+        "object.__setattr__(__builtins__, 'marker', 1)",
+        "dict.update(__builtins__, {'marker': 1})",
+        "dict.clear(__builtins__)",
+        "__builtins__.pop('len')",
+        "__builtins__ |= {'marker': 1}",
+        "type(__builtins__).__getitem__ = None",
+    ] {
+        let _ = sb.exec(attempt);
+        assert_eq!(sb.eval("'marker' in __builtins__").unwrap(), Value::Bool(false), "{attempt}");
+        assert_eq!(sb.eval("len([1, 2])").unwrap(), Value::from(2), "{attempt}");
+    }
+    // Rebinding the name in the guest's own globals is allowed and stays local.
+    sb.exec("__builtins__ = {}").unwrap();
+    let other = sandbox();
+    assert_eq!(other.eval("len('ab')").unwrap(), Value::from(2));
+}
+
+#[test]
+fn sealed_builtins_never_hand_out_the_dict() {
+    let sb = sandbox();
+    sb.exec(
+        "got = []\nclass Spy:\n    def __eq__(self, other):\n        got.append(type(other).__name__)\n        return False\n    __hash__ = None\n\
+         __builtins__ == Spy()\nSpy() == __builtins__\n",
+    )
+    .unwrap();
+    assert_eq!(sb.eval("'dict' in got").unwrap(), Value::Bool(false));
+    assert_eq!(sb.eval("type(__builtins__.copy()).__name__").unwrap(), Value::from("dict"));
+    assert_eq!(sb.eval("sorted(__builtins__)[:2]").unwrap().to_string(), "['ArithmeticError', 'AssertionError']");
+}
+
+#[test]
+fn builtin_types_are_immutable() {
+    let sb = sandbox();
+    for attempt in ["int.x = 1", "object.__setattr__(int, 'x', 1)", "type.__setattr__(int, 'x', 1)", "str.upper = None",
+        "type(len).x = 1", "type(__builtins__).x = 1", "type(__builtins__).__getitem__ = None"]
+    {
+        let t = raises(&sb, attempt);
+        assert!(t == "TypeError" || t == "AttributeError", "{attempt}: {t}");
+    }
+    assert_eq!(sb.eval("hasattr(int, 'x') or hasattr(type(len), 'x') or hasattr(type(__builtins__), 'x')").unwrap(), Value::Bool(false));
+    assert_eq!(sb.eval("'ab'.upper()").unwrap(), Value::from("AB"));
+}
+
+#[test]
+fn optional_builtins_can_be_granted_and_others_withdrawn() {
+    let mut policy = Policy::new();
+    policy.allow_builtin("globals").unwrap().deny_builtin("getattr");
+    let sb = sandbox_with(&policy);
+    sb.exec("x = 5").unwrap();
+    assert_eq!(sb.eval("globals()['x']").unwrap(), Value::from(5));
+    assert_eq!(raises(&sb, "getattr(1, 'real')"), "NameError");
+    assert!(matches!(policy.allow_builtin("eval"), Err(ConfigError::ForbiddenBuiltin(_))));
+    assert!(matches!(policy.allow_builtin("open"), Err(ConfigError::ForbiddenBuiltin(_))));
+}
+
+#[test]
+fn empty_policy_has_no_builtins_but_exceptions_still_work() {
+    let sb = sandbox_with(&Policy::empty());
+    assert_eq!(raises(&sb, "print(1)"), "NameError");
+    assert_eq!(raises(&sb, "raise ValueError('x')"), "ValueError");
+}
+
+#[test]
+fn recursion_limit_is_the_policys() {
+    let mut policy = Policy::new();
+    policy.recursion_limit(50).unwrap();
+    let sb = sandbox_with(&policy);
+    sb.exec("def depth(n):\n    try:\n        return depth(n + 1)\n    except RecursionError:\n        return n").unwrap();
+    let reached = sb.call("depth", &[Value::from(0)]).unwrap().as_i64().unwrap();
+    assert!((30..=50).contains(&reached), "{reached}");
+}

@@ -1,0 +1,32 @@
+//! Sandboxes leave no threads behind. A binary of its own: counting the process's
+//! threads needs no other test running beside it.
+
+use pyocap::{Policy, Runtime};
+
+fn thread_count() -> usize {
+    std::fs::read_dir("/proc/self/task").map(|d| d.count()).unwrap_or(0)
+}
+
+#[test]
+fn two_hundred_sandboxes_leave_no_threads() {
+    let runtime = Runtime::default();
+    let before = thread_count();
+    assert!(before > 0, "/proc/self/task is readable");
+    for i in 0..200 {
+        let sb = runtime.sandbox(&Policy::new()).unwrap();
+        sb.exec(&format!("x = [{i}] * 100\nclass C:\n    pass\nc = C()\nc.me = c")).unwrap();
+        if i % 50 == 0 {
+            // Some busy ones too, stopped by the drop.
+            let stop = sb.stop_handle();
+            let t = std::thread::spawn(move || {
+                let _ = sb.exec("while True: pass");
+                drop(sb);
+            });
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            stop.stop();
+            t.join().unwrap();
+        }
+    }
+    // Joined on drop: nothing is left running.
+    assert_eq!(thread_count(), before);
+}
