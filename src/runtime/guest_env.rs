@@ -5,16 +5,16 @@
 use super::interrupt::Tripwire;
 use super::{GuestError, Policy};
 use rustpython_vm::builtins::{PyDictRef, PyModule, PyStr, PyStrRef, PyType};
-use rustpython_vm::function::{FuncArgs, OptionalArg};
+use rustpython_vm::function::{FuncArgs, OptionalArg, PySetterValue};
 use rustpython_vm::protocol::{PyMappingMethods, PySequenceMethods};
 use rustpython_vm::class::PyClassImpl;
-use rustpython_vm::types::{AsMapping, AsSequence, Iterable, Representable};
+use rustpython_vm::types::{PyTypeFlags, AsMapping, AsSequence, Iterable, Representable};
 use rustpython_vm::{
-    atomic_func, pyclass, AsObject, Py, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
+    atomic_func, pyclass, AsObject, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
 };
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Per-sandbox state the native functions given to the guest reach. It lives in
 /// a thread-local because one sandbox is one thread.
@@ -96,7 +96,58 @@ fn harden_types(vm: &VirtualMachine) -> Option<PyObjectRef> {
     let getter = vm.ctx.new_readonly_getset("__self__", types.builtin_function_or_method_type, builtin_self);
     types.builtin_function_or_method_type.attributes.write().insert(name, getter.into());
     types.builtin_function_or_method_type.modified();
+    make_native_types_immutable(vm);
     original
+}
+
+type SetAttroFn = fn(&PyObject, &Py<PyStr>, PySetterValue, &VirtualMachine) -> PyResult<()>;
+
+/// `type`'s own attribute setter, which the guard delegates to for guest classes.
+static TYPE_SETATTRO: OnceLock<SetAttroFn> = OnceLock::new();
+
+/// Makes every native type immutable, whatever its flags say (RustPython leaves
+/// some, such as `slice`, mutable): attribute assignment and deletion on a type
+/// that is not a heap type (a class the guest defined) are refused. Both routes
+/// are guarded: the `setattro` slot (`setattr(t, ..)`, `t.x = ..`) and the
+/// `type.__setattr__` / `type.__delattr__` wrappers, which captured the original
+/// function.
+fn make_native_types_immutable(vm: &VirtualMachine) {
+    let type_type = vm.ctx.types.type_type;
+    let current = type_type.slots.setattro.load();
+    if let Some(original) = current {
+        if original as usize != guarded_type_setattro as SetAttroFn as usize {
+            let _ = TYPE_SETATTRO.set(original);
+        }
+    }
+    type_type.slots.setattro.store(Some(guarded_type_setattro));
+    let set = vm.new_method("__setattr__", type_type, |zelf: PyObjectRef, name: PyStrRef, value: PyObjectRef, vm: &VirtualMachine| {
+        guarded_type_setattro(&zelf, &name, PySetterValue::Assign(value), vm)
+    });
+    let del = vm.new_method("__delattr__", type_type, |zelf: PyObjectRef, name: PyStrRef, vm: &VirtualMachine| {
+        guarded_type_setattro(&zelf, &name, PySetterValue::Delete, vm)
+    });
+    let mut attrs = type_type.attributes.write();
+    attrs.insert(vm.ctx.intern_str("__setattr__"), set.into());
+    attrs.insert(vm.ctx.intern_str("__delattr__"), del.into());
+    drop(attrs);
+    type_type.modified();
+}
+
+fn guarded_type_setattro(obj: &PyObject, name: &Py<PyStr>, value: PySetterValue, vm: &VirtualMachine) -> PyResult<()> {
+    let Some(ty) = obj.downcast_ref::<PyType>() else {
+        return Err(vm.new_type_error("descriptor '__setattr__' requires a 'type' object"));
+    };
+    if !ty.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
+        return Err(vm.new_type_error(format!(
+            "cannot set '{}' attribute of immutable type '{}'",
+            name.to_string_lossy(),
+            ty.name()
+        )));
+    }
+    match TYPE_SETATTRO.get() {
+        Some(original) => original(obj, name, value, vm),
+        None => Err(vm.new_type_error("type attributes cannot be set in this sandbox")),
+    }
 }
 
 fn remove_attr(vm: &VirtualMachine, ty: &Py<PyType>, name: &str) {
@@ -204,6 +255,10 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
         }
     })
     .flatten();
+    if over.is_some() {
+        // We are on the guest's thread: stop it now rather than at the next check.
+        super::interrupt::install_stop(vm);
+    }
     match over {
         Some(limit) => Err(vm.new_runtime_error(format!("output limit of {limit} bytes exceeded"))),
         None => Ok(()),

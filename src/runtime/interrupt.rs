@@ -1,16 +1,30 @@
 //! Stopping a guest from outside its thread, in a way it cannot escape.
 //!
-//! RustPython checks a queue of "user signals" at every instruction. A *sticky*
-//! signal raises an exception and re-queues itself, so the very next instruction
-//! the guest runs (in an `except` block, a `finally`, an `__exit__`, a `__del__`)
-//! raises again: no guest code runs to completion after a trip. The flag that
-//! makes the VM look at its queue is process-wide, and another sandbox's thread
-//! can clear it first; so whoever waits for a tripped sandbox to stop keeps
-//! re-arming it ([`Tripwire::rearm`]) until it has.
+//! RustPython checks a queue of "user signals" before every instruction. An
+//! exception raised from that check is *not* safe to let the guest's handlers see:
+//! the interpreter (0.5.0) does not reset its extended-argument state on that
+//! path, so the first instruction of the handler runs with a corrupt argument
+//! (a `COPY` then indexes the value stack out of bounds, through an unchecked
+//! pointer in release builds). So a stop never raises from the signal check.
+//!
+//! Instead the signal only *delivers* the stop to the guest's thread, where it
+//! installs a tracer that always raises: every frame on the stack is marked to
+//! trace each instruction, and the interpreter's trace hook fires before the next
+//! one. An error from that hook leaves the frame loop directly, without running
+//! any handler of that frame (`except`, `finally`, `__exit__`), and every new frame
+//! (a `__del__`, a resumed generator, a callback) fails at its `call` event before
+//! its first instruction. Once installed it stays: no guest code runs again.
+//!
+//! The flag that makes the VM look at its signal queue is process-wide, and
+//! another sandbox's thread can clear it first; so whoever waits for a stop
+//! re-sends the signal ([`Tripwire::rearm`]) until the guest has left its call.
 
 use super::GuestError;
 use parking_lot::Mutex;
-use rustpython_vm::signal::{UserSignal, UserSignalSender};
+use rustpython_vm::function::FuncArgs;
+use rustpython_vm::signal::UserSignalSender;
+use rustpython_vm::{PyResult, VirtualMachine};
+use std::cell::Cell;
 use std::sync::Arc;
 
 /// The stop switch of one sandbox, shared by its thread and its handle.
@@ -29,8 +43,7 @@ impl Tripwire {
         Tripwire { inner: Arc::new(Inner { reason: Mutex::new(None), signal }) }
     }
 
-    /// Stops the guest for `reason` (the first reason wins) and arms the sticky
-    /// signal.
+    /// Stops the guest for `reason` (the first reason wins) and delivers the stop.
     pub(crate) fn trip(&self, reason: GuestError) {
         {
             let mut r = self.inner.reason.lock();
@@ -41,9 +54,12 @@ impl Tripwire {
         self.rearm();
     }
 
-    /// Queues the sticky signal again (a no-op once the sandbox's interpreter is gone).
+    /// Sends the stop again (a no-op once the sandbox's interpreter is gone).
     pub(crate) fn rearm(&self) {
-        let _ = self.inner.signal.send(sticky(self.inner.signal.clone()));
+        let _ = self.inner.signal.send(Box::new(|vm| {
+            install_stop(vm);
+            Ok(())
+        }));
     }
 
     /// Why the guest was stopped, if it was.
@@ -52,12 +68,28 @@ impl Tripwire {
     }
 }
 
-fn sticky(tx: UserSignalSender) -> UserSignal {
-    Box::new(move |vm| {
-        let _ = tx.send(sticky(tx.clone()));
-        Err(vm.new_exception_msg(
-            vm.ctx.exceptions.keyboard_interrupt.to_owned(),
-            "the sandbox was stopped".into(),
-        ))
-    })
+thread_local! {
+    /// Whether this (sandbox) thread's interpreter has the stop installed.
+    static INSTALLED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs the stop in `vm`, on its own thread. Idempotent.
+pub(crate) fn install_stop(vm: &VirtualMachine) {
+    if INSTALLED.with(Cell::get) {
+        return;
+    }
+    INSTALLED.with(|i| i.set(true));
+    let tracer: rustpython_vm::PyObjectRef = vm.new_function("pyocap_stopped", stop_tracer).into();
+    *vm.trace_func.borrow_mut() = tracer.clone();
+    vm.use_tracing.set(true);
+    let mut frame = vm.current_frame();
+    while let Some(f) = frame {
+        *f.trace.lock() = tracer.clone();
+        *f.trace_opcodes.lock() = true;
+        frame = f.f_back(vm);
+    }
+}
+
+fn stop_tracer(_args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    Err(vm.new_exception_msg(vm.ctx.exceptions.keyboard_interrupt.to_owned(), "the sandbox was stopped".into()))
 }

@@ -1,7 +1,7 @@
 //! [`Sandbox`]: the host's handle on one guest interpreter and its thread.
 
 use super::guest_env;
-use super::interrupt::Tripwire;
+use super::interrupt::{self, Tripwire};
 use super::source::{check_source, SourceKind};
 use super::{ConfigError, GuestError, Policy, Runtime};
 use crate::membrane::{self, from_guest, to_guest, wrap_exception, DataLimits, SourceCache, Value};
@@ -383,12 +383,16 @@ impl Guest {
             return;
         }
         let Some(interp) = interp else { return };
+        let stopped = self.tripwire.reason().is_some();
         let outcome = catch_unwind(AssertUnwindSafe(move || {
             interp.enter(|vm: &VirtualMachine| {
+                if stopped {
+                    // No guest code (not even a `__del__`) runs after a stop.
+                    interrupt::install_stop(vm);
+                }
                 if let Some(globals) = globals {
                     globals.clear();
                 }
-                let _ = vm;
             });
             guest_env::clear_state();
             interp.finalize(None);

@@ -120,6 +120,10 @@ const UNSTOPPABLE: &[&str] = &[
     "def f():\n    try:\n        while True: pass\n    finally:\n        while True: pass\nf()",
     "class M:\n    def __enter__(self): return self\n    def __exit__(self, *a):\n        while True: pass\nwith M():\n    while True: pass",
     "def g():\n    try:\n        yield 1\n    finally:\n        while True: pass\nx = g()\nnext(x)\ndel x\nwhile True: pass",
+    // Loops inside except bodies, whose cleanup handler starts with COPY, made only of
+    // instructions with non-zero arguments (see runtime/interrupt.rs).
+    "a = b = c = 0\nwhile True:\n    try:\n        raise ValueError\n    except ValueError:\n        while True:\n            c = 7",
+    "a = b = c = 0\ntry:\n    raise ValueError\nexcept ValueError:\n    try:\n        while True: c = 7\n    finally:\n        while True: b = 3",
 ];
 
 #[test]
@@ -138,6 +142,33 @@ fn a_stop_handle_stops_a_guest_that_resists() {
         assert_eq!(result, Err(GuestError::Stopped), "{src}");
         assert!(t.elapsed() < Duration::from_secs(2), "{src}: took {:?}", t.elapsed());
         assert_eq!(sb.eval("1"), Err(GuestError::Stopped), "stopping is terminal");
+    }
+}
+
+#[test]
+fn stopping_under_contention_never_corrupts_the_interpreter() {
+    // Other sandboxes spinning at the same time clear the process-wide signal flag
+    // that stops rely on. Whatever the timing, a stop must end in `Stopped`.
+    let spinners: Vec<_> = (0..2)
+        .map(|_| {
+            let sb = sandbox();
+            let stop = sb.stop_handle();
+            (stop, std::thread::spawn(move || sb.exec("while True:\n    x = 1")))
+        })
+        .collect();
+    for round in 0..12u64 {
+        for src in &UNSTOPPABLE[5..] {
+            let sb = sandbox();
+            let stop = sb.stop_handle();
+            let worker = std::thread::spawn(move || sb.exec(src));
+            std::thread::sleep(Duration::from_micros(200 + round * 1500));
+            stop.stop();
+            assert_eq!(worker.join().unwrap(), Err(GuestError::Stopped), "{src}");
+        }
+    }
+    for (stop, t) in spinners {
+        stop.stop();
+        assert_eq!(t.join().unwrap(), Err(GuestError::Stopped));
     }
 }
 

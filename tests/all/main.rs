@@ -3,6 +3,7 @@
 mod util;
 
 mod basics;
+mod cli;
 mod errors;
 mod hostile;
 mod isolation;

@@ -112,12 +112,21 @@ fn sealed_builtins_never_hand_out_the_dict() {
 fn builtin_types_are_immutable() {
     let sb = sandbox();
     for attempt in ["int.x = 1", "object.__setattr__(int, 'x', 1)", "type.__setattr__(int, 'x', 1)", "str.upper = None",
-        "type(len).x = 1", "type(__builtins__).x = 1", "type(__builtins__).__getitem__ = None"]
+        "type(len).x = 1", "type(__builtins__).x = 1", "type(__builtins__).__getitem__ = None",
+        "slice.x = 1", "setattr(slice, '__len__', len)", "type.__setattr__(slice, 'x', 1)", "type.__delattr__(slice, 'indices')",
+        "del slice.indices", "range.x = 1", "type(None).x = 1", "BaseException.x = 1", "type.x = 1"]
     {
         let t = raises(&sb, attempt);
         assert!(t == "TypeError" || t == "AttributeError", "{attempt}: {t}");
     }
-    assert_eq!(sb.eval("hasattr(int, 'x') or hasattr(type(len), 'x') or hasattr(type(__builtins__), 'x')").unwrap(), Value::Bool(false));
+    assert_eq!(
+        sb.eval("any(hasattr(t, 'x') for t in (int, type(len), type(__builtins__), slice, range, type(None), BaseException, type))").unwrap(),
+        Value::Bool(false)
+    );
+    assert_eq!(sb.eval("slice(1, 5, 2).indices(10)").unwrap().to_string(), "(1, 5, 2)");
+    // Classes the guest defines stay mutable, metaclasses included.
+    sb.exec("class C: pass\nC.x = 1\ndel C.x\nC.y = 2\nclass M(type): pass\nclass K(metaclass=M): pass\nK.z = 3\ntype.__setattr__(C, 'w', 4)").unwrap();
+    assert_eq!(sb.eval("(C.y, K.z, C.w)").unwrap().to_string(), "(2, 3, 4)");
     assert_eq!(sb.eval("'ab'.upper()").unwrap(), Value::from("AB"));
 }
 

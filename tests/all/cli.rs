@@ -1,0 +1,102 @@
+//! The `pyocap` command line: exit codes, output streams, JSON.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn pyocap(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyocap"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env("RUST_BACKTRACE", "0")
+        .spawn()
+        .expect("pyocap runs");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn runs_the_bundled_example() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pyocap"))
+        .args(["run", concat!(env!("CARGO_MANIFEST_DIR"), "/examples/hello.py")])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("alice has 42\nfib(30) = 832040\n"));
+}
+
+#[test]
+fn guest_output_goes_to_stdout_and_errors_to_stderr_with_exit_1() {
+    let out = pyocap(&["run", "-"], "print('hi')\ndef f():\n    raise KeyError('k')\nf()\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout), "hi\n");
+    let err = text(&out.stderr);
+    assert!(err.starts_with("error: KeyError: 'k'\nTraceback (most recent call last):\n"), "{err}");
+    assert!(err.contains("File \"<stdin>\", line 3, in f"), "{err}");
+}
+
+#[test]
+fn syntax_errors_exit_1() {
+    let out = pyocap(&["run", "-"], "def (:\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).starts_with("error: SyntaxError: "), "{}", text(&out.stderr));
+}
+
+#[test]
+fn usage_and_config_errors_exit_2() {
+    assert_eq!(pyocap(&["run", "/nonexistent/file.py"], "").status.code(), Some(2));
+    assert_eq!(pyocap(&["run", "--allow-import", "sys", "-"], "").status.code(), Some(2));
+    assert_eq!(pyocap(&["frobnicate"], "").status.code(), Some(2));
+    assert_eq!(pyocap(&[], "").status.code(), Some(2));
+}
+
+#[test]
+fn allow_import_grants_a_module() {
+    assert_eq!(pyocap(&["run", "-"], "import math").status.code(), Some(1));
+    let out = pyocap(&["run", "--allow-import", "math", "-"], "import math\nprint(math.factorial(5))");
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), "120\n");
+}
+
+#[test]
+fn json_output() {
+    let out = pyocap(&["run", "--json", "-"], "print('x')\nresult = {'a': [1, 2.5, None]}");
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc, serde_json::json!({"ok": true, "value": {"a": [1, 2.5, null]}, "stdout": "x\n", "error": null}));
+
+    let out = pyocap(&["run", "--json", "-"], "print('y')\nraise ValueError('bad')");
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["ok"], false);
+    assert_eq!(doc["stdout"], "y\n");
+    assert_eq!(doc["error"]["type"], "ValueError");
+    assert_eq!(doc["error"]["message"], "bad");
+    assert!(doc["error"]["traceback"].as_str().unwrap().contains("line 2"));
+
+    let out = pyocap(&["run", "--json", "-"], "result = object()");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["error"]["type"], "CrossingError");
+}
+
+#[test]
+fn output_flood_exits_3() {
+    let out = pyocap(&["run", "-"], "while True:\n    print('A' * 1000)");
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.stdout.len(), 1 << 20, "exactly the default budget");
+    assert!(text(&out.stderr).contains("limit"));
+}
+
+#[test]
+fn help_documents_every_flag() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pyocap")).args(["run", "--help"]).output().unwrap();
+    let help = text(&out.stdout);
+    for flag in ["--allow-import", "--json", "FILE", "Exit status"] {
+        assert!(help.contains(flag) || text(&Command::new(env!("CARGO_BIN_EXE_pyocap")).arg("--help").output().unwrap().stdout).contains(flag), "{flag} missing from help");
+    }
+}
