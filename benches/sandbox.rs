@@ -2,6 +2,9 @@
 //!
 //! `cargo bench --bench sandbox`
 
+#[global_allocator]
+static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use pyocap::{Policy, Runtime, Value};
 
@@ -31,11 +34,16 @@ fn calls(c: &mut Criterion) {
     });
     let list = Value::List((0..1000).map(Value::from).collect());
     c.bench_function("call/identity of a 1000-int list", |b| {
-        b.iter(|| sb.call("add", &[list.clone(), Value::List(vec![])]).unwrap())
+        b.iter(|| {
+            sb.call("add", &[list.clone(), Value::List(vec![])])
+                .unwrap()
+        })
     });
     let mut group = c.benchmark_group("guest");
     group.sample_size(10);
-    group.bench_function("fib(25)", |b| b.iter(|| sb.call("fib", &[Value::from(25)]).unwrap()));
+    group.bench_function("fib(25)", |b| {
+        b.iter(|| sb.call("fib", &[Value::from(25)]).unwrap())
+    });
     group.finish();
 }
 

@@ -2,6 +2,10 @@
 //!
 //! `cargo run --example embed`
 
+// pyocap accounts each sandbox's memory in the global allocator.
+#[global_allocator]
+static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
+
 use pyocap::{GuestError, Policy, Runtime, Value};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -26,14 +30,21 @@ def summarize(values):
     )?;
 
     // Data crosses by copy.
-    let data = Value::List([2, 4, 4, 4, 5, 5, 7, 9].into_iter().map(Value::from).collect());
+    let data = Value::List(
+        [2, 4, 4, 4, 5, 5, 7, 9]
+            .into_iter()
+            .map(Value::from)
+            .collect(),
+    );
     let summary = sandbox.call("summarize", &[data])?;
     println!("summary: {summary}");
     print!("guest printed: {}", sandbox.take_output());
 
     // Guest exceptions come back as strings; the host never touches guest objects.
     match sandbox.call("summarize", &[Value::List(vec![])]) {
-        Err(GuestError::Exception { type_name, message, .. }) => {
+        Err(GuestError::Exception {
+            type_name, message, ..
+        }) => {
             println!("guest raised {type_name}: {message}")
         }
         other => println!("unexpected: {other:?}"),
@@ -42,7 +53,9 @@ def summarize(values):
     // No authority it was not given.
     for attempt in ["open('/etc/passwd')", "__import__('os')", "import sys"] {
         match sandbox.exec(attempt) {
-            Err(GuestError::Exception { type_name, .. }) => println!("{attempt:<22} -> {type_name}"),
+            Err(GuestError::Exception { type_name, .. }) => {
+                println!("{attempt:<22} -> {type_name}")
+            }
             other => println!("{attempt:<22} -> {other:?}"),
         }
     }

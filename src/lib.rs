@@ -12,24 +12,32 @@
 //!   default policy grants no authority at all.
 //! - [`Sandbox`]: one guest, on its own thread, with persistent globals:
 //!   [`exec`](Sandbox::exec), [`eval`](Sandbox::eval), [`call`](Sandbox::call).
+//! - [`CountingAllocator`]: the global allocator that accounts each sandbox's
+//!   memory; the host installs it once.
 //!
 //! ```
 //! use pyocap::{Policy, Runtime, Value};
 //!
-//! let runtime = Runtime::default();
-//! let sandbox = runtime.sandbox(&Policy::new())?;
-//! sandbox.exec("def area(w, h):\n    print('computing')\n    return w * h")?;
-//! assert_eq!(sandbox.call("area", &[Value::from(6), Value::from(7)])?, Value::from(42));
-//! assert_eq!(sandbox.take_output(), "computing\n");
-//! // No authority by default: no open, no imports.
-//! assert!(sandbox.exec("import sys").is_err());
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! // Memory budgets are enforced in the global allocator.
+//! #[global_allocator]
+//! static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
+//!
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let runtime = Runtime::default();
+//!     let sandbox = runtime.sandbox(&Policy::new())?;
+//!     sandbox.exec("def area(w, h):\n    print('computing')\n    return w * h")?;
+//!     assert_eq!(sandbox.call("area", &[Value::from(6), Value::from(7)])?, Value::from(42));
+//!     assert_eq!(sandbox.take_output(), "computing\n");
+//!     // No authority by default: no open, no imports.
+//!     assert!(sandbox.exec("import sys").is_err());
+//!     Ok(())
+//! }
 //! ```
 //!
 //! `SPEC.md` in the repository states the security model, every crossing rule
 //! and every limit with its known holes.
 
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)] // allowed in one module: runtime/alloc.rs
 #![warn(missing_docs)]
 
 pub mod caps;
@@ -39,6 +47,6 @@ pub mod runtime;
 pub use membrane::{CrossingError, DataLimits, Value};
 pub use num_bigint::BigInt;
 pub use runtime::{
-    Config, ConfigError, GuestError, Policy, Runtime, Sandbox, StopHandle, DEFAULT_BUILTINS,
-    FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
+    Config, ConfigError, CountingAllocator, GuestError, Policy, Runtime, Sandbox, StopHandle,
+    DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
 };

@@ -1,10 +1,15 @@
 //! Sandboxes leave no threads behind. A binary of its own: counting the process's
 //! threads needs no other test running beside it.
 
+#[global_allocator]
+static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
+
 use pyocap::{Policy, Runtime};
 
 fn thread_count() -> usize {
-    std::fs::read_dir("/proc/self/task").map(|d| d.count()).unwrap_or(0)
+    std::fs::read_dir("/proc/self/task")
+        .map(|d| d.count())
+        .unwrap_or(0)
 }
 
 #[test]
@@ -14,7 +19,10 @@ fn two_hundred_sandboxes_leave_no_threads() {
     assert!(before > 0, "/proc/self/task is readable");
     for i in 0..200 {
         let sb = runtime.sandbox(&Policy::new()).unwrap();
-        sb.exec(&format!("x = [{i}] * 100\nclass C:\n    pass\nc = C()\nc.me = c")).unwrap();
+        sb.exec(&format!(
+            "x = [{i}] * 100\nclass C:\n    pass\nc = C()\nc.me = c"
+        ))
+        .unwrap();
         if i % 50 == 0 {
             // Some busy ones too, stopped by the drop.
             let stop = sb.stop_handle();

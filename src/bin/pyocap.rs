@@ -1,15 +1,21 @@
 //! The `pyocap` command line: run an untrusted Python file in a fresh sandbox.
 
+// pyocap accounts each sandbox's memory in the global allocator.
+#[global_allocator]
+static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
+
 use clap::{Parser, Subcommand};
 use pyocap::{GuestError, Policy, Runtime, Value};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// Run untrusted Python in an object-capability sandbox.
 ///
 /// Exit status: 0 success; 1 the guest raised an exception or its source did not
-/// compile; 2 usage or configuration error; 3 a limit stopped the guest.
+/// compile; 2 usage or configuration error; 3 a limit (time, memory, output)
+/// stopped the guest.
 #[derive(Parser)]
 #[command(name = "pyocap", version, about, long_about)]
 struct Cli {
@@ -31,6 +37,17 @@ enum Command {
         /// accepted: cmath, itertools, math.
         #[arg(long = "allow-import", value_name = "MOD")]
         allow_import: Vec<String>,
+        /// Wall-clock limit of the run, in seconds (a decimal number). Default: 5.
+        #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+        timeout: Option<Duration>,
+        /// Memory budget of the guest (bytes, or with a KiB/MiB/GiB suffix).
+        /// Default: 256MiB.
+        #[arg(long, value_name = "BYTES", value_parser = parse_bytes)]
+        memory: Option<usize>,
+        /// Most bytes the guest may print (bytes, or with a KiB/MiB/GiB suffix).
+        /// Default: 1MiB.
+        #[arg(long = "max-output", value_name = "BYTES", value_parser = parse_bytes)]
+        max_output: Option<usize>,
         /// Print one JSON object instead: {"ok", "value", "stdout", "error":
         /// {"type", "message", "traceback"}}. "value" is the guest's global
         /// `result` if it set one (as JSON), else null.
@@ -42,7 +59,26 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { file, allow_import, json } => run(&file, &allow_import, json),
+        Command::Run { file, allow_import, timeout, memory, max_output, json } => {
+            let mut policy = Policy::new();
+            for module in &allow_import {
+                if let Err(e) = policy.allow_import(module) {
+                    return usage_error(e);
+                }
+            }
+            if let Some(t) = timeout {
+                policy.deadline(Some(t));
+            }
+            if let Some(m) = memory {
+                if let Err(e) = policy.max_memory(Some(m)) {
+                    return usage_error(e);
+                }
+            }
+            if let Some(o) = max_output {
+                policy.max_output(o);
+            }
+            run(&file, &policy, json)
+        }
     }
 }
 
@@ -51,35 +87,62 @@ fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn run(file: &str, allow_import: &[String], json: bool) -> ExitCode {
-    let mut policy = Policy::new();
-    for module in allow_import {
-        if let Err(e) = policy.allow_import(module) {
-            return usage_error(e);
-        }
+/// Parses a decimal number of seconds (`2`, `0.5`).
+fn parse_seconds(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s.parse().map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    if !(secs > 0.0 && secs.is_finite() && secs < 1e9) {
+        return Err(format!("`{s}` is not a positive number of seconds"));
     }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+/// Parses a byte count: a number with an optional KiB, MiB or GiB suffix.
+fn parse_bytes(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => (&t[..i], t[i..].trim()),
+        None => (t, ""),
+    };
+    let n: usize = digits.parse().map_err(|_| format!("`{s}` is not a byte count"))?;
+    let mult: usize = match unit {
+        "" | "B" => 1,
+        "KiB" | "K" | "k" | "KB" => 1 << 10,
+        "MiB" | "M" | "MB" => 1 << 20,
+        "GiB" | "G" | "GB" => 1 << 30,
+        _ => return Err(format!("`{s}`: unknown unit `{unit}` (use KiB, MiB or GiB)")),
+    };
+    n.checked_mul(mult).ok_or_else(|| format!("`{s}` is too large"))
+}
+
+fn run(file: &str, policy: &Policy, json: bool) -> ExitCode {
     let (source, filename) = match read_source(file) {
         Ok(s) => s,
         Err(e) => return usage_error(e),
     };
     let runtime = Runtime::default();
-    let sandbox = match runtime.sandbox(&policy) {
+    let sandbox = match runtime.sandbox(policy) {
         Ok(s) => s,
         Err(e) => return usage_error(e),
     };
-    let outcome = sandbox.exec_named(&source, &filename).and_then(|()| {
-        match sandbox.eval("result") {
-            Ok(v) => Ok(Some(v)),
-            Err(GuestError::Exception { type_name, .. }) if type_name == "NameError" => Ok(None),
-            Err(e) => Err(e),
-        }
-    });
+    let outcome =
+        sandbox
+            .exec_named(&source, &filename)
+            .and_then(|()| match sandbox.eval("result") {
+                Ok(v) => Ok(Some(v)),
+                Err(GuestError::Exception { type_name, .. }) if type_name == "NameError" => {
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            });
     let stdout = sandbox.take_output();
     drop(sandbox);
     let code = exit_code(&outcome);
     if json {
         let (value, error) = match &outcome {
-            Ok(v) => (v.as_ref().map_or(serde_json::Value::Null, Value::to_json), serde_json::Value::Null),
+            Ok(v) => (
+                v.as_ref().map_or(serde_json::Value::Null, Value::to_json),
+                serde_json::Value::Null,
+            ),
             Err(e) => (serde_json::Value::Null, error_json(e)),
         };
         let doc = serde_json::json!({ "ok": outcome.is_ok(), "value": value, "stdout": stdout, "error": error });
@@ -104,13 +167,20 @@ fn read_source(file: &str) -> Result<(String, String), String> {
     } else {
         let path = PathBuf::from(file);
         let f = std::fs::File::open(&path).map_err(|e| format!("cannot open {file}: {e}"))?;
-        let name = path.file_name().map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
         (Box::new(f), name)
     };
     let mut bytes = Vec::new();
-    reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read {file}: {e}"))?;
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {file}: {e}"))?;
     if bytes.len() as u64 > limit {
-        return Err(format!("{file} is larger than the {limit}-byte source limit"));
+        return Err(format!(
+            "{file} is larger than the {limit}-byte source limit"
+        ));
     }
     let source = String::from_utf8(bytes).map_err(|_| format!("{file} is not UTF-8"))?;
     Ok((source, name))
@@ -119,14 +189,18 @@ fn read_source(file: &str) -> Result<(String, String), String> {
 fn exit_code(outcome: &Result<Option<Value>, GuestError>) -> ExitCode {
     match outcome {
         Ok(_) => ExitCode::SUCCESS,
-        Err(GuestError::OutputLimit { .. }) => ExitCode::from(3),
+        Err(e) if e.is_limit() => ExitCode::from(3),
         Err(_) => ExitCode::from(1),
     }
 }
 
 fn report(e: &GuestError) {
     match e {
-        GuestError::Exception { type_name, message, traceback } => {
+        GuestError::Exception {
+            type_name,
+            message,
+            traceback,
+        } => {
             if message.is_empty() {
                 eprintln!("error: {type_name}");
             } else {
@@ -134,20 +208,30 @@ fn report(e: &GuestError) {
             }
             eprint!("{traceback}");
         }
-        GuestError::OutputLimit { .. } => eprintln!("error: limit: {e}"),
+        e if e.is_limit() => eprintln!("error: limit: {}: {e}", error_kind(e)),
         other => eprintln!("error: {other}"),
     }
 }
 
 fn error_json(e: &GuestError) -> serde_json::Value {
     match e {
-        GuestError::Exception { type_name, message, traceback } => {
+        GuestError::Exception {
+            type_name,
+            message,
+            traceback,
+        } => {
             serde_json::json!({ "type": type_name, "message": message, "traceback": traceback })
         }
-        GuestError::Syntax { message, line, column } => serde_json::json!({
+        GuestError::Syntax {
+            message,
+            line,
+            column,
+        } => serde_json::json!({
             "type": "SyntaxError", "message": format!("{message} (line {line}, column {column})"), "traceback": ""
         }),
-        other => serde_json::json!({ "type": error_kind(other), "message": other.to_string(), "traceback": "" }),
+        other => {
+            serde_json::json!({ "type": error_kind(other), "message": other.to_string(), "traceback": "" })
+        }
     }
 }
 
@@ -157,6 +241,8 @@ fn error_kind(e: &GuestError) -> &'static str {
         GuestError::SourceTooDeep { .. } => "SourceTooDeep",
         GuestError::Crossing(_) => "CrossingError",
         GuestError::OutputLimit { .. } => "OutputLimit",
+        GuestError::MemoryLimit { .. } => "MemoryLimit",
+        GuestError::DeadlineExceeded { .. } => "DeadlineExceeded",
         GuestError::InterpreterPanic { .. } => "InterpreterPanic",
         _ => "Stopped",
     }

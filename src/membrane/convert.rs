@@ -25,7 +25,9 @@ impl Budget<'_> {
     fn item(&mut self) -> Result<(), CrossingError> {
         self.items += 1;
         if self.items > self.limits.max_items {
-            return Err(CrossingError::TooManyItems { limit: self.limits.max_items });
+            return Err(CrossingError::TooManyItems {
+                limit: self.limits.max_items,
+            });
         }
         Ok(())
     }
@@ -33,14 +35,18 @@ impl Budget<'_> {
     fn bytes(&mut self, n: usize) -> Result<(), CrossingError> {
         self.bytes = self.bytes.saturating_add(n);
         if self.bytes > self.limits.max_bytes {
-            return Err(CrossingError::TooLarge { limit: self.limits.max_bytes });
+            return Err(CrossingError::TooLarge {
+                limit: self.limits.max_bytes,
+            });
         }
         Ok(())
     }
 
     fn depth(&self, depth: usize) -> Result<(), CrossingError> {
         if depth > self.limits.max_depth {
-            return Err(CrossingError::TooDeep { limit: self.limits.max_depth });
+            return Err(CrossingError::TooDeep {
+                limit: self.limits.max_depth,
+            });
         }
         Ok(())
     }
@@ -52,11 +58,20 @@ pub(crate) fn from_guest(
     vm: &VirtualMachine,
     limits: &DataLimits,
 ) -> Result<Value, CrossingError> {
-    let mut budget = Budget { limits, items: 0, bytes: 0 };
+    let mut budget = Budget {
+        limits,
+        items: 0,
+        bytes: 0,
+    };
     read(obj, vm, 0, &mut budget)
 }
 
-fn read(obj: &PyObject, vm: &VirtualMachine, depth: usize, b: &mut Budget<'_>) -> Result<Value, CrossingError> {
+fn read(
+    obj: &PyObject,
+    vm: &VirtualMachine,
+    depth: usize,
+    b: &mut Budget<'_>,
+) -> Result<Value, CrossingError> {
     b.depth(depth)?;
     b.item()?;
     let types = &vm.ctx.types;
@@ -69,7 +84,10 @@ fn read(obj: &PyObject, vm: &VirtualMachine, depth: usize, b: &mut Budget<'_>) -
         return Ok(Value::Bool(obj.is(&vm.ctx.true_value)));
     }
     if exact(types.int_type) {
-        let i = obj.downcast_ref::<PyInt>().ok_or_else(|| not_data(obj))?.as_bigint();
+        let i = obj
+            .downcast_ref::<PyInt>()
+            .ok_or_else(|| not_data(obj))?
+            .as_bigint();
         let v = match i.to_i64() {
             Some(small) => BigInt::from(small),
             None => {
@@ -85,7 +103,10 @@ fn read(obj: &PyObject, vm: &VirtualMachine, depth: usize, b: &mut Budget<'_>) -
         return Ok(Value::Float(f.to_f64()));
     }
     if exact(types.complex_type) {
-        let c = obj.downcast_ref::<PyComplex>().ok_or_else(|| not_data(obj))?.to_complex64();
+        let c = obj
+            .downcast_ref::<PyComplex>()
+            .ok_or_else(|| not_data(obj))?
+            .to_complex64();
         return Ok(Value::Complex { re: c.re, im: c.im });
     }
     if exact(types.str_type) {
@@ -124,7 +145,9 @@ fn read(obj: &PyObject, vm: &VirtualMachine, depth: usize, b: &mut Budget<'_>) -
         return Ok(Value::Set(read_all(&s.elements(), vm, depth, b)?));
     }
     if exact(types.frozenset_type) {
-        let s = obj.downcast_ref::<PyFrozenSet>().ok_or_else(|| not_data(obj))?;
+        let s = obj
+            .downcast_ref::<PyFrozenSet>()
+            .ok_or_else(|| not_data(obj))?;
         return Ok(Value::FrozenSet(read_all(&s.elements(), vm, depth, b)?));
     }
     Err(not_data(obj))
@@ -142,7 +165,9 @@ fn read_all(
 fn not_data(obj: &PyObject) -> CrossingError {
     // The type's own name slot, not `__name__` looked up through the guest's
     // metaclass: reading it runs no guest code.
-    CrossingError::NotData { type_name: obj.class().name().to_string() }
+    CrossingError::NotData {
+        type_name: obj.class().name().to_string(),
+    }
 }
 
 /// Checks a host value against the limits before it is sent to a guest, so an
@@ -165,7 +190,15 @@ pub(crate) fn check_host_value(value: &Value, limits: &DataLimits) -> Result<(),
             Value::None | Value::Bool(_) | Value::Float(_) | Value::Complex { .. } => Ok(()),
         }
     }
-    walk(value, 0, &mut Budget { limits, items: 0, bytes: 0 })
+    walk(
+        value,
+        0,
+        &mut Budget {
+            limits,
+            items: 0,
+            bytes: 0,
+        },
+    )
 }
 
 /// Builds a fresh guest object from a host value (already checked by
@@ -183,7 +216,9 @@ pub(crate) fn to_guest(value: &Value, vm: &VirtualMachine) -> Result<PyObjectRef
             }
         },
         Value::Float(f) => ctx.new_float(*f).into(),
-        Value::Complex { re, im } => ctx.new_complex(num_complex::Complex64::new(*re, *im)).into(),
+        Value::Complex { re, im } => ctx
+            .new_complex(num_complex::Complex64::new(*re, *im))
+            .into(),
         Value::Str(s) => ctx.new_str(s.as_str()).into(),
         Value::Bytes(b) => ctx.new_bytes(b.clone()).into(),
         Value::Tuple(v) => ctx.new_tuple(to_guest_all(v, vm)?).into(),
@@ -193,7 +228,10 @@ pub(crate) fn to_guest(value: &Value, vm: &VirtualMachine) -> Result<PyObjectRef
             for (k, v) in pairs {
                 let k = to_guest(k, vm)?;
                 let v = to_guest(v, vm)?;
-                d.set_item(&*k, v, vm).map_err(|_| CrossingError::Unhashable { type_name: k.class().name().to_string() })?;
+                d.set_item(&*k, v, vm)
+                    .map_err(|_| CrossingError::Unhashable {
+                        type_name: k.class().name().to_string(),
+                    })?;
             }
             d.into()
         }
@@ -201,18 +239,24 @@ pub(crate) fn to_guest(value: &Value, vm: &VirtualMachine) -> Result<PyObjectRef
             let s = PySet::default().into_ref(ctx);
             for item in to_guest_all(v, vm)? {
                 let type_name = item.class().name().to_string();
-                s.add(item, vm).map_err(|_| CrossingError::Unhashable { type_name })?;
+                s.add(item, vm)
+                    .map_err(|_| CrossingError::Unhashable { type_name })?;
             }
             s.into()
         }
         Value::FrozenSet(v) => {
             let items = to_guest_all(v, vm)?;
-            let unhashable = items.iter().find(|o| o.hash(vm).is_err()).map(|o| o.class().name().to_string());
+            let unhashable = items
+                .iter()
+                .find(|o| o.hash(vm).is_err())
+                .map(|o| o.class().name().to_string());
             if let Some(type_name) = unhashable {
                 return Err(CrossingError::Unhashable { type_name });
             }
             PyFrozenSet::from_iter(vm, items)
-                .map_err(|_| CrossingError::Unhashable { type_name: "frozenset element".into() })?
+                .map_err(|_| CrossingError::Unhashable {
+                    type_name: "frozenset element".into(),
+                })?
                 .into_ref(ctx)
                 .into()
         }

@@ -66,7 +66,11 @@ pub(crate) fn wrap_exception(
         Err(_) => format!("<exception str() failed for {type_name}>"),
     };
     let traceback = render_traceback(exc, &type_name, &message, sources);
-    GuestError::Exception { type_name, message, traceback }
+    GuestError::Exception {
+        type_name,
+        message,
+        traceback,
+    }
 }
 
 fn render_traceback(

@@ -32,7 +32,11 @@ pub struct DataLimits {
 
 impl Default for DataLimits {
     fn default() -> Self {
-        DataLimits { max_depth: 100, max_items: 1_000_000, max_bytes: 64 << 20 }
+        DataLimits {
+            max_depth: 100,
+            max_items: 1_000_000,
+            max_bytes: 64 << 20,
+        }
     }
 }
 

@@ -161,7 +161,11 @@ fn write_seq(f: &mut fmt::Formatter<'_>, open: &str, items: &[Value], close: &st
 }
 
 fn write_str_repr(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     write!(f, "{quote}")?;
     for c in s.chars() {
         match c {
@@ -191,7 +195,11 @@ impl fmt::Display for Value {
                 if *re == 0.0 && re.is_sign_positive() {
                     write!(f, "{}j", PyFloat(*im).to_string().trim_end_matches(".0"))
                 } else {
-                    let sign = if *im < 0.0 || (*im == 0.0 && im.is_sign_negative()) { "-" } else { "+" };
+                    let sign = if *im < 0.0 || (*im == 0.0 && im.is_sign_negative()) {
+                        "-"
+                    } else {
+                        "+"
+                    };
                     write!(
                         f,
                         "({}{sign}{}j)",
@@ -300,7 +308,10 @@ mod tests {
     #[test]
     fn display_matches_python_repr() {
         let v = Value::Dict(vec![
-            (Value::from("a"), Value::List(vec![1.into(), Value::Float(2.0), Value::None])),
+            (
+                Value::from("a"),
+                Value::List(vec![1.into(), Value::Float(2.0), Value::None]),
+            ),
             (Value::from(3), Value::Tuple(vec![Value::Bool(true)])),
         ]);
         assert_eq!(v.to_string(), "{'a': [1, 2.0, None], 3: (True,)}");
@@ -313,8 +324,15 @@ mod tests {
     #[test]
     fn json_rendering() {
         let big: BigInt = BigInt::from(1u8) << 100u32;
-        let v = Value::List(vec![Value::Int(big.clone()), Value::Float(f64::NAN), Value::from("x")]);
-        assert_eq!(v.to_json(), serde_json::json!([big.to_string(), "nan", "x"]));
+        let v = Value::List(vec![
+            Value::Int(big.clone()),
+            Value::Float(f64::NAN),
+            Value::from("x"),
+        ]);
+        assert_eq!(
+            v.to_json(),
+            serde_json::json!([big.to_string(), "nan", "x"])
+        );
         let d = Value::Dict(vec![(1.into(), 2.into())]);
         assert_eq!(d.to_json(), serde_json::json!([[1, 2]]));
     }

@@ -25,7 +25,11 @@ impl Default for Config {
 impl Config {
     /// The defaults: 256 MiB sandbox stacks, hash seed 0, 5 s drop grace.
     pub fn new() -> Self {
-        Config { stack_size: MIN_STACK, hash_seed: 0, drop_grace: Duration::from_secs(5) }
+        Config {
+            stack_size: MIN_STACK,
+            hash_seed: 0,
+            drop_grace: Duration::from_secs(5),
+        }
     }
 
     /// Stack reserved for each sandbox thread, in bytes. Default: 256 MiB (address
@@ -80,7 +84,11 @@ impl Runtime {
                 config.stack_size
             )));
         }
-        Ok(Runtime { inner: Arc::new(RuntimeInner { config: config.clone() }) })
+        Ok(Runtime {
+            inner: Arc::new(RuntimeInner {
+                config: config.clone(),
+            }),
+        })
     }
 
     /// Starts a sandbox governed by `policy`, on its own thread. Returns once its
@@ -97,6 +105,10 @@ impl Runtime {
 
 impl Default for Runtime {
     fn default() -> Self {
-        Runtime { inner: Arc::new(RuntimeInner { config: Config::new() }) }
+        Runtime {
+            inner: Arc::new(RuntimeInner {
+                config: Config::new(),
+            }),
+        }
     }
 }

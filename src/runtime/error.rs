@@ -56,6 +56,18 @@ pub enum GuestError {
         /// The limit in force.
         limit: usize,
     },
+    /// The guest used more memory than the policy's `max_memory`. Terminal.
+    #[error("guest memory exceeded its limit of {limit} bytes")]
+    MemoryLimit {
+        /// The limit in force.
+        limit: usize,
+    },
+    /// The call ran longer than the policy's `deadline`. Terminal.
+    #[error("guest call exceeded its deadline of {limit:?}")]
+    DeadlineExceeded {
+        /// The deadline in force.
+        limit: std::time::Duration,
+    },
     /// The sandbox's interpreter panicked (a bug in the VM reached by guest code).
     /// The panic was contained to the sandbox's thread; the sandbox is dead.
     #[error("the guest interpreter failed internally and was stopped: {reason}")]
@@ -70,11 +82,25 @@ pub enum GuestError {
 }
 
 impl GuestError {
+    /// Whether this error is a resource limit (output, memory, deadline).
+    pub fn is_limit(&self) -> bool {
+        matches!(
+            self,
+            GuestError::OutputLimit { .. }
+                | GuestError::MemoryLimit { .. }
+                | GuestError::DeadlineExceeded { .. }
+        )
+    }
+
     /// Whether this error ends the sandbox: every later call fails too.
     pub fn is_terminal(&self) -> bool {
         matches!(
             self,
-            GuestError::OutputLimit { .. } | GuestError::InterpreterPanic { .. } | GuestError::Stopped
+            GuestError::OutputLimit { .. }
+                | GuestError::MemoryLimit { .. }
+                | GuestError::DeadlineExceeded { .. }
+                | GuestError::InterpreterPanic { .. }
+                | GuestError::Stopped
         )
     }
 }
@@ -100,6 +126,15 @@ pub enum ConfigError {
     /// A limit was set to a value that cannot work (e.g. zero).
     #[error("invalid limit: {0}")]
     InvalidLimit(String),
+    /// The policy has a memory budget, but the process's global allocator is not
+    /// [`CountingAllocator`](crate::CountingAllocator), so it cannot be enforced.
+    #[error("the policy sets a memory budget, but pyocap::CountingAllocator is not the global allocator \
+             (add `#[global_allocator] static A: pyocap::CountingAllocator = pyocap::CountingAllocator::new();`, \
+             or call Policy::max_memory(None))")]
+    MemoryAccountingUnavailable,
+    /// Too many sandboxes hold a memory account at once (4096).
+    #[error("too many sandboxes are alive at once")]
+    TooManySandboxes,
     /// The sandbox thread could not be started.
     #[error("could not start the sandbox thread: {0}")]
     Spawn(#[source] std::io::Error),

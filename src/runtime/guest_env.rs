@@ -5,12 +5,13 @@
 use super::interrupt::Tripwire;
 use super::{GuestError, Policy};
 use rustpython_vm::builtins::{PyDictRef, PyModule, PyStr, PyStrRef, PyType};
+use rustpython_vm::class::PyClassImpl;
 use rustpython_vm::function::{FuncArgs, OptionalArg, PySetterValue};
 use rustpython_vm::protocol::{PyMappingMethods, PySequenceMethods};
-use rustpython_vm::class::PyClassImpl;
-use rustpython_vm::types::{PyTypeFlags, AsMapping, AsSequence, Iterable, Representable};
+use rustpython_vm::types::{AsMapping, AsSequence, Iterable, PyTypeFlags, Representable};
 use rustpython_vm::{
-    atomic_func, pyclass, AsObject, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
+    atomic_func, pyclass, AsObject, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult,
+    VirtualMachine,
 };
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -50,16 +51,28 @@ pub(crate) fn clear_state() {
 }
 
 /// Constants kept in the builtins besides the policy's names and exception classes.
-const KEPT_CONSTANTS: &[&str] = &["Ellipsis", "NotImplemented", "__debug__", "__name__", "__doc__"];
+const KEPT_CONSTANTS: &[&str] = &[
+    "Ellipsis",
+    "NotImplemented",
+    "__debug__",
+    "__name__",
+    "__doc__",
+];
 
 /// Sets up the guest environment in `vm` and returns the guest's globals.
-pub(crate) fn install(vm: &VirtualMachine, policy: &Policy, tripwire: Tripwire) -> PyResult<PyDictRef> {
+pub(crate) fn install(
+    vm: &VirtualMachine,
+    policy: &Policy,
+    tripwire: Tripwire,
+) -> PyResult<PyDictRef> {
     vm.recursion_limit.set(policy.recursion_limit);
     // RustPython reports an exception raised in `__del__` (an "unraisable" one)
     // by importing `sys` through `builtins.__import__`, and panics if that import
     // fails, as it does here. In its finalizing mode it writes the report to
     // `sys.stderr` instead, which is `None` in this build: the report is dropped.
-    vm.state.finalizing.store(true, std::sync::atomic::Ordering::Release);
+    vm.state
+        .finalizing
+        .store(true, std::sync::atomic::Ordering::Release);
     let original_self_getter = harden_types(vm);
     STATE.with(|s| {
         *s.borrow_mut() = Some(GuestState {
@@ -76,7 +89,10 @@ pub(crate) fn install(vm: &VirtualMachine, policy: &Policy, tripwire: Tripwire) 
 
     SealedDict::make_static_type();
     let globals = vm.ctx.new_dict();
-    let sealed = SealedDict { dict: vm.builtins.dict() }.into_ref(&vm.ctx);
+    let sealed = SealedDict {
+        dict: vm.builtins.dict(),
+    }
+    .into_ref(&vm.ctx);
     globals.set_item("__builtins__", sealed.into(), vm)?;
     globals.set_item("__name__", vm.ctx.new_str("__main__").into(), vm)?;
     Ok(globals)
@@ -92,9 +108,22 @@ fn harden_types(vm: &VirtualMachine) -> Option<PyObjectRef> {
     // `len.__self__` is the builtins module itself, and a native module's function
     // leads to its module: replace the getter by one that hides modules.
     let name = vm.ctx.intern_str("__self__");
-    let original = types.builtin_function_or_method_type.attributes.read().get(name).cloned();
-    let getter = vm.ctx.new_readonly_getset("__self__", types.builtin_function_or_method_type, builtin_self);
-    types.builtin_function_or_method_type.attributes.write().insert(name, getter.into());
+    let original = types
+        .builtin_function_or_method_type
+        .attributes
+        .read()
+        .get(name)
+        .cloned();
+    let getter = vm.ctx.new_readonly_getset(
+        "__self__",
+        types.builtin_function_or_method_type,
+        builtin_self,
+    );
+    types
+        .builtin_function_or_method_type
+        .attributes
+        .write()
+        .insert(name, getter.into());
     types.builtin_function_or_method_type.modified();
     make_native_types_immutable(vm);
     original
@@ -120,12 +149,20 @@ fn make_native_types_immutable(vm: &VirtualMachine) {
         }
     }
     type_type.slots.setattro.store(Some(guarded_type_setattro));
-    let set = vm.new_method("__setattr__", type_type, |zelf: PyObjectRef, name: PyStrRef, value: PyObjectRef, vm: &VirtualMachine| {
-        guarded_type_setattro(&zelf, &name, PySetterValue::Assign(value), vm)
-    });
-    let del = vm.new_method("__delattr__", type_type, |zelf: PyObjectRef, name: PyStrRef, vm: &VirtualMachine| {
-        guarded_type_setattro(&zelf, &name, PySetterValue::Delete, vm)
-    });
+    let set = vm.new_method(
+        "__setattr__",
+        type_type,
+        |zelf: PyObjectRef, name: PyStrRef, value: PyObjectRef, vm: &VirtualMachine| {
+            guarded_type_setattro(&zelf, &name, PySetterValue::Assign(value), vm)
+        },
+    );
+    let del = vm.new_method(
+        "__delattr__",
+        type_type,
+        |zelf: PyObjectRef, name: PyStrRef, vm: &VirtualMachine| {
+            guarded_type_setattro(&zelf, &name, PySetterValue::Delete, vm)
+        },
+    );
     let mut attrs = type_type.attributes.write();
     attrs.insert(vm.ctx.intern_str("__setattr__"), set.into());
     attrs.insert(vm.ctx.intern_str("__delattr__"), del.into());
@@ -133,7 +170,12 @@ fn make_native_types_immutable(vm: &VirtualMachine) {
     type_type.modified();
 }
 
-fn guarded_type_setattro(obj: &PyObject, name: &Py<PyStr>, value: PySetterValue, vm: &VirtualMachine) -> PyResult<()> {
+fn guarded_type_setattro(
+    obj: &PyObject,
+    name: &Py<PyStr>,
+    value: PySetterValue,
+    vm: &VirtualMachine,
+) -> PyResult<()> {
     let Some(ty) = obj.downcast_ref::<PyType>() else {
         return Err(vm.new_type_error("descriptor '__setattr__' requires a 'type' object"));
     };
@@ -161,8 +203,18 @@ fn builtin_self(zelf: PyObjectRef, vm: &VirtualMachine) -> PyResult {
     let Some(getter) = with_state(|s| s.original_self_getter.clone()).flatten() else {
         return Ok(vm.ctx.none());
     };
-    let descr_get = getter.class().slots.descr_get.load().ok_or_else(|| vm.new_attribute_error("__self__"))?;
-    let value = descr_get(getter, Some(zelf.clone()), Some(zelf.class().to_owned().into()), vm)?;
+    let descr_get = getter
+        .class()
+        .slots
+        .descr_get
+        .load()
+        .ok_or_else(|| vm.new_attribute_error("__self__"))?;
+    let value = descr_get(
+        getter,
+        Some(zelf.clone()),
+        Some(zelf.class().to_owned().into()),
+        vm,
+    )?;
     if value.downcast_ref::<PyModule>().is_some() {
         return Ok(vm.ctx.none());
     }
@@ -174,7 +226,11 @@ fn builtin_self(zelf: PyObjectRef, vm: &VirtualMachine) -> PyResult {
 fn restrict_builtins(vm: &VirtualMachine, policy: &Policy) -> PyResult<()> {
     let dict = vm.builtins.dict();
     for (key, value) in dict.items_vec() {
-        let Some(name) = key.downcast_ref::<PyStr>().and_then(|s| s.to_str()).map(str::to_owned) else {
+        let Some(name) = key
+            .downcast_ref::<PyStr>()
+            .and_then(|s| s.to_str())
+            .map(str::to_owned)
+        else {
             dict.del_item(&*key, vm)?;
             continue;
         };
@@ -188,7 +244,11 @@ fn restrict_builtins(vm: &VirtualMachine, policy: &Policy) -> PyResult<()> {
     if policy.builtins.contains("print") {
         dict.set_item("print", vm.new_function("print", guest_print).into(), vm)?;
     }
-    dict.set_item("__import__", vm.new_function("__import__", guest_import).into(), vm)?;
+    dict.set_item(
+        "__import__",
+        vm.new_function("__import__", guest_import).into(),
+        vm,
+    )?;
     Ok(())
 }
 
@@ -220,8 +280,14 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
             "end" => end = text("end")?.unwrap_or_else(|| "\n".into()),
             "flush" => {}
             "file" if vm.is_none(value) => {}
-            "file" => return Err(vm.new_type_error("print(file=...) is not available in this sandbox")),
-            other => return Err(vm.new_type_error(format!("print() got an unexpected keyword argument '{other}'"))),
+            "file" => {
+                return Err(vm.new_type_error("print(file=...) is not available in this sandbox"))
+            }
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "print() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
     let mut line = String::new();
@@ -283,24 +349,43 @@ fn guest_import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         .map(|l| l.try_to_value::<i64>(vm))
         .transpose()?
         .unwrap_or(0);
-    let refuse = || vm.new_import_error(format!("import of '{name}' is not allowed in this sandbox"), vm.ctx.new_str(name.as_str()));
+    let refuse = || {
+        vm.new_import_error(
+            format!("import of '{name}' is not allowed in this sandbox"),
+            vm.ctx.new_str(name.as_str()),
+        )
+    };
     if level != 0 {
         return Err(refuse());
     }
-    let (allowed, cached) = with_state(|s| (s.imports.contains(&name), s.modules.get(&name).cloned()))
-        .unwrap_or((false, None));
+    let (allowed, cached) =
+        with_state(|s| (s.imports.contains(&name), s.modules.get(&name).cloned()))
+            .unwrap_or((false, None));
     if !allowed {
         return Err(refuse());
     }
     if let Some(module) = cached {
         return Ok(module);
     }
-    let module = vm
-        .import_func
-        .call((vm.ctx.new_str(name.as_str()), vm.ctx.none(), vm.ctx.none(), vm.ctx.empty_tuple.clone(), 0), vm)?;
+    let module = vm.import_func.call(
+        (
+            vm.ctx.new_str(name.as_str()),
+            vm.ctx.none(),
+            vm.ctx.none(),
+            vm.ctx.empty_tuple.clone(),
+            0,
+        ),
+        vm,
+    )?;
     if let Some(m) = module.downcast_ref::<PyModule>() {
         let dict = m.dict();
-        for attr in ["__loader__", "__spec__", "__builtins__", "__file__", "__path__"] {
+        for attr in [
+            "__loader__",
+            "__spec__",
+            "__builtins__",
+            "__file__",
+            "__path__",
+        ] {
             if dict.contains_key(attr, vm) {
                 dict.del_item(attr, vm)?;
             }
@@ -319,26 +404,41 @@ pub(crate) struct SealedDict {
     dict: PyDictRef,
 }
 
-#[pyclass(flags(IMMUTABLETYPE), with(AsMapping, AsSequence, Iterable, Representable))]
+#[pyclass(
+    flags(IMMUTABLETYPE),
+    with(AsMapping, AsSequence, Iterable, Representable)
+)]
 impl SealedDict {
     #[pymethod]
     fn get(&self, key: PyObjectRef, default: OptionalArg, vm: &VirtualMachine) -> PyResult {
-        Ok(self.dict.get_item_opt(&*key, vm)?.unwrap_or_else(|| default.unwrap_or_none(vm)))
+        Ok(self
+            .dict
+            .get_item_opt(&*key, vm)?
+            .unwrap_or_else(|| default.unwrap_or_none(vm)))
     }
 
     #[pymethod]
     fn keys(&self, vm: &VirtualMachine) -> PyObjectRef {
-        vm.ctx.new_list(self.dict.items_vec().into_iter().map(|(k, _)| k).collect()).into()
+        vm.ctx
+            .new_list(self.dict.items_vec().into_iter().map(|(k, _)| k).collect())
+            .into()
     }
 
     #[pymethod]
     fn values(&self, vm: &VirtualMachine) -> PyObjectRef {
-        vm.ctx.new_list(self.dict.items_vec().into_iter().map(|(_, v)| v).collect()).into()
+        vm.ctx
+            .new_list(self.dict.items_vec().into_iter().map(|(_, v)| v).collect())
+            .into()
     }
 
     #[pymethod]
     fn items(&self, vm: &VirtualMachine) -> PyObjectRef {
-        let items = self.dict.items_vec().into_iter().map(|(k, v)| vm.ctx.new_tuple(vec![k, v]).into()).collect();
+        let items = self
+            .dict
+            .items_vec()
+            .into_iter()
+            .map(|(k, v)| vm.ctx.new_tuple(vec![k, v]).into())
+            .collect();
         vm.ctx.new_list(items).into()
     }
 
@@ -350,12 +450,13 @@ impl SealedDict {
         }
         Ok(d.into())
     }
-
 }
 
 impl SealedDict {
     fn __getitem__(&self, key: PyObjectRef, vm: &VirtualMachine) -> PyResult {
-        self.dict.get_item_opt(&*key, vm)?.ok_or_else(|| vm.new_key_error(key))
+        self.dict
+            .get_item_opt(&*key, vm)?
+            .ok_or_else(|| vm.new_key_error(key))
     }
 
     fn __contains__(&self, key: PyObjectRef, vm: &VirtualMachine) -> PyResult<bool> {
@@ -371,7 +472,9 @@ impl AsMapping for SealedDict {
     fn as_mapping() -> &'static PyMappingMethods {
         static AS_MAPPING: LazyLock<PyMappingMethods> = LazyLock::new(|| PyMappingMethods {
             length: atomic_func!(|m, _vm| Ok(SealedDict::mapping_downcast(m).__len__())),
-            subscript: atomic_func!(|m, key, vm| SealedDict::mapping_downcast(m).__getitem__(key.to_owned(), vm)),
+            subscript: atomic_func!(
+                |m, key, vm| SealedDict::mapping_downcast(m).__getitem__(key.to_owned(), vm)
+            ),
             ..PyMappingMethods::NOT_IMPLEMENTED
         });
         &AS_MAPPING
@@ -382,7 +485,9 @@ impl AsSequence for SealedDict {
     fn as_sequence() -> &'static PySequenceMethods {
         static AS_SEQUENCE: LazyLock<PySequenceMethods> = LazyLock::new(|| PySequenceMethods {
             length: atomic_func!(|s, _vm| Ok(SealedDict::sequence_downcast(s).__len__())),
-            contains: atomic_func!(|s, key, vm| SealedDict::sequence_downcast(s).__contains__(key.to_owned(), vm)),
+            contains: atomic_func!(
+                |s, key, vm| SealedDict::sequence_downcast(s).__contains__(key.to_owned(), vm)
+            ),
             ..PySequenceMethods::NOT_IMPLEMENTED
         });
         &AS_SEQUENCE

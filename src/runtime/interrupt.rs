@@ -20,12 +20,11 @@
 //! re-sends the signal ([`Tripwire::rearm`]) until the guest has left its call.
 
 use super::GuestError;
-use parking_lot::Mutex;
 use rustpython_vm::function::FuncArgs;
 use rustpython_vm::signal::UserSignalSender;
 use rustpython_vm::{PyResult, VirtualMachine};
-use std::cell::Cell;
-use std::sync::Arc;
+use std::cell::{Cell, RefCell};
+use std::sync::{Arc, OnceLock};
 
 /// The stop switch of one sandbox, shared by its thread and its handle.
 #[derive(Clone)]
@@ -34,23 +33,25 @@ pub(crate) struct Tripwire {
 }
 
 struct Inner {
-    reason: Mutex<Option<GuestError>>,
+    // Lock-free: a sandbox thread frozen by the allocator must never hold a lock
+    // the host needs.
+    reason: OnceLock<GuestError>,
     signal: UserSignalSender,
 }
 
 impl Tripwire {
     pub(crate) fn new(signal: UserSignalSender) -> Self {
-        Tripwire { inner: Arc::new(Inner { reason: Mutex::new(None), signal }) }
+        Tripwire {
+            inner: Arc::new(Inner {
+                reason: OnceLock::new(),
+                signal,
+            }),
+        }
     }
 
     /// Stops the guest for `reason` (the first reason wins) and delivers the stop.
     pub(crate) fn trip(&self, reason: GuestError) {
-        {
-            let mut r = self.inner.reason.lock();
-            if r.is_none() {
-                *r = Some(reason);
-            }
-        }
+        let _ = self.inner.reason.set(reason);
         self.rearm();
     }
 
@@ -64,8 +65,33 @@ impl Tripwire {
 
     /// Why the guest was stopped, if it was.
     pub(crate) fn reason(&self) -> Option<GuestError> {
-        self.inner.reason.lock().clone()
+        self.inner.reason.get().cloned()
     }
+
+    /// Whether the guest was stopped (without cloning the reason).
+    pub(crate) fn is_tripped(&self) -> bool {
+        self.inner.reason.get().is_some()
+    }
+
+    /// Makes this the tripwire the allocator trips on this (sandbox) thread.
+    pub(crate) fn register_on_this_thread(&self) {
+        THREAD_TRIPWIRE.with(|t| *t.borrow_mut() = Some(self.clone()));
+    }
+}
+
+thread_local! {
+    static THREAD_TRIPWIRE: RefCell<Option<Tripwire>> = const { RefCell::new(None) };
+}
+
+/// Called by the allocator, on a sandbox thread, when its budget is crossed.
+pub(crate) fn memory_tripped(budget: usize) {
+    let _ = THREAD_TRIPWIRE.try_with(|t| {
+        if let Ok(t) = t.try_borrow() {
+            if let Some(t) = t.as_ref() {
+                t.trip(GuestError::MemoryLimit { limit: budget });
+            }
+        }
+    });
 }
 
 thread_local! {
@@ -91,5 +117,8 @@ pub(crate) fn install_stop(vm: &VirtualMachine) {
 }
 
 fn stop_tracer(_args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-    Err(vm.new_exception_msg(vm.ctx.exceptions.keyboard_interrupt.to_owned(), "the sandbox was stopped".into()))
+    Err(vm.new_exception_msg(
+        vm.ctx.exceptions.keyboard_interrupt.to_owned(),
+        "the sandbox was stopped".into(),
+    ))
 }

@@ -6,6 +6,7 @@
 //! each sandbox also owns its built-in types: nothing a guest changes is visible
 //! to another sandbox.
 
+mod alloc;
 mod config;
 mod error;
 mod guest_env;
@@ -14,7 +15,10 @@ mod policy;
 mod sandbox;
 mod source;
 
+pub use alloc::CountingAllocator;
 pub use config::{Config, Runtime};
 pub use error::{ConfigError, GuestError};
-pub use policy::{Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS};
+pub use policy::{
+    Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
+};
 pub use sandbox::{Sandbox, StopHandle, GUEST_FILENAME};

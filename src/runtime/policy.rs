@@ -3,6 +3,7 @@
 use super::ConfigError;
 use crate::membrane::DataLimits;
 use std::collections::BTreeSet;
+use std::time::Duration;
 
 /// Builtins a default policy grants: computation on values the guest already
 /// holds, and nothing that reaches code objects, namespaces of other code, the
@@ -12,13 +13,67 @@ use std::collections::BTreeSet;
 /// bound to a subclass of `BaseException`) is always available, and so are the
 /// constants `Ellipsis`, `NotImplemented` and `__debug__`.
 pub const DEFAULT_BUILTINS: &[&str] = &[
-    "__build_class__", "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool",
-    "bytearray", "bytes", "callable", "chr", "classmethod", "complex", "delattr", "dict",
-    "dir", "divmod", "enumerate", "filter", "float", "format", "frozenset", "getattr",
-    "hasattr", "hash", "hex", "id", "int", "isinstance", "issubclass", "iter", "len", "list",
-    "map", "max", "memoryview", "min", "next", "object", "oct", "ord", "pow", "print",
-    "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted",
-    "staticmethod", "str", "sum", "super", "tuple", "type", "zip",
+    "__build_class__",
+    "abs",
+    "aiter",
+    "all",
+    "anext",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "complex",
+    "delattr",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "hasattr",
+    "hash",
+    "hex",
+    "id",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "list",
+    "map",
+    "max",
+    "memoryview",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "zip",
 ];
 
 /// Builtins a policy may grant explicitly with [`Policy::allow_builtin`]: they
@@ -32,8 +87,22 @@ pub const OPTIONAL_BUILTINS: &[&str] = &["globals", "locals", "vars"];
 /// console or process. `__import__` is always the runtime's own, governed by
 /// [`Policy::allow_import`].
 pub const FORBIDDEN_BUILTINS: &[&str] = &[
-    "open", "input", "eval", "exec", "compile", "breakpoint", "exit", "quit", "help",
-    "copyright", "credits", "license", "__import__", "__loader__", "__spec__", "__package__",
+    "open",
+    "input",
+    "eval",
+    "exec",
+    "compile",
+    "breakpoint",
+    "exit",
+    "quit",
+    "help",
+    "copyright",
+    "credits",
+    "license",
+    "__import__",
+    "__loader__",
+    "__spec__",
+    "__package__",
 ];
 
 /// Modules a policy may let guests import. Each is a native module with no
@@ -55,6 +124,8 @@ pub struct Policy {
     pub(crate) max_source_bytes: usize,
     pub(crate) max_source_nesting: usize,
     pub(crate) data: DataLimits,
+    pub(crate) max_memory: Option<usize>,
+    pub(crate) deadline: Option<Duration>,
 }
 
 impl Default for Policy {
@@ -75,13 +146,18 @@ impl Policy {
             max_source_bytes: 1 << 20,
             max_source_nesting: 1000,
             data: DataLimits::default(),
+            max_memory: Some(256 << 20),
+            deadline: Some(Duration::from_secs(5)),
         }
     }
 
     /// A policy with no builtins at all (not even `print` or `len`), no imports.
     /// Grant what the guest needs with [`Policy::allow_builtin`].
     pub fn empty() -> Self {
-        Policy { builtins: BTreeSet::new(), ..Policy::new() }
+        Policy {
+            builtins: BTreeSet::new(),
+            ..Policy::new()
+        }
     }
 
     /// Grants one builtin from [`DEFAULT_BUILTINS`] or [`OPTIONAL_BUILTINS`].
@@ -132,7 +208,9 @@ impl Policy {
     /// Deep recursion ends in `RecursionError` inside the guest.
     pub fn recursion_limit(&mut self, depth: usize) -> Result<&mut Self, ConfigError> {
         if depth < 10 {
-            return Err(ConfigError::InvalidLimit(format!("recursion limit {depth} is below 10")));
+            return Err(ConfigError::InvalidLimit(format!(
+                "recursion limit {depth} is below 10"
+            )));
         }
         self.recursion_limit = depth;
         Ok(self)
@@ -164,6 +242,31 @@ impl Policy {
         Ok(self)
     }
 
+    /// Memory budget of the sandbox, in bytes, or `None` for no budget. Default:
+    /// 256 MiB. It counts everything allocated on the sandbox's thread (the
+    /// interpreter itself takes a few MiB). Crossing it stops the guest with
+    /// [`GuestError::MemoryLimit`](crate::GuestError::MemoryLimit); a single
+    /// allocation that would go more than 5 % over it freezes the sandbox thread
+    /// for good instead (see `SPEC.md`). Needs [`CountingAllocator`](crate::CountingAllocator)
+    /// as the global allocator.
+    pub fn max_memory(&mut self, bytes: Option<usize>) -> Result<&mut Self, ConfigError> {
+        if bytes.is_some_and(|b| b < 8 << 20) {
+            return Err(ConfigError::InvalidLimit(
+                "a memory budget below 8 MiB cannot hold an interpreter".into(),
+            ));
+        }
+        self.max_memory = bytes;
+        Ok(self)
+    }
+
+    /// Wall-clock time each call (`exec`, `eval`, `call`, ...) may take, or `None`
+    /// for no deadline. Default: 5 s. Past it the guest is stopped with
+    /// [`GuestError::DeadlineExceeded`](crate::GuestError::DeadlineExceeded).
+    pub fn deadline(&mut self, limit: Option<Duration>) -> &mut Self {
+        self.deadline = limit;
+        self
+    }
+
     /// Bounds on data crossing the membrane in either direction.
     pub fn data_limits(&mut self, limits: DataLimits) -> &mut Self {
         self.data = limits;
@@ -187,9 +290,18 @@ mod tests {
     #[test]
     fn forbidden_and_unknown_are_refused() {
         let mut p = Policy::new();
-        assert!(matches!(p.allow_builtin("eval"), Err(ConfigError::ForbiddenBuiltin(_))));
-        assert!(matches!(p.allow_builtin("nope"), Err(ConfigError::UnknownBuiltin(_))));
-        assert!(matches!(p.allow_import("sys"), Err(ConfigError::ForbiddenModule { .. })));
+        assert!(matches!(
+            p.allow_builtin("eval"),
+            Err(ConfigError::ForbiddenBuiltin(_))
+        ));
+        assert!(matches!(
+            p.allow_builtin("nope"),
+            Err(ConfigError::UnknownBuiltin(_))
+        ));
+        assert!(matches!(
+            p.allow_import("sys"),
+            Err(ConfigError::ForbiddenModule { .. })
+        ));
         assert!(p.allow_builtin("globals").is_ok());
         assert!(p.allow_import("math").is_ok());
     }

@@ -1,5 +1,6 @@
 //! [`Sandbox`]: the host's handle on one guest interpreter and its thread.
 
+use super::alloc::{accounting_active, AccountHandle};
 use super::guest_env;
 use super::interrupt::{self, Tripwire};
 use super::source::{check_source, SourceKind};
@@ -18,6 +19,9 @@ use std::sync::{mpsc, Arc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+/// How often a waiting host checks the deadline, a frozen thread, and re-sends a stop.
+const WATCH_TICK: Duration = Duration::from_millis(1);
+
 /// The file name guest tracebacks show for source passed to [`Sandbox::exec`] and
 /// [`Sandbox::eval`].
 pub const GUEST_FILENAME: &str = "<guest>";
@@ -32,6 +36,8 @@ pub const GUEST_FILENAME: &str = "<guest>";
 pub struct Sandbox {
     jobs: Option<mpsc::Sender<Request>>,
     busy: Arc<AtomicBool>,
+    account: AccountHandle,
+    deadline: Option<Duration>,
     thread: Option<JoinHandle<()>>,
     tripwire: Tripwire,
     output: Mutex<String>,
@@ -58,6 +64,12 @@ struct Reply {
 
 impl Sandbox {
     pub(crate) fn start(runtime: Runtime, policy: Policy) -> Result<Sandbox, ConfigError> {
+        if policy.max_memory.is_some() && !accounting_active() {
+            return Err(ConfigError::MemoryAccountingUnavailable);
+        }
+        let account = AccountHandle::open(policy.max_memory.unwrap_or(0))
+            .ok_or(ConfigError::TooManySandboxes)?;
+        let deadline = policy.deadline;
         let (signal_tx, signal_rx) = user_signal_channel();
         let tripwire = Tripwire::new(signal_tx);
         let (jobs_tx, jobs_rx) = mpsc::channel::<Request>();
@@ -71,35 +83,43 @@ impl Sandbox {
             .name("pyocap-sandbox".into())
             .stack_size(config.stack_size)
             .spawn(move || {
-                let started = catch_unwind(AssertUnwindSafe(|| {
-                    Guest::start(&policy, config.hash_seed, signal_rx, thread_tripwire)
-                }));
-                let mut guest = match started {
-                    Ok(Ok(guest)) => guest,
-                    Ok(Err(e)) => {
-                        let _ = ready_tx.send(Err(e));
-                        return;
-                    }
-                    Err(panic) => {
-                        let _ = ready_tx.send(Err(ConfigError::Init(panic_message(&*panic))));
-                        return;
-                    }
-                };
-                let _ = ready_tx.send(Ok(()));
-                while let Ok(request) = jobs_rx.recv() {
-                    thread_busy.store(true, Ordering::SeqCst);
-                    let result = guest.run(request.job);
-                    thread_busy.store(false, Ordering::SeqCst);
-                    let output = guest_env::take_output();
-                    let _ = request.reply.send(Reply { result, output });
-                }
-                guest.shutdown();
+                // Everything this thread allocates from here on is the guest's.
+                thread_tripwire.register_on_this_thread();
+                account.attach(interrupt::memory_tripped);
+                run_sandbox_thread(
+                    policy,
+                    config,
+                    signal_rx,
+                    thread_tripwire,
+                    jobs_rx,
+                    ready_tx,
+                    thread_busy,
+                );
+                AccountHandle::detach();
+                account.close();
             })
-            .map_err(ConfigError::Spawn)?;
-        match ready_rx.recv() {
+            .map_err(|e| {
+                account.close();
+                ConfigError::Spawn(e)
+            })?;
+        let ready = loop {
+            match ready_rx.recv_timeout(WATCH_TICK) {
+                Err(mpsc::RecvTimeoutError::Timeout) if account.frozen() => {
+                    return Err(ConfigError::Init(
+                        "the interpreter does not fit in the memory budget".into(),
+                    ));
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Ok(r) => break Ok(r),
+                Err(mpsc::RecvTimeoutError::Disconnected) => break Err(()),
+            }
+        };
+        match ready {
             Ok(Ok(())) => Ok(Sandbox {
                 jobs: Some(jobs_tx),
                 busy,
+                account,
+                deadline,
                 thread: Some(thread),
                 tripwire,
                 output: Mutex::new(String::new()),
@@ -110,22 +130,101 @@ impl Sandbox {
                 let _ = thread.join();
                 Err(e)
             }
-            Err(_) => {
+            Err(()) => {
                 let _ = thread.join();
-                Err(ConfigError::Init("the sandbox thread ended during start-up".into()))
+                Err(ConfigError::Init(
+                    "the sandbox thread ended during start-up".into(),
+                ))
+            }
+        }
+    }
+}
+
+/// The body of a sandbox thread: start the interpreter, serve jobs, tear down.
+fn run_sandbox_thread(
+    policy: Policy,
+    config: super::Config,
+    signal_rx: rustpython_vm::signal::UserSignalReceiver,
+    thread_tripwire: Tripwire,
+    jobs_rx: mpsc::Receiver<Request>,
+    ready_tx: mpsc::SyncSender<Result<(), ConfigError>>,
+    thread_busy: Arc<AtomicBool>,
+) {
+    let started = catch_unwind(AssertUnwindSafe(|| {
+        Guest::start(&policy, config.hash_seed, signal_rx, thread_tripwire)
+    }));
+    let mut guest = match started {
+        Ok(Ok(guest)) => guest,
+        Ok(Err(e)) => {
+            let _ = ready_tx.send(Err(e));
+            return;
+        }
+        Err(panic) => {
+            let _ = ready_tx.send(Err(ConfigError::Init(panic_message(&*panic))));
+            return;
+        }
+    };
+    let _ = ready_tx.send(Ok(()));
+    while let Ok(request) = jobs_rx.recv() {
+        thread_busy.store(true, Ordering::SeqCst);
+        let result = guest.run(request.job);
+        thread_busy.store(false, Ordering::SeqCst);
+        let output = guest_env::take_output();
+        let _ = request.reply.send(Reply { result, output });
+    }
+    guest.shutdown();
+}
+
+impl Sandbox {
+    fn request(&self, job: Job) -> Result<Value, GuestError> {
+        let jobs = self.jobs.as_ref().ok_or(GuestError::Stopped)?;
+        let (reply_tx, reply_rx) = mpsc::sync_channel(1);
+        jobs.send(Request {
+            job,
+            reply: reply_tx,
+        })
+        .map_err(|_| GuestError::Stopped)?;
+        let give_up = self.deadline.map(|d| (Instant::now() + d, d));
+        loop {
+            match reply_rx.recv_timeout(WATCH_TICK) {
+                Ok(reply) => {
+                    if !reply.output.is_empty() {
+                        self.output.lock().push_str(&reply.output);
+                    }
+                    return reply.result;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(self.tripwire.reason().unwrap_or(GuestError::Stopped));
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if let Some((at, limit)) = give_up {
+                        if Instant::now() >= at {
+                            self.tripwire.trip(GuestError::DeadlineExceeded { limit });
+                        }
+                    }
+                    if self.account.frozen() {
+                        // Frozen in the allocator: it will never reply.
+                        return Err(self.tripwire.reason().unwrap_or(GuestError::Stopped));
+                    }
+                    if self.tripwire.is_tripped() {
+                        // Another sandbox's thread may have swallowed the signal.
+                        self.tripwire.rearm();
+                    }
+                }
             }
         }
     }
 
-    fn request(&self, job: Job) -> Result<Value, GuestError> {
-        let jobs = self.jobs.as_ref().ok_or(GuestError::Stopped)?;
-        let (reply_tx, reply_rx) = mpsc::sync_channel(1);
-        jobs.send(Request { job, reply: reply_tx }).map_err(|_| GuestError::Stopped)?;
-        let reply = reply_rx.recv().map_err(|_| GuestError::Stopped)?;
-        if !reply.output.is_empty() {
-            self.output.lock().push_str(&reply.output);
-        }
-        reply.result
+    /// Bytes of memory the guest holds now (everything allocated on its thread and
+    /// not yet freed, including its interpreter). Zero unless
+    /// [`CountingAllocator`](crate::CountingAllocator) is the global allocator.
+    pub fn memory_used(&self) -> usize {
+        self.account.live()
+    }
+
+    /// The most memory the guest has held at once.
+    pub fn memory_peak(&self) -> usize {
+        self.account.peak()
     }
 
     /// Runs statements in the guest's global namespace.
@@ -135,15 +234,20 @@ impl Sandbox {
 
     /// Like [`Sandbox::exec`], with the file name the guest's tracebacks show.
     pub fn exec_named(&self, source: &str, filename: &str) -> Result<(), GuestError> {
-        self.request(Job::Exec { source: source.to_owned(), filename: filename.to_owned() })
-            .map(drop)
+        self.request(Job::Exec {
+            source: source.to_owned(),
+            filename: filename.to_owned(),
+        })
+        .map(drop)
     }
 
     /// Evaluates one expression in the guest's global namespace and copies its
     /// value out. A result that is not data is
     /// [`CrossingError::NotData`](crate::CrossingError::NotData).
     pub fn eval(&self, expr: &str) -> Result<Value, GuestError> {
-        self.request(Job::Eval { source: expr.to_owned() })
+        self.request(Job::Eval {
+            source: expr.to_owned(),
+        })
     }
 
     /// Calls the guest's global `name` with copies of `args` and copies the result
@@ -151,13 +255,20 @@ impl Sandbox {
     pub fn call(&self, name: &str, args: &[Value]) -> Result<Value, GuestError> {
         let args = args.to_vec();
         membrane::check_host_value(&Value::Tuple(args.clone()), &self.data)?;
-        self.request(Job::Call { name: name.to_owned(), args })
+        self.request(Job::Call {
+            name: name.to_owned(),
+            args,
+        })
     }
 
     /// Binds a copy of `value` to the guest's global `name`.
     pub fn set_global(&self, name: &str, value: Value) -> Result<(), GuestError> {
         membrane::check_host_value(&value, &self.data)?;
-        self.request(Job::SetGlobal { name: name.to_owned(), value }).map(drop)
+        self.request(Job::SetGlobal {
+            name: name.to_owned(),
+            value,
+        })
+        .map(drop)
     }
 
     /// Takes what the guest has printed since the last call of this method.
@@ -174,7 +285,12 @@ impl Sandbox {
     /// A handle that stops this sandbox from any thread, while a call is running
     /// or not. See [`StopHandle`].
     pub fn stop_handle(&self) -> StopHandle {
-        StopHandle { tripwire: self.tripwire.clone(), busy: self.busy.clone(), grace: self.runtime.inner.config.drop_grace }
+        StopHandle {
+            tripwire: self.tripwire.clone(),
+            busy: self.busy.clone(),
+            account: self.account,
+            grace: self.runtime.inner.config.drop_grace,
+        }
     }
 
     /// The runtime this sandbox belongs to.
@@ -185,7 +301,9 @@ impl Sandbox {
 
 impl fmt::Debug for Sandbox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Sandbox").field("stopped", &self.tripwire.reason().is_some()).finish_non_exhaustive()
+        f.debug_struct("Sandbox")
+            .field("stopped", &self.tripwire.reason().is_some())
+            .finish_non_exhaustive()
     }
 }
 
@@ -195,10 +313,12 @@ impl Drop for Sandbox {
         // teardown), then close the job queue so the thread leaves its loop.
         self.tripwire.trip(GuestError::Stopped);
         self.jobs = None;
-        let Some(thread) = self.thread.take() else { return };
+        let Some(thread) = self.thread.take() else {
+            return;
+        };
         let give_up = Instant::now() + self.runtime.inner.config.drop_grace;
         while !thread.is_finished() {
-            if Instant::now() > give_up {
+            if Instant::now() > give_up || self.account.frozen() {
                 // Busy in a native operation that never checks for interrupts: the
                 // thread ends by itself as soon as it is back in the interpreter.
                 return;
@@ -218,6 +338,7 @@ impl Drop for Sandbox {
 pub struct StopHandle {
     tripwire: Tripwire,
     busy: Arc<AtomicBool>,
+    account: AccountHandle,
     grace: Duration,
 }
 
@@ -228,7 +349,7 @@ impl StopHandle {
         self.tripwire.trip(GuestError::Stopped);
         let give_up = Instant::now() + self.grace;
         while self.busy.load(Ordering::SeqCst) {
-            if Instant::now() > give_up {
+            if Instant::now() > give_up || self.account.frozen() {
                 return false;
             }
             self.tripwire.rearm();
@@ -306,7 +427,9 @@ impl Guest {
             Ok(result) => result,
             Err(panic) => {
                 self.poisoned = true;
-                let error = GuestError::InterpreterPanic { reason: panic_message(&*panic) };
+                let error = GuestError::InterpreterPanic {
+                    reason: panic_message(&*panic),
+                };
                 self.tripwire.trip(error.clone());
                 return Err(error);
             }
@@ -328,21 +451,37 @@ impl Guest {
         interp.enter(|vm| {
             let fail = |exc: rustpython_vm::builtins::PyBaseExceptionRef, sources: &SourceCache| {
                 // Once stopped, no guest code runs: not even `__str__`.
-                tripwire.reason().unwrap_or_else(|| wrap_exception(vm, &exc, sources))
+                tripwire
+                    .reason()
+                    .unwrap_or_else(|| wrap_exception(vm, &exc, sources))
             };
             match job {
                 Job::Exec { source, filename } => {
-                    check_source(&source, SourceKind::Statements, policy.max_source_bytes, policy.max_source_nesting)?;
+                    check_source(
+                        &source,
+                        SourceKind::Statements,
+                        policy.max_source_bytes,
+                        policy.max_source_nesting,
+                    )?;
                     sources.remember(&filename, &source);
-                    let code = vm.compile(&source, Mode::Exec, filename).map_err(syntax_error)?;
+                    let code = vm
+                        .compile(&source, Mode::Exec, filename)
+                        .map_err(syntax_error)?;
                     let scope = Scope::with_builtins(None, globals.clone(), vm);
                     vm.run_code_obj(code, scope).map_err(|e| fail(e, sources))?;
                     Ok(Value::None)
                 }
                 Job::Eval { source } => {
-                    check_source(&source, SourceKind::Expression, policy.max_source_bytes, policy.max_source_nesting)?;
+                    check_source(
+                        &source,
+                        SourceKind::Expression,
+                        policy.max_source_bytes,
+                        policy.max_source_nesting,
+                    )?;
                     sources.remember(GUEST_FILENAME, &source);
-                    let code = vm.compile(&source, Mode::Eval, GUEST_FILENAME.to_owned()).map_err(syntax_error)?;
+                    let code = vm
+                        .compile(&source, Mode::Eval, GUEST_FILENAME.to_owned())
+                        .map_err(syntax_error)?;
                     let scope = Scope::with_builtins(None, globals.clone(), vm);
                     let result = vm.run_code_obj(code, scope).map_err(|e| fail(e, sources))?;
                     Ok(from_guest(&result, vm, &policy.data)?)
@@ -351,18 +490,28 @@ impl Guest {
                     let func = match globals.get_item_opt(name.as_str(), vm) {
                         Ok(Some(f)) => f,
                         Ok(None) => {
-                            return Err(fail(vm.new_name_error(format!("name '{name}' is not defined"), vm.ctx.new_str(name.as_str())), sources))
+                            return Err(fail(
+                                vm.new_name_error(
+                                    format!("name '{name}' is not defined"),
+                                    vm.ctx.new_str(name.as_str()),
+                                ),
+                                sources,
+                            ))
                         }
                         Err(e) => return Err(fail(e, sources)),
                     };
-                    let args: Vec<PyObjectRef> =
-                        args.iter().map(|a| to_guest(a, vm)).collect::<Result<_, _>>()?;
+                    let args: Vec<PyObjectRef> = args
+                        .iter()
+                        .map(|a| to_guest(a, vm))
+                        .collect::<Result<_, _>>()?;
                     let result = func.call(args, vm).map_err(|e| fail(e, sources))?;
                     Ok(from_guest(&result, vm, &policy.data)?)
                 }
                 Job::SetGlobal { name, value } => {
                     let value = to_guest(&value, vm)?;
-                    globals.set_item(name.as_str(), value, vm).map_err(|e| fail(e, sources))?;
+                    globals
+                        .set_item(name.as_str(), value, vm)
+                        .map_err(|e| fail(e, sources))?;
                     Ok(Value::None)
                 }
             }
@@ -409,5 +558,9 @@ fn syntax_error(err: CompileError) -> GuestError {
         CompileError::Parse(p) => p.error.to_string(),
         CompileError::Codegen(c) => c.error.to_string(),
     };
-    GuestError::Syntax { message, line, column }
+    GuestError::Syntax {
+        message,
+        line,
+        column,
+    }
 }

@@ -31,7 +31,10 @@ pub(crate) fn check_source(
     max_nesting: usize,
 ) -> Result<(), GuestError> {
     if source.len() > max_bytes {
-        return Err(GuestError::SourceTooLarge { len: source.len(), limit: max_bytes });
+        return Err(GuestError::SourceTooLarge {
+            len: source.len(),
+            limit: max_bytes,
+        });
     }
     let mode = match kind {
         SourceKind::Statements => Mode::Module,
@@ -138,13 +141,35 @@ mod tests {
     fn ordinary_code_is_shallow() {
         let src = "def f(a, b):\n    if a:\n        return [x * 2 for x in range(b) if x]\n    return {'k': (1, 2)}\n";
         assert!(est(src) < 30, "{}", est(src));
-        let table = format!("T = [{}]\n", (0..10_000).map(|i| i.to_string()).collect::<Vec<_>>().join(", "));
+        let table = format!(
+            "T = [{}]\n",
+            (0..10_000)
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         assert!(est(&table) < 10);
     }
 
     #[test]
     fn every_nesting_shape_counts() {
-        for shape in ["(", "[", "{", "-", "not ", "lambda: ", "a.", "1+", "f'{", "x if y else ", "f()", "a[0]", "f(1)(", "x[", "{1:"] {
+        for shape in [
+            "(",
+            "[",
+            "{",
+            "-",
+            "not ",
+            "lambda: ",
+            "a.",
+            "1+",
+            "f'{",
+            "x if y else ",
+            "f()",
+            "a[0]",
+            "f(1)(",
+            "x[",
+            "{1:",
+        ] {
             let src = shape.repeat(2000);
             assert!(est(&src) >= 2000, "{shape:?} counted only {}", est(&src));
         }

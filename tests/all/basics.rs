@@ -6,7 +6,8 @@ use pyocap::{GuestError, Policy, Value};
 #[test]
 fn exec_eval_call_share_state() {
     let sb = sandbox();
-    sb.exec("counter = 0\ndef bump(n):\n    global counter\n    counter += n\n    return counter").unwrap();
+    sb.exec("counter = 0\ndef bump(n):\n    global counter\n    counter += n\n    return counter")
+        .unwrap();
     assert_eq!(sb.call("bump", &[Value::from(5)]).unwrap(), Value::from(5));
     assert_eq!(sb.call("bump", &[Value::from(2)]).unwrap(), Value::from(7));
     assert_eq!(sb.eval("counter * 2").unwrap(), Value::from(14));
@@ -15,11 +16,15 @@ fn exec_eval_call_share_state() {
 #[test]
 fn set_global_copies_data_in() {
     let sb = sandbox();
-    sb.set_global("cfg", Value::Dict(vec![(Value::from("n"), Value::from(3))])).unwrap();
+    sb.set_global("cfg", Value::Dict(vec![(Value::from("n"), Value::from(3))]))
+        .unwrap();
     assert_eq!(sb.eval("cfg['n'] + 1").unwrap(), Value::from(4));
     // The guest's changes stay in the guest: the host's value was copied.
     sb.exec("cfg['n'] = 100").unwrap();
-    assert_eq!(sb.eval("cfg").unwrap(), Value::Dict(vec![(Value::from("n"), Value::from(100))]));
+    assert_eq!(
+        sb.eval("cfg").unwrap(),
+        Value::Dict(vec![(Value::from("n"), Value::from(100))])
+    );
 }
 
 #[test]
@@ -77,7 +82,8 @@ except LookupError as e:
 #[test]
 fn print_goes_to_the_sandbox_buffer() {
     let sb = sandbox();
-    sb.exec("print('a', 1, None, sep='-', end='!')\nprint()\nprint('x', flush=True)").unwrap();
+    sb.exec("print('a', 1, None, sep='-', end='!')\nprint()\nprint('x', flush=True)")
+        .unwrap();
     assert_eq!(sb.take_output(), "a-1-None!\nx\n");
     assert_eq!(sb.take_output(), "", "take_output drains");
     assert_eq!(raises(&sb, "print('x', file=object())"), "TypeError");
@@ -102,8 +108,15 @@ fn output_budget_is_terminal() {
         .unwrap_err();
     assert_eq!(err, GuestError::OutputLimit { limit: 100 });
     assert!(err.is_terminal());
-    assert_eq!(sb.take_output().len(), 100, "output is cut exactly at the budget");
-    assert_eq!(sb.eval("1").unwrap_err(), GuestError::OutputLimit { limit: 100 });
+    assert_eq!(
+        sb.take_output().len(),
+        100,
+        "output is cut exactly at the budget"
+    );
+    assert_eq!(
+        sb.eval("1").unwrap_err(),
+        GuestError::OutputLimit { limit: 100 }
+    );
     assert_eq!(sb.stopped(), Some(GuestError::OutputLimit { limit: 100 }));
 }
 
@@ -111,7 +124,9 @@ fn output_budget_is_terminal() {
 fn call_of_a_missing_name_is_a_name_error() {
     let sb = sandbox();
     match sb.call("nope", &[]) {
-        Err(GuestError::Exception { type_name, message, .. }) => {
+        Err(GuestError::Exception {
+            type_name, message, ..
+        }) => {
             assert_eq!(type_name, "NameError");
             assert!(message.contains("nope"));
         }

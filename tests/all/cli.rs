@@ -12,7 +12,12 @@ fn pyocap(args: &[&str], stdin: &str) -> Output {
         .env("RUST_BACKTRACE", "0")
         .spawn()
         .expect("pyocap runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -23,7 +28,10 @@ fn text(b: &[u8]) -> String {
 #[test]
 fn runs_the_bundled_example() {
     let out = Command::new(env!("CARGO_BIN_EXE_pyocap"))
-        .args(["run", concat!(env!("CARGO_MANIFEST_DIR"), "/examples/hello.py")])
+        .args([
+            "run",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/examples/hello.py"),
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -32,11 +40,17 @@ fn runs_the_bundled_example() {
 
 #[test]
 fn guest_output_goes_to_stdout_and_errors_to_stderr_with_exit_1() {
-    let out = pyocap(&["run", "-"], "print('hi')\ndef f():\n    raise KeyError('k')\nf()\n");
+    let out = pyocap(
+        &["run", "-"],
+        "print('hi')\ndef f():\n    raise KeyError('k')\nf()\n",
+    );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(text(&out.stdout), "hi\n");
     let err = text(&out.stderr);
-    assert!(err.starts_with("error: KeyError: 'k'\nTraceback (most recent call last):\n"), "{err}");
+    assert!(
+        err.starts_with("error: KeyError: 'k'\nTraceback (most recent call last):\n"),
+        "{err}"
+    );
     assert!(err.contains("File \"<stdin>\", line 3, in f"), "{err}");
 }
 
@@ -44,13 +58,25 @@ fn guest_output_goes_to_stdout_and_errors_to_stderr_with_exit_1() {
 fn syntax_errors_exit_1() {
     let out = pyocap(&["run", "-"], "def (:\n");
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).starts_with("error: SyntaxError: "), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).starts_with("error: SyntaxError: "),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn usage_and_config_errors_exit_2() {
-    assert_eq!(pyocap(&["run", "/nonexistent/file.py"], "").status.code(), Some(2));
-    assert_eq!(pyocap(&["run", "--allow-import", "sys", "-"], "").status.code(), Some(2));
+    assert_eq!(
+        pyocap(&["run", "/nonexistent/file.py"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        pyocap(&["run", "--allow-import", "sys", "-"], "")
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(pyocap(&["frobnicate"], "").status.code(), Some(2));
     assert_eq!(pyocap(&[], "").status.code(), Some(2));
 }
@@ -58,26 +84,41 @@ fn usage_and_config_errors_exit_2() {
 #[test]
 fn allow_import_grants_a_module() {
     assert_eq!(pyocap(&["run", "-"], "import math").status.code(), Some(1));
-    let out = pyocap(&["run", "--allow-import", "math", "-"], "import math\nprint(math.factorial(5))");
+    let out = pyocap(
+        &["run", "--allow-import", "math", "-"],
+        "import math\nprint(math.factorial(5))",
+    );
     assert!(out.status.success());
     assert_eq!(text(&out.stdout), "120\n");
 }
 
 #[test]
 fn json_output() {
-    let out = pyocap(&["run", "--json", "-"], "print('x')\nresult = {'a': [1, 2.5, None]}");
+    let out = pyocap(
+        &["run", "--json", "-"],
+        "print('x')\nresult = {'a': [1, 2.5, None]}",
+    );
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc, serde_json::json!({"ok": true, "value": {"a": [1, 2.5, null]}, "stdout": "x\n", "error": null}));
+    assert_eq!(
+        doc,
+        serde_json::json!({"ok": true, "value": {"a": [1, 2.5, null]}, "stdout": "x\n", "error": null})
+    );
 
-    let out = pyocap(&["run", "--json", "-"], "print('y')\nraise ValueError('bad')");
+    let out = pyocap(
+        &["run", "--json", "-"],
+        "print('y')\nraise ValueError('bad')",
+    );
     assert_eq!(out.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["ok"], false);
     assert_eq!(doc["stdout"], "y\n");
     assert_eq!(doc["error"]["type"], "ValueError");
     assert_eq!(doc["error"]["message"], "bad");
-    assert!(doc["error"]["traceback"].as_str().unwrap().contains("line 2"));
+    assert!(doc["error"]["traceback"]
+        .as_str()
+        .unwrap()
+        .contains("line 2"));
 
     let out = pyocap(&["run", "--json", "-"], "result = object()");
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -94,9 +135,55 @@ fn output_flood_exits_3() {
 
 #[test]
 fn help_documents_every_flag() {
-    let out = Command::new(env!("CARGO_BIN_EXE_pyocap")).args(["run", "--help"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pyocap"))
+        .args(["run", "--help"])
+        .output()
+        .unwrap();
     let help = text(&out.stdout);
     for flag in ["--allow-import", "--json", "FILE", "Exit status"] {
-        assert!(help.contains(flag) || text(&Command::new(env!("CARGO_BIN_EXE_pyocap")).arg("--help").output().unwrap().stdout).contains(flag), "{flag} missing from help");
+        assert!(
+            help.contains(flag)
+                || text(
+                    &Command::new(env!("CARGO_BIN_EXE_pyocap"))
+                        .arg("--help")
+                        .output()
+                        .unwrap()
+                        .stdout
+                )
+                .contains(flag),
+            "{flag} missing from help"
+        );
     }
+}
+
+#[test]
+fn limits_exit_3_and_say_which() {
+    let out = pyocap(&["run", "--timeout", "0.2", "-"], "while True:\n    pass");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(text(&out.stderr).contains("DeadlineExceeded"), "{}", text(&out.stderr));
+
+    let out = pyocap(&["run", "--memory", "32MiB", "-"], "x = bytearray(1 << 30)");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(text(&out.stderr).contains("MemoryLimit"), "{}", text(&out.stderr));
+
+    let out = pyocap(&["run", "--max-output", "1KiB", "--json", "-"], "print('z' * 5000)");
+    assert_eq!(out.status.code(), Some(3));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["error"]["type"], "OutputLimit");
+    assert_eq!(doc["stdout"].as_str().unwrap().len(), 1024);
+}
+
+#[test]
+fn limit_flags_are_validated() {
+    for args in [
+        &["run", "--timeout", "-1", "-"][..],
+        &["run", "--timeout", "soon", "-"],
+        &["run", "--memory", "12XB", "-"],
+        &["run", "--memory", "1KiB", "-"],
+        &["run", "--max-output", "99999999999999999999GiB", "-"],
+    ] {
+        assert_eq!(pyocap(args, "").status.code(), Some(2), "{args:?}");
+    }
+    let out = pyocap(&["run", "--timeout", "2.5", "--memory", "64MiB", "--max-output", "100", "-"], "print(1)");
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }

@@ -5,25 +5,39 @@ use pyocap::GuestError;
 
 fn exception(src: &str) -> (String, String, String) {
     match sandbox().exec(src) {
-        Err(GuestError::Exception { type_name, message, traceback }) => (type_name, message, traceback),
+        Err(GuestError::Exception {
+            type_name,
+            message,
+            traceback,
+        }) => (type_name, message, traceback),
         other => panic!("expected an exception, got {other:?}"),
     }
 }
 
 #[test]
 fn exception_has_type_message_and_traceback() {
-    let (t, m, tb) = exception("def inner():\n    raise ValueError('bad value')\ndef outer():\n    inner()\nouter()\n");
+    let (t, m, tb) = exception(
+        "def inner():\n    raise ValueError('bad value')\ndef outer():\n    inner()\nouter()\n",
+    );
     assert_eq!(t, "ValueError");
     assert_eq!(m, "bad value");
-    assert!(tb.starts_with("Traceback (most recent call last):\n"), "{tb}");
+    assert!(
+        tb.starts_with("Traceback (most recent call last):\n"),
+        "{tb}"
+    );
     assert!(tb.contains("File \"<guest>\", line 5, in <module>"), "{tb}");
-    assert!(tb.contains("line 2, in inner\n    raise ValueError('bad value')"), "{tb}");
+    assert!(
+        tb.contains("line 2, in inner\n    raise ValueError('bad value')"),
+        "{tb}"
+    );
     assert!(tb.ends_with("ValueError: bad value\n"), "{tb}");
 }
 
 #[test]
 fn evil_str_yields_a_placeholder() {
-    let (t, m, tb) = exception("class E(Exception):\n    def __str__(self):\n        raise RuntimeError('no')\nraise E()");
+    let (t, m, tb) = exception(
+        "class E(Exception):\n    def __str__(self):\n        raise RuntimeError('no')\nraise E()",
+    );
     assert_eq!(t, "E");
     assert_eq!(m, "<exception str() failed for E>");
     assert!(tb.ends_with("E: <exception str() failed for E>\n"));
@@ -31,7 +45,8 @@ fn evil_str_yields_a_placeholder() {
 
 #[test]
 fn str_returning_a_non_string_yields_a_placeholder() {
-    let (_, m, _) = exception("class E(Exception):\n    def __str__(self):\n        return 42\nraise E()");
+    let (_, m, _) =
+        exception("class E(Exception):\n    def __str__(self):\n        return 42\nraise E()");
     assert_eq!(m, "<exception str() failed for E>");
 }
 
@@ -71,7 +86,11 @@ fn syntax_errors_have_a_position() {
         other => panic!("{other:?}"),
     }
     match sandbox().eval("1 +") {
-        Err(GuestError::Syntax { message, line, column }) => {
+        Err(GuestError::Syntax {
+            message,
+            line,
+            column,
+        }) => {
             assert_eq!(line, 1);
             assert!(column >= 1);
             assert!(!message.is_empty());
@@ -79,13 +98,20 @@ fn syntax_errors_have_a_position() {
         other => panic!("{other:?}"),
     }
     // Statements are not expressions.
-    assert!(matches!(sandbox().eval("x = 1"), Err(GuestError::Syntax { .. })));
+    assert!(matches!(
+        sandbox().eval("x = 1"),
+        Err(GuestError::Syntax { .. })
+    ));
 }
 
 #[test]
 fn long_tracebacks_are_bounded() {
     let (t, _, tb) = exception("def f(n):\n    return f(n + 1)\nf(0)");
     assert_eq!(t, "RecursionError");
-    assert!(tb.contains("earlier frames omitted"), "{}", &tb[..200.min(tb.len())]);
+    assert!(
+        tb.contains("earlier frames omitted"),
+        "{}",
+        &tb[..200.min(tb.len())]
+    );
     assert!(tb.lines().count() < 200);
 }

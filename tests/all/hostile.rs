@@ -7,8 +7,14 @@ use std::time::{Duration, Instant};
 #[test]
 fn oversized_source_is_refused_before_parsing() {
     let src = format!("x = '{}'", "a".repeat(2 << 20));
-    assert!(matches!(sandbox().exec(&src), Err(GuestError::SourceTooLarge { .. })));
-    assert!(matches!(sandbox().eval(&src[4..]), Err(GuestError::SourceTooLarge { .. })));
+    assert!(matches!(
+        sandbox().exec(&src),
+        Err(GuestError::SourceTooLarge { .. })
+    ));
+    assert!(matches!(
+        sandbox().eval(&src[4..]),
+        Err(GuestError::SourceTooLarge { .. })
+    ));
 }
 
 #[test]
@@ -24,11 +30,23 @@ fn deeply_nested_source_is_refused_before_parsing() {
         "a.".repeat(100_000) + "b",
         "f'{".repeat(5_000) + "1" + &"}'".repeat(5_000),
         "2**".repeat(100_000) + "2",
-        (0..1100).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>(),
+        (0..1100)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect::<String>(),
     ] {
-        assert!(matches!(sb.exec(&src), Err(GuestError::SourceTooDeep { limit: 1000 })), "{}", &src[..20]);
+        assert!(
+            matches!(
+                sb.exec(&src),
+                Err(GuestError::SourceTooDeep { limit: 1000 })
+            ),
+            "{}",
+            &src[..20]
+        );
     }
-    assert!(matches!(sb.eval(&("(".repeat(5000) + &")".repeat(5000))), Err(GuestError::SourceTooDeep { .. })));
+    assert!(matches!(
+        sb.eval(&("(".repeat(5000) + &")".repeat(5000))),
+        Err(GuestError::SourceTooDeep { .. })
+    ));
     assert_eq!(sb.eval("1 + 1").unwrap(), Value::from(2));
 }
 
@@ -70,30 +88,54 @@ fn raising_the_nesting_limit_to_its_maximum_is_still_safe() {
 #[test]
 fn deeply_nested_data_built_by_the_guest() {
     // repr, == and teardown of a 3,000,000-deep list abort the process on a small
-    // stack; here they end in RecursionError or complete.
-    let sb = sandbox();
-    sb.exec("a = []\nb = []\nfor _ in range(3000000):\n    a = [a]\n    b = [b]").unwrap();
-    assert!(matches!(sb.exec("repr(a)"), Err(GuestError::Exception { type_name, .. }) if type_name == "RecursionError"));
-    assert!(matches!(sb.exec("a == b"), Err(GuestError::Exception { type_name, .. }) if type_name == "RecursionError"));
+    // stack; here they end in RecursionError or complete. (Two such lists need more
+    // than the default memory budget and deadline.)
+    let sb = sandbox_with(&roomy());
+    sb.exec("a = []\nb = []\nfor _ in range(3000000):\n    a = [a]\n    b = [b]")
+        .unwrap();
+    assert!(
+        matches!(sb.exec("repr(a)"), Err(GuestError::Exception { type_name, .. }) if type_name == "RecursionError")
+    );
+    assert!(
+        matches!(sb.exec("a == b"), Err(GuestError::Exception { type_name, .. }) if type_name == "RecursionError")
+    );
     assert!(matches!(sb.eval("a"), Err(GuestError::Crossing(_))));
     sb.exec("del a").unwrap();
     // `b` is dropped with the sandbox, on its thread.
     drop(sb);
 }
 
+/// A policy with room for deep-data tests: 2 GiB, no deadline.
+fn roomy() -> Policy {
+    let mut p = Policy::new();
+    p.max_memory(Some(2 << 30)).unwrap().deadline(None);
+    p
+}
+
 #[test]
 fn deep_dict_and_tuple_nesting_and_hash() {
-    let sb = sandbox();
-    sb.exec("t = ()\nfor _ in range(1000000):\n    t = (t,)").unwrap();
-    assert!(matches!(sb.exec("hash(t)"), Err(GuestError::Exception { .. }) | Ok(())));
-    sb.exec("d = {}\nfor _ in range(1000000):\n    d = {'k': d}").unwrap();
-    assert!(matches!(sb.exec("str(d)"), Err(GuestError::Exception { .. })));
+    let sb = sandbox_with(&roomy());
+    sb.exec("t = ()\nfor _ in range(1000000):\n    t = (t,)")
+        .unwrap();
+    assert!(matches!(
+        sb.exec("hash(t)"),
+        Err(GuestError::Exception { .. }) | Ok(())
+    ));
+    sb.exec("d = {}\nfor _ in range(1000000):\n    d = {'k': d}")
+        .unwrap();
+    assert!(matches!(
+        sb.exec("str(d)"),
+        Err(GuestError::Exception { .. })
+    ));
 }
 
 #[test]
 fn deep_python_recursion_is_a_recursion_error() {
     assert_raises("def f():\n    f()\nf()", "RecursionError");
-    assert_raises("class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())", "RecursionError");
+    assert_raises(
+        "class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())",
+        "RecursionError",
+    );
 }
 
 #[test]
@@ -106,7 +148,10 @@ fn interpreter_panics_are_contained_to_their_sandbox() {
     );
     match outcome {
         Err(GuestError::InterpreterPanic { .. }) => {
-            assert!(matches!(sb.eval("1"), Err(GuestError::InterpreterPanic { .. })), "panics are terminal");
+            assert!(
+                matches!(sb.eval("1"), Err(GuestError::InterpreterPanic { .. })),
+                "panics are terminal"
+            );
         }
         Err(GuestError::Exception { .. }) => {}
         other => panic!("{other:?}"),
@@ -140,8 +185,16 @@ fn a_stop_handle_stops_a_guest_that_resists() {
         stop.stop();
         let (result, sb) = worker.join().unwrap();
         assert_eq!(result, Err(GuestError::Stopped), "{src}");
-        assert!(t.elapsed() < Duration::from_secs(2), "{src}: took {:?}", t.elapsed());
-        assert_eq!(sb.eval("1"), Err(GuestError::Stopped), "stopping is terminal");
+        assert!(
+            t.elapsed() < Duration::from_secs(2),
+            "{src}: took {:?}",
+            t.elapsed()
+        );
+        assert_eq!(
+            sb.eval("1"),
+            Err(GuestError::Stopped),
+            "stopping is terminal"
+        );
     }
 }
 
@@ -153,7 +206,10 @@ fn stopping_under_contention_never_corrupts_the_interpreter() {
         .map(|_| {
             let sb = sandbox();
             let stop = sb.stop_handle();
-            (stop, std::thread::spawn(move || sb.exec("while True:\n    x = 1")))
+            (
+                stop,
+                std::thread::spawn(move || sb.exec("while True:\n    x = 1")),
+            )
         })
         .collect();
     for round in 0..12u64 {
@@ -187,10 +243,16 @@ fn two_busy_sandboxes_stop_independently() {
     let b = sandbox();
     let stop_a = a.stop_handle();
     let wa = std::thread::spawn(move || (a.exec("while True: pass"), a));
-    let wb = std::thread::spawn(move || b.exec("n = 0\nwhile n < 3000000:\n    n += 1\nresult = n").map(|_| b));
+    let wb = std::thread::spawn(move || {
+        b.exec("n = 0\nwhile n < 3000000:\n    n += 1\nresult = n")
+            .map(|_| b)
+    });
     std::thread::sleep(Duration::from_millis(20));
     stop_a.stop();
     assert_eq!(wa.join().unwrap().0, Err(GuestError::Stopped));
-    let b = wb.join().unwrap().expect("the other sandbox was not stopped");
+    let b = wb
+        .join()
+        .unwrap()
+        .expect("the other sandbox was not stopped");
     assert_eq!(b.eval("result").unwrap(), Value::from(3_000_000));
 }

@@ -1,5 +1,8 @@
 //! Integration tests, one module per concept.
 
+#[global_allocator]
+static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
+
 mod util;
 
 mod basics;
@@ -7,5 +10,6 @@ mod cli;
 mod errors;
 mod hostile;
 mod isolation;
+mod limits;
 mod policy;
 mod values;

@@ -10,7 +10,11 @@ fn dangerous_builtins_are_absent_by_default() {
         if *name == "__import__" {
             continue; // always present, and refuses every module by default
         }
-        assert_eq!(sb.eval(&format!("'{name}' in __builtins__")).unwrap(), Value::Bool(false), "{name}");
+        assert_eq!(
+            sb.eval(&format!("'{name}' in __builtins__")).unwrap(),
+            Value::Bool(false),
+            "{name}"
+        );
         assert_eq!(raises(&sb, &format!("{name}")), "NameError", "{name}");
     }
 }
@@ -18,21 +22,74 @@ fn dangerous_builtins_are_absent_by_default() {
 #[test]
 fn default_policy_imports_nothing() {
     let sb = sandbox();
-    for module in ["sys", "os", "gc", "marshal", "_thread", "time", "_io", "io", "_imp", "atexit", "_interpreters",
-        "_testinternalcapi", "builtins", "_frozen_importlib", "_frozen_importlib_external", "_weakref", "math",
-        "posix", "_signal", "_ast", "importlib", "_sysconfig", "_symtable", "errno", "itertools"]
-    {
-        assert_eq!(raises(&sb, &format!("import {module}")), "ImportError", "{module}");
-        assert_eq!(raises(&sb, &format!("__import__('{module}')")), "ImportError", "{module}");
-        assert_eq!(raises(&sb, &format!("__builtins__['__import__']('{module}')")), "ImportError", "{module}");
+    for module in [
+        "sys",
+        "os",
+        "gc",
+        "marshal",
+        "_thread",
+        "time",
+        "_io",
+        "io",
+        "_imp",
+        "atexit",
+        "_interpreters",
+        "_testinternalcapi",
+        "builtins",
+        "_frozen_importlib",
+        "_frozen_importlib_external",
+        "_weakref",
+        "math",
+        "posix",
+        "_signal",
+        "_ast",
+        "importlib",
+        "_sysconfig",
+        "_symtable",
+        "errno",
+        "itertools",
+    ] {
+        assert_eq!(
+            raises(&sb, &format!("import {module}")),
+            "ImportError",
+            "{module}"
+        );
+        assert_eq!(
+            raises(&sb, &format!("__import__('{module}')")),
+            "ImportError",
+            "{module}"
+        );
+        assert_eq!(
+            raises(&sb, &format!("__builtins__['__import__']('{module}')")),
+            "ImportError",
+            "{module}"
+        );
     }
     assert_eq!(raises(&sb, "from . import x"), "ImportError");
 }
 
 #[test]
 fn builtin_modules_are_never_grantable() {
-    for module in ["sys", "gc", "marshal", "_thread", "time", "_io", "_imp", "atexit", "_interpreters", "os", "builtins"] {
-        assert!(matches!(Policy::new().allow_import(module), Err(ConfigError::ForbiddenModule { .. })), "{module}");
+    for module in [
+        "sys",
+        "gc",
+        "marshal",
+        "_thread",
+        "time",
+        "_io",
+        "_imp",
+        "atexit",
+        "_interpreters",
+        "os",
+        "builtins",
+    ] {
+        assert!(
+            matches!(
+                Policy::new().allow_import(module),
+                Err(ConfigError::ForbiddenModule { .. })
+            ),
+            "{module}"
+        );
     }
 }
 
@@ -41,24 +98,41 @@ fn allowed_modules_import_without_their_machinery() {
     let mut policy = Policy::new();
     policy.allow_import("math").unwrap();
     let sb = sandbox_with(&policy);
-    assert_eq!(sb.eval("__import__('math').floor(2.5)").unwrap(), Value::from(2));
+    assert_eq!(
+        sb.eval("__import__('math').floor(2.5)").unwrap(),
+        Value::from(2)
+    );
     sb.exec("import math\nfrom math import sqrt").unwrap();
     assert_eq!(sb.eval("sqrt(16.0)").unwrap(), Value::Float(4.0));
     // The loader and spec lead to the import system (BuiltinImporter.load_module('sys')).
     for attr in ["__loader__", "__spec__"] {
-        assert_eq!(sb.eval(&format!("hasattr(math, '{attr}')")).unwrap(), Value::Bool(false), "{attr}");
+        assert_eq!(
+            sb.eval(&format!("hasattr(math, '{attr}')")).unwrap(),
+            Value::Bool(false),
+            "{attr}"
+        );
     }
     // A module's functions do not lead back to the module.
-    assert_eq!(sb.eval("math.sqrt.__self__ is None").unwrap(), Value::Bool(true));
+    assert_eq!(
+        sb.eval("math.sqrt.__self__ is None").unwrap(),
+        Value::Bool(true)
+    );
     assert_eq!(raises(&sb, "import cmath"), "ImportError");
 }
 
 #[test]
 fn builtin_functions_do_not_lead_to_the_builtins_module() {
     let sb = sandbox();
-    assert_eq!(sb.eval("len.__self__ is None and print.__self__ is None").unwrap(), Value::Bool(true));
+    assert_eq!(
+        sb.eval("len.__self__ is None and print.__self__ is None")
+            .unwrap(),
+        Value::Bool(true)
+    );
     // Bound methods of ordinary objects keep their __self__.
-    assert_eq!(sb.eval("[1].append.__self__").unwrap(), Value::List(vec![Value::from(1)]));
+    assert_eq!(
+        sb.eval("[1].append.__self__").unwrap(),
+        Value::List(vec![Value::from(1)])
+    );
 }
 
 #[test]
@@ -86,7 +160,11 @@ fn builtins_are_read_only() {
         "type(__builtins__).__getitem__ = None",
     ] {
         let _ = sb.exec(attempt);
-        assert_eq!(sb.eval("'marker' in __builtins__").unwrap(), Value::Bool(false), "{attempt}");
+        assert_eq!(
+            sb.eval("'marker' in __builtins__").unwrap(),
+            Value::Bool(false),
+            "{attempt}"
+        );
         assert_eq!(sb.eval("len([1, 2])").unwrap(), Value::from(2), "{attempt}");
     }
     // Rebinding the name in the guest's own globals is allowed and stays local.
@@ -104,18 +182,37 @@ fn sealed_builtins_never_hand_out_the_dict() {
     )
     .unwrap();
     assert_eq!(sb.eval("'dict' in got").unwrap(), Value::Bool(false));
-    assert_eq!(sb.eval("type(__builtins__.copy()).__name__").unwrap(), Value::from("dict"));
-    assert_eq!(sb.eval("sorted(__builtins__)[:2]").unwrap().to_string(), "['ArithmeticError', 'AssertionError']");
+    assert_eq!(
+        sb.eval("type(__builtins__.copy()).__name__").unwrap(),
+        Value::from("dict")
+    );
+    assert_eq!(
+        sb.eval("sorted(__builtins__)[:2]").unwrap().to_string(),
+        "['ArithmeticError', 'AssertionError']"
+    );
 }
 
 #[test]
 fn builtin_types_are_immutable() {
     let sb = sandbox();
-    for attempt in ["int.x = 1", "object.__setattr__(int, 'x', 1)", "type.__setattr__(int, 'x', 1)", "str.upper = None",
-        "type(len).x = 1", "type(__builtins__).x = 1", "type(__builtins__).__getitem__ = None",
-        "slice.x = 1", "setattr(slice, '__len__', len)", "type.__setattr__(slice, 'x', 1)", "type.__delattr__(slice, 'indices')",
-        "del slice.indices", "range.x = 1", "type(None).x = 1", "BaseException.x = 1", "type.x = 1"]
-    {
+    for attempt in [
+        "int.x = 1",
+        "object.__setattr__(int, 'x', 1)",
+        "type.__setattr__(int, 'x', 1)",
+        "str.upper = None",
+        "type(len).x = 1",
+        "type(__builtins__).x = 1",
+        "type(__builtins__).__getitem__ = None",
+        "slice.x = 1",
+        "setattr(slice, '__len__', len)",
+        "type.__setattr__(slice, 'x', 1)",
+        "type.__delattr__(slice, 'indices')",
+        "del slice.indices",
+        "range.x = 1",
+        "type(None).x = 1",
+        "BaseException.x = 1",
+        "type.x = 1",
+    ] {
         let t = raises(&sb, attempt);
         assert!(t == "TypeError" || t == "AttributeError", "{attempt}: {t}");
     }
@@ -123,7 +220,10 @@ fn builtin_types_are_immutable() {
         sb.eval("any(hasattr(t, 'x') for t in (int, type(len), type(__builtins__), slice, range, type(None), BaseException, type))").unwrap(),
         Value::Bool(false)
     );
-    assert_eq!(sb.eval("slice(1, 5, 2).indices(10)").unwrap().to_string(), "(1, 5, 2)");
+    assert_eq!(
+        sb.eval("slice(1, 5, 2).indices(10)").unwrap().to_string(),
+        "(1, 5, 2)"
+    );
     // Classes the guest defines stay mutable, metaclasses included.
     sb.exec("class C: pass\nC.x = 1\ndel C.x\nC.y = 2\nclass M(type): pass\nclass K(metaclass=M): pass\nK.z = 3\ntype.__setattr__(C, 'w', 4)").unwrap();
     assert_eq!(sb.eval("(C.y, K.z, C.w)").unwrap().to_string(), "(2, 3, 4)");
@@ -133,13 +233,22 @@ fn builtin_types_are_immutable() {
 #[test]
 fn optional_builtins_can_be_granted_and_others_withdrawn() {
     let mut policy = Policy::new();
-    policy.allow_builtin("globals").unwrap().deny_builtin("getattr");
+    policy
+        .allow_builtin("globals")
+        .unwrap()
+        .deny_builtin("getattr");
     let sb = sandbox_with(&policy);
     sb.exec("x = 5").unwrap();
     assert_eq!(sb.eval("globals()['x']").unwrap(), Value::from(5));
     assert_eq!(raises(&sb, "getattr(1, 'real')"), "NameError");
-    assert!(matches!(policy.allow_builtin("eval"), Err(ConfigError::ForbiddenBuiltin(_))));
-    assert!(matches!(policy.allow_builtin("open"), Err(ConfigError::ForbiddenBuiltin(_))));
+    assert!(matches!(
+        policy.allow_builtin("eval"),
+        Err(ConfigError::ForbiddenBuiltin(_))
+    ));
+    assert!(matches!(
+        policy.allow_builtin("open"),
+        Err(ConfigError::ForbiddenBuiltin(_))
+    ));
 }
 
 #[test]
@@ -155,6 +264,10 @@ fn recursion_limit_is_the_policys() {
     policy.recursion_limit(50).unwrap();
     let sb = sandbox_with(&policy);
     sb.exec("def depth(n):\n    try:\n        return depth(n + 1)\n    except RecursionError:\n        return n").unwrap();
-    let reached = sb.call("depth", &[Value::from(0)]).unwrap().as_i64().unwrap();
+    let reached = sb
+        .call("depth", &[Value::from(0)])
+        .unwrap()
+        .as_i64()
+        .unwrap();
     assert!((30..=50).contains(&reached), "{reached}");
 }

@@ -18,7 +18,9 @@ pub fn sandbox_with(policy: &Policy) -> Sandbox {
 
 /// Evaluates `expr` in a fresh default sandbox.
 pub fn eval(expr: &str) -> Value {
-    sandbox().eval(expr).unwrap_or_else(|e| panic!("eval({expr:?}) failed: {e}"))
+    sandbox()
+        .eval(expr)
+        .unwrap_or_else(|e| panic!("eval({expr:?}) failed: {e}"))
 }
 
 /// Runs `src` in `sb` and returns the exception type it raised.

@@ -1,0 +1,150 @@
+//! Limits: deadline, memory, output. Each ends in its typed error, is terminal,
+//! cannot be escaped by the guest, and leaves other sandboxes alone.
+
+use crate::util::*;
+use pyocap::{GuestError, Policy, Value};
+use std::time::{Duration, Instant};
+
+fn with_deadline(ms: u64) -> pyocap::Sandbox {
+    let mut p = Policy::new();
+    p.deadline(Some(Duration::from_millis(ms)));
+    sandbox_with(&p)
+}
+
+fn with_memory(mib: usize) -> pyocap::Sandbox {
+    let mut p = Policy::new();
+    p.max_memory(Some(mib << 20)).unwrap();
+    sandbox_with(&p)
+}
+
+#[test]
+fn deadline_stops_a_loop_and_is_terminal() {
+    let sb = with_deadline(100);
+    let t = Instant::now();
+    let err = sb.exec("while True:\n    pass").unwrap_err();
+    let took = t.elapsed();
+    assert_eq!(err, GuestError::DeadlineExceeded { limit: Duration::from_millis(100) });
+    assert!(err.is_limit() && err.is_terminal());
+    // Generous bound: CI machines are loaded; the benchmark-free figure is in SPEC.md.
+    assert!(took < Duration::from_millis(600), "stopped after {took:?}");
+    assert_eq!(sb.eval("1"), Err(err));
+}
+
+#[test]
+fn deadline_cannot_be_escaped() {
+    let escapes = [
+        "while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass",
+        "def f():\n    try:\n        while True: pass\n    finally:\n        while True: pass\nf()",
+        "class M:\n    def __enter__(self): return self\n    def __exit__(self, *a):\n        while True: pass\n        return True\nwith M():\n    while True: pass",
+        "class D:\n    def __del__(self):\n        while True: pass\nwhile True:\n    D()",
+        "def g():\n    try:\n        yield 1\n    finally:\n        while True: pass\nwhile True:\n    x = g()\n    next(x)\n    del x",
+        // An exception whose __str__ never returns, raised at the end: wrapping it
+        // runs inside the guest, under the same deadline.
+        "class E(Exception):\n    def __str__(self):\n        while True: pass\nraise E()",
+        "import_ok = 1\nwhile True:\n    try:\n        pass\n    finally:\n        continue",
+    ];
+    for src in escapes {
+        let sb = with_deadline(100);
+        let t = Instant::now();
+        assert_eq!(
+            sb.exec(src),
+            Err(GuestError::DeadlineExceeded { limit: Duration::from_millis(100) }),
+            "{src}"
+        );
+        assert!(t.elapsed() < Duration::from_secs(2), "{src}: {:?}", t.elapsed());
+    }
+}
+
+#[test]
+fn deadline_of_one_sandbox_leaves_another_running() {
+    let a = with_deadline(50);
+    let b = with_deadline(5_000);
+    let wb = std::thread::spawn(move || {
+        b.exec("n = 0\nwhile n < 2000000:\n    n += 1").map(|_| b)
+    });
+    assert!(matches!(a.exec("while True: pass"), Err(GuestError::DeadlineExceeded { .. })));
+    let b = wb.join().unwrap().expect("the other sandbox must not be stopped");
+    assert_eq!(b.eval("n").unwrap(), Value::from(2_000_000));
+}
+
+#[test]
+fn memory_budget_stops_progressive_growth_near_the_budget() {
+    let sb = with_memory(64);
+    let err = sb
+        .exec("held = []\nwhile True:\n    try:\n        held.append(b'x' * (4 << 20))\n    except MemoryError:\n        pass")
+        .unwrap_err();
+    assert_eq!(err, GuestError::MemoryLimit { limit: 64 << 20 });
+    assert!(err.is_terminal());
+    let peak = sb.memory_peak();
+    assert!(peak <= (64 << 20) + (64 << 20) / 10, "peak {peak} over budget + 10%");
+    assert_eq!(sb.eval("1"), Err(err));
+}
+
+#[test]
+fn impossible_single_allocations_never_reach_the_host() {
+    // Each of these makes RustPython ask the allocator for a size derived from a
+    // guest integer; without the budget they abort or exhaust the process.
+    for src in [
+        "'\\t'.expandtabs(2**63 - 1)",
+        "(1).to_bytes(2**63 - 1, 'big')",
+        "[0] * 2**31",
+        "list(range(10**11))",
+        "''.ljust(10**11)",
+        "bytearray(10**11)",
+        "{}.fromkeys(range(10**10))",
+        "'a' * (1 << 30)",
+    ] {
+        let sb = with_memory(32);
+        let t = Instant::now();
+        assert_eq!(sb.exec(src), Err(GuestError::MemoryLimit { limit: 32 << 20 }), "{src}");
+        assert!(t.elapsed() < Duration::from_secs(5), "{src}: {:?}", t.elapsed());
+        assert!(sb.memory_peak() <= (32 << 20) + (32 << 20) / 10, "{src}: peak {}", sb.memory_peak());
+        drop(sb); // returns at once, even when the thread is frozen in the allocator
+    }
+    assert_eq!(sandbox().eval("2 + 2").unwrap(), Value::from(4));
+}
+
+#[test]
+fn memory_is_credited_back_wherever_it_is_freed() {
+    // Values built by the guest are freed by the host: without crediting them back
+    // the account would drift up and trip a budget the guest never used.
+    let sb = with_memory(32);
+    sb.exec("def blob():\n    return 'x' * (1 << 20)").unwrap();
+    for _ in 0..200 {
+        let v = sb.call("blob", &[]).unwrap();
+        assert_eq!(v.as_str().map(str::len), Some(1 << 20));
+    }
+    // Host-allocated values freed by the guest do not give it free budget either.
+    let before = sb.memory_used();
+    for _ in 0..50 {
+        sb.set_global("tmp", Value::from("y".repeat(1 << 20))).unwrap();
+    }
+    sb.exec("del tmp").unwrap();
+    let after = sb.memory_used();
+    assert!(after < before + (2 << 20), "{before} -> {after}");
+}
+
+#[test]
+fn memory_use_is_reported_and_goes_down() {
+    let sb = sandbox();
+    let base = sb.memory_used();
+    assert!(base > 0, "the interpreter itself is charged");
+    sb.exec("big = bytearray(20 << 20)").unwrap();
+    assert!(sb.memory_used() >= base + (20 << 20));
+    sb.exec("del big").unwrap();
+    assert!(sb.memory_used() < base + (1 << 20));
+}
+
+#[test]
+fn one_sandbox_over_budget_leaves_others_alone() {
+    let small = with_memory(16);
+    let other = sandbox();
+    other.exec("keep = list(range(100000))").unwrap();
+    assert!(matches!(small.exec("x = [0] * (1 << 30)"), Err(GuestError::MemoryLimit { .. })));
+    assert_eq!(other.eval("len(keep)").unwrap(), Value::from(100_000));
+}
+
+#[test]
+fn tiny_budgets_are_refused() {
+    assert!(Policy::new().max_memory(Some(1 << 20)).is_err());
+}
