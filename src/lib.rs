@@ -44,6 +44,7 @@ pub mod caps;
 pub mod membrane;
 pub mod runtime;
 
+pub use caps::{Arg, CapError, CapHandle, Filter, FromArg, FromArgs, Methods, UserObject};
 pub use membrane::{CrossingError, DataLimits, Value};
 pub use num_bigint::BigInt;
 pub use runtime::{

@@ -59,7 +59,14 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { file, allow_import, timeout, memory, max_output, json } => {
+        Command::Run {
+            file,
+            allow_import,
+            timeout,
+            memory,
+            max_output,
+            json,
+        } => {
             let mut policy = Policy::new();
             for module in &allow_import {
                 if let Err(e) = policy.allow_import(module) {
@@ -89,7 +96,9 @@ fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
 
 /// Parses a decimal number of seconds (`2`, `0.5`).
 fn parse_seconds(s: &str) -> Result<Duration, String> {
-    let secs: f64 = s.parse().map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    let secs: f64 = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
     if !(secs > 0.0 && secs.is_finite() && secs < 1e9) {
         return Err(format!("`{s}` is not a positive number of seconds"));
     }
@@ -103,15 +112,22 @@ fn parse_bytes(s: &str) -> Result<usize, String> {
         Some(i) => (&t[..i], t[i..].trim()),
         None => (t, ""),
     };
-    let n: usize = digits.parse().map_err(|_| format!("`{s}` is not a byte count"))?;
+    let n: usize = digits
+        .parse()
+        .map_err(|_| format!("`{s}` is not a byte count"))?;
     let mult: usize = match unit {
         "" | "B" => 1,
         "KiB" | "K" | "k" | "KB" => 1 << 10,
         "MiB" | "M" | "MB" => 1 << 20,
         "GiB" | "G" | "GB" => 1 << 30,
-        _ => return Err(format!("`{s}`: unknown unit `{unit}` (use KiB, MiB or GiB)")),
+        _ => {
+            return Err(format!(
+                "`{s}`: unknown unit `{unit}` (use KiB, MiB or GiB)"
+            ))
+        }
     };
-    n.checked_mul(mult).ok_or_else(|| format!("`{s}` is too large"))
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("`{s}` is too large"))
 }
 
 fn run(file: &str, policy: &Policy, json: bool) -> ExitCode {

@@ -1,5 +1,21 @@
-//! Capabilities: unforgeable handles to objects that are not data.
+//! Capabilities: unforgeable handles to host objects.
 //!
-//! Not built yet. Until it is, a non-data object that reaches the membrane is
-//! refused with [`CrossingError::NotData`](crate::CrossingError::NotData): the
-//! safe failure (no handle is made, nothing is shared).
+//! A capability is an entry in its runtime's [`CapTable`](table) (a `slotmap`
+//! with generational keys, so a revoked key never resolves to a reused slot). It
+//! records what it designates (a host object), its [`Filter`], its parent (when
+//! it was attenuated from another) and the membrane it was granted through.
+//!
+//! The host holds [`CapHandle`]s. A guest never sees a key: it holds an opaque
+//! proxy whose only content is the key (see `membrane::proxy`), and it has no way
+//! to turn a number into a proxy.
+
+mod error;
+mod filter;
+pub(crate) mod host;
+pub(crate) mod table;
+
+pub use error::CapError;
+pub use filter::Filter;
+pub(crate) use host::Dispatch;
+pub use host::{Arg, FromArg, FromArgs, Methods, UserObject};
+pub use table::CapHandle;

@@ -1,6 +1,9 @@
 //! [`Config`] and [`Runtime`]: settings shared by every sandbox of a runtime.
 
 use super::{ConfigError, Policy, Sandbox};
+use crate::caps::host::{HostFn, UserDispatch};
+use crate::caps::table::CapTable;
+use crate::caps::{Arg, CapError, CapHandle, Filter, FromArgs, UserObject};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -70,9 +73,18 @@ pub struct Runtime {
     pub(crate) inner: Arc<RuntimeInner>,
 }
 
-#[derive(Debug)]
 pub(crate) struct RuntimeInner {
     pub(crate) config: Config,
+    pub(crate) caps: Arc<CapTable>,
+}
+
+impl std::fmt::Debug for RuntimeInner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runtime")
+            .field("config", &self.config)
+            .field("capabilities", &self.caps.len())
+            .finish()
+    }
 }
 
 impl Runtime {
@@ -87,6 +99,7 @@ impl Runtime {
         Ok(Runtime {
             inner: Arc::new(RuntimeInner {
                 config: config.clone(),
+                caps: CapTable::new(),
             }),
         })
     }
@@ -95,6 +108,36 @@ impl Runtime {
     /// interpreter is ready (about 10 ms in a release build).
     pub fn sandbox(&self, policy: &Policy) -> Result<Sandbox, ConfigError> {
         Sandbox::start(self.clone(), policy.clone())
+    }
+
+    /// Makes `obj` a capability: guests it is granted to reach its registered
+    /// methods and fields (every public one: attenuate to narrow).
+    pub fn wrap<T: UserObject>(&self, obj: T) -> CapHandle {
+        self.inner
+            .caps
+            .insert(Arc::new(UserDispatch::new(obj)), Filter::public())
+    }
+
+    /// Like [`Runtime::wrap`], with the root capability's filter chosen by the
+    /// host. This is the only way to expose a name starting with `_`: attenuation
+    /// can only narrow, and a public filter never passes such names.
+    pub fn wrap_with<T: UserObject>(&self, obj: T, filter: Filter) -> CapHandle {
+        self.inner
+            .caps
+            .insert(Arc::new(UserDispatch::new(obj)), filter)
+    }
+
+    /// Makes a Rust function a callable capability. Its arguments arrive as a
+    /// tuple converted with [`FromArgs`](crate::FromArgs).
+    pub fn host_fn<A, R, F>(&self, name: &str, f: F) -> CapHandle
+    where
+        A: FromArgs,
+        R: Into<Arg>,
+        F: Fn(A) -> Result<R, CapError> + Send + Sync + 'static,
+    {
+        self.inner
+            .caps
+            .insert(Arc::new(HostFn::new(name, f)), Filter::public())
     }
 
     /// The configuration this runtime was created with.
@@ -108,6 +151,7 @@ impl Default for Runtime {
         Runtime {
             inner: Arc::new(RuntimeInner {
                 config: Config::new(),
+                caps: CapTable::new(),
             }),
         }
     }

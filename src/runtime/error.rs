@@ -1,5 +1,6 @@
 //! The runtime layer's errors.
 
+use crate::caps::CapError;
 use crate::membrane::CrossingError;
 
 /// Why a call into a sandbox (`exec`, `eval`, `call`, ...) failed.
@@ -49,6 +50,9 @@ pub enum GuestError {
     /// A value could not cross the membrane (not data, or over the data limits).
     #[error(transparent)]
     Crossing(#[from] CrossingError),
+    /// A capability could not be used (revoked, or of another runtime).
+    #[error(transparent)]
+    Cap(#[from] CapError),
     /// The guest printed more than the policy's `max_output` bytes. Terminal: the
     /// sandbox refuses every later call with this error.
     #[error("guest output exceeded its limit of {limit} bytes")]

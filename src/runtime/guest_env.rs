@@ -8,7 +8,9 @@ use rustpython_vm::builtins::{PyDictRef, PyModule, PyStr, PyStrRef, PyType};
 use rustpython_vm::class::PyClassImpl;
 use rustpython_vm::function::{FuncArgs, OptionalArg, PySetterValue};
 use rustpython_vm::protocol::{PyMappingMethods, PySequenceMethods};
-use rustpython_vm::types::{AsMapping, AsSequence, Iterable, PyTypeFlags, Representable};
+use rustpython_vm::types::{
+    AsMapping, AsSequence, Constructor, Iterable, PyTypeFlags, Representable,
+};
 use rustpython_vm::{
     atomic_func, pyclass, AsObject, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult,
     VirtualMachine,
@@ -404,9 +406,11 @@ pub(crate) struct SealedDict {
     dict: PyDictRef,
 }
 
+crate::membrane::refuse_construction!(SealedDict);
+
 #[pyclass(
     flags(IMMUTABLETYPE),
-    with(AsMapping, AsSequence, Iterable, Representable)
+    with(Constructor, AsMapping, AsSequence, Iterable, Representable)
 )]
 impl SealedDict {
     #[pymethod]

@@ -5,6 +5,9 @@ use super::guest_env;
 use super::interrupt::{self, Tripwire};
 use super::source::{check_source, SourceKind};
 use super::{ConfigError, GuestError, Policy, Runtime};
+use crate::caps::table::CapTable;
+use crate::caps::{CapError, CapHandle};
+use crate::membrane::proxy;
 use crate::membrane::{self, from_guest, to_guest, wrap_exception, DataLimits, SourceCache, Value};
 use parking_lot::Mutex;
 use rustpython_vm::builtins::PyDictRef;
@@ -18,6 +21,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+
+static NEXT_SANDBOX: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// How often a waiting host checks the deadline, a frozen thread, and re-sends a stop.
 const WATCH_TICK: Duration = Duration::from_millis(1);
@@ -34,6 +39,7 @@ pub const GUEST_FILENAME: &str = "<guest>";
 /// a time. Dropping it stops the guest (it cannot prevent that), tears its objects
 /// down on its own thread and joins the thread.
 pub struct Sandbox {
+    id: u64,
     jobs: Option<mpsc::Sender<Request>>,
     busy: Arc<AtomicBool>,
     account: AccountHandle,
@@ -50,6 +56,7 @@ enum Job {
     Eval { source: String },
     Call { name: String, args: Vec<Value> },
     SetGlobal { name: String, value: Value },
+    Grant { name: String, cap: CapHandle },
 }
 
 struct Request {
@@ -70,6 +77,8 @@ impl Sandbox {
         let account = AccountHandle::open(policy.max_memory.unwrap_or(0))
             .ok_or(ConfigError::TooManySandboxes)?;
         let deadline = policy.deadline;
+        let id = NEXT_SANDBOX.fetch_add(1, Ordering::Relaxed);
+        let caps = runtime.inner.caps.clone();
         let (signal_tx, signal_rx) = user_signal_channel();
         let tripwire = Tripwire::new(signal_tx);
         let (jobs_tx, jobs_rx) = mpsc::channel::<Request>();
@@ -89,6 +98,7 @@ impl Sandbox {
                 run_sandbox_thread(
                     policy,
                     config,
+                    (caps, id),
                     signal_rx,
                     thread_tripwire,
                     jobs_rx,
@@ -116,6 +126,7 @@ impl Sandbox {
         };
         match ready {
             Ok(Ok(())) => Ok(Sandbox {
+                id,
                 jobs: Some(jobs_tx),
                 busy,
                 account,
@@ -141,9 +152,11 @@ impl Sandbox {
 }
 
 /// The body of a sandbox thread: start the interpreter, serve jobs, tear down.
+#[allow(clippy::too_many_arguments)]
 fn run_sandbox_thread(
     policy: Policy,
     config: super::Config,
+    membrane: (Arc<CapTable>, u64),
     signal_rx: rustpython_vm::signal::UserSignalReceiver,
     thread_tripwire: Tripwire,
     jobs_rx: mpsc::Receiver<Request>,
@@ -151,7 +164,13 @@ fn run_sandbox_thread(
     thread_busy: Arc<AtomicBool>,
 ) {
     let started = catch_unwind(AssertUnwindSafe(|| {
-        Guest::start(&policy, config.hash_seed, signal_rx, thread_tripwire)
+        Guest::start(
+            &policy,
+            config.hash_seed,
+            membrane,
+            signal_rx,
+            thread_tripwire,
+        )
     }));
     let mut guest = match started {
         Ok(Ok(guest)) => guest,
@@ -271,6 +290,29 @@ impl Sandbox {
         .map(drop)
     }
 
+    /// Binds a proxy of `cap` to the guest's global `name`. The guest reaches the
+    /// object only through the proxy, within the capability's filter; granting the
+    /// same capability twice gives the guest the same proxy.
+    pub fn grant(&self, name: &str, cap: &CapHandle) -> Result<(), GuestError> {
+        if cap.table.id() != self.runtime.inner.caps.id() {
+            return Err(CapError::WrongRuntime.into());
+        }
+        if cap.is_revoked() {
+            return Err(CapError::Revoked.into());
+        }
+        self.request(Job::Grant {
+            name: name.to_owned(),
+            cap: cap.clone(),
+        })
+        .map(drop)
+    }
+
+    /// Revokes every capability this sandbox was ever given (granted, or returned
+    /// to it by a host method), at once. The host's own handles stay valid.
+    pub fn revoke_all(&self) {
+        self.runtime.inner.caps.revoke_membrane(self.id);
+    }
+
     /// Takes what the guest has printed since the last call of this method.
     pub fn take_output(&self) -> String {
         std::mem::take(&mut *self.output.lock())
@@ -387,6 +429,7 @@ impl Guest {
     fn start(
         policy: &Policy,
         hash_seed: u32,
+        (caps, membrane_id): (Arc<CapTable>, u64),
         signal_rx: rustpython_vm::signal::UserSignalReceiver,
         tripwire: Tripwire,
     ) -> Result<Guest, ConfigError> {
@@ -406,7 +449,11 @@ impl Guest {
             .init_hook(move |vm| vm.set_user_signal_channel(signal_rx))
             .build();
         let globals = interp
-            .enter(|vm| guest_env::install(vm, policy, tripwire.clone()))
+            .enter(|vm| {
+                let globals = guest_env::install(vm, policy, tripwire.clone())?;
+                proxy::install(vm, caps, membrane_id, policy.data.clone())?;
+                Ok::<_, rustpython_vm::builtins::PyBaseExceptionRef>(globals)
+            })
             .map_err(|_| ConfigError::Init("setting up the guest environment failed".into()))?;
         Ok(Guest {
             interp: Some(interp),
@@ -507,6 +554,13 @@ impl Guest {
                     let result = func.call(args, vm).map_err(|e| fail(e, sources))?;
                     Ok(from_guest(&result, vm, &policy.data)?)
                 }
+                Job::Grant { name, cap } => {
+                    let proxy = proxy::proxy_for(&cap, vm).map_err(|e| fail(e, sources))?;
+                    globals
+                        .set_item(name.as_str(), proxy, vm)
+                        .map_err(|e| fail(e, sources))?;
+                    Ok(Value::None)
+                }
                 Job::SetGlobal { name, value } => {
                     let value = to_guest(&value, vm)?;
                     globals
@@ -543,6 +597,7 @@ impl Guest {
                     globals.clear();
                 }
             });
+            proxy::clear();
             guest_env::clear_state();
             interp.finalize(None);
         }));

@@ -160,13 +160,24 @@ fn help_documents_every_flag() {
 fn limits_exit_3_and_say_which() {
     let out = pyocap(&["run", "--timeout", "0.2", "-"], "while True:\n    pass");
     assert_eq!(out.status.code(), Some(3));
-    assert!(text(&out.stderr).contains("DeadlineExceeded"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("DeadlineExceeded"),
+        "{}",
+        text(&out.stderr)
+    );
 
     let out = pyocap(&["run", "--memory", "32MiB", "-"], "x = bytearray(1 << 30)");
     assert_eq!(out.status.code(), Some(3));
-    assert!(text(&out.stderr).contains("MemoryLimit"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("MemoryLimit"),
+        "{}",
+        text(&out.stderr)
+    );
 
-    let out = pyocap(&["run", "--max-output", "1KiB", "--json", "-"], "print('z' * 5000)");
+    let out = pyocap(
+        &["run", "--max-output", "1KiB", "--json", "-"],
+        "print('z' * 5000)",
+    );
     assert_eq!(out.status.code(), Some(3));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["error"]["type"], "OutputLimit");
@@ -184,6 +195,18 @@ fn limit_flags_are_validated() {
     ] {
         assert_eq!(pyocap(args, "").status.code(), Some(2), "{args:?}");
     }
-    let out = pyocap(&["run", "--timeout", "2.5", "--memory", "64MiB", "--max-output", "100", "-"], "print(1)");
+    let out = pyocap(
+        &[
+            "run",
+            "--timeout",
+            "2.5",
+            "--memory",
+            "64MiB",
+            "--max-output",
+            "100",
+            "-",
+        ],
+        "print(1)",
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
 }

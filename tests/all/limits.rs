@@ -23,7 +23,12 @@ fn deadline_stops_a_loop_and_is_terminal() {
     let t = Instant::now();
     let err = sb.exec("while True:\n    pass").unwrap_err();
     let took = t.elapsed();
-    assert_eq!(err, GuestError::DeadlineExceeded { limit: Duration::from_millis(100) });
+    assert_eq!(
+        err,
+        GuestError::DeadlineExceeded {
+            limit: Duration::from_millis(100)
+        }
+    );
     assert!(err.is_limit() && err.is_terminal());
     // Generous bound: CI machines are loaded; the benchmark-free figure is in SPEC.md.
     assert!(took < Duration::from_millis(600), "stopped after {took:?}");
@@ -48,10 +53,16 @@ fn deadline_cannot_be_escaped() {
         let t = Instant::now();
         assert_eq!(
             sb.exec(src),
-            Err(GuestError::DeadlineExceeded { limit: Duration::from_millis(100) }),
+            Err(GuestError::DeadlineExceeded {
+                limit: Duration::from_millis(100)
+            }),
             "{src}"
         );
-        assert!(t.elapsed() < Duration::from_secs(2), "{src}: {:?}", t.elapsed());
+        assert!(
+            t.elapsed() < Duration::from_secs(2),
+            "{src}: {:?}",
+            t.elapsed()
+        );
     }
 }
 
@@ -59,11 +70,15 @@ fn deadline_cannot_be_escaped() {
 fn deadline_of_one_sandbox_leaves_another_running() {
     let a = with_deadline(50);
     let b = with_deadline(5_000);
-    let wb = std::thread::spawn(move || {
-        b.exec("n = 0\nwhile n < 2000000:\n    n += 1").map(|_| b)
-    });
-    assert!(matches!(a.exec("while True: pass"), Err(GuestError::DeadlineExceeded { .. })));
-    let b = wb.join().unwrap().expect("the other sandbox must not be stopped");
+    let wb = std::thread::spawn(move || b.exec("n = 0\nwhile n < 2000000:\n    n += 1").map(|_| b));
+    assert!(matches!(
+        a.exec("while True: pass"),
+        Err(GuestError::DeadlineExceeded { .. })
+    ));
+    let b = wb
+        .join()
+        .unwrap()
+        .expect("the other sandbox must not be stopped");
     assert_eq!(b.eval("n").unwrap(), Value::from(2_000_000));
 }
 
@@ -76,7 +91,10 @@ fn memory_budget_stops_progressive_growth_near_the_budget() {
     assert_eq!(err, GuestError::MemoryLimit { limit: 64 << 20 });
     assert!(err.is_terminal());
     let peak = sb.memory_peak();
-    assert!(peak <= (64 << 20) + (64 << 20) / 10, "peak {peak} over budget + 10%");
+    assert!(
+        peak <= (64 << 20) + (64 << 20) / 10,
+        "peak {peak} over budget + 10%"
+    );
     assert_eq!(sb.eval("1"), Err(err));
 }
 
@@ -96,9 +114,21 @@ fn impossible_single_allocations_never_reach_the_host() {
     ] {
         let sb = with_memory(32);
         let t = Instant::now();
-        assert_eq!(sb.exec(src), Err(GuestError::MemoryLimit { limit: 32 << 20 }), "{src}");
-        assert!(t.elapsed() < Duration::from_secs(5), "{src}: {:?}", t.elapsed());
-        assert!(sb.memory_peak() <= (32 << 20) + (32 << 20) / 10, "{src}: peak {}", sb.memory_peak());
+        assert_eq!(
+            sb.exec(src),
+            Err(GuestError::MemoryLimit { limit: 32 << 20 }),
+            "{src}"
+        );
+        assert!(
+            t.elapsed() < Duration::from_secs(5),
+            "{src}: {:?}",
+            t.elapsed()
+        );
+        assert!(
+            sb.memory_peak() <= (32 << 20) + (32 << 20) / 10,
+            "{src}: peak {}",
+            sb.memory_peak()
+        );
         drop(sb); // returns at once, even when the thread is frozen in the allocator
     }
     assert_eq!(sandbox().eval("2 + 2").unwrap(), Value::from(4));
@@ -117,7 +147,8 @@ fn memory_is_credited_back_wherever_it_is_freed() {
     // Host-allocated values freed by the guest do not give it free budget either.
     let before = sb.memory_used();
     for _ in 0..50 {
-        sb.set_global("tmp", Value::from("y".repeat(1 << 20))).unwrap();
+        sb.set_global("tmp", Value::from("y".repeat(1 << 20)))
+            .unwrap();
     }
     sb.exec("del tmp").unwrap();
     let after = sb.memory_used();
@@ -140,7 +171,10 @@ fn one_sandbox_over_budget_leaves_others_alone() {
     let small = with_memory(16);
     let other = sandbox();
     other.exec("keep = list(range(100000))").unwrap();
-    assert!(matches!(small.exec("x = [0] * (1 << 30)"), Err(GuestError::MemoryLimit { .. })));
+    assert!(matches!(
+        small.exec("x = [0] * (1 << 30)"),
+        Err(GuestError::MemoryLimit { .. })
+    ));
     assert_eq!(other.eval("len(keep)").unwrap(), Value::from(100_000));
 }
 

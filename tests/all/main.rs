@@ -6,6 +6,7 @@ static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 mod util;
 
 mod basics;
+mod caps;
 mod cli;
 mod errors;
 mod hostile;

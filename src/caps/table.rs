@@ -1,0 +1,235 @@
+//! The capability table: one per runtime, a generational `slotmap` behind a lock.
+
+use super::{CapError, Dispatch, Filter};
+use parking_lot::RwLock;
+use slotmap::{new_key_type, SlotMap};
+use std::any::Any;
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+new_key_type! {
+    /// A capability's key. Never shown to guests.
+    pub(crate) struct CapKey;
+}
+
+struct Entry {
+    target: Arc<dyn Dispatch>,
+    filter: Arc<Filter>,
+    /// The capability this one was derived from (attenuation or a grant).
+    parent: Option<CapKey>,
+    children: Vec<CapKey>,
+    /// The sandbox membrane this entry was granted through, if any.
+    membrane: Option<u64>,
+}
+
+/// The table. Entries are removed on revocation, so a revoked key, whose slot
+/// may later hold another capability, never resolves again (the slot's version
+/// has moved on).
+pub(crate) struct CapTable {
+    id: u64,
+    entries: RwLock<SlotMap<CapKey, Entry>>,
+}
+
+static NEXT_TABLE: AtomicU64 = AtomicU64::new(1);
+
+impl CapTable {
+    pub(crate) fn new() -> Arc<CapTable> {
+        Arc::new(CapTable {
+            id: NEXT_TABLE.fetch_add(1, Ordering::Relaxed),
+            entries: RwLock::new(SlotMap::with_key()),
+        })
+    }
+
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Adds a root capability.
+    pub(crate) fn insert(self: &Arc<Self>, target: Arc<dyn Dispatch>, filter: Filter) -> CapHandle {
+        let key = self.entries.write().insert(Entry {
+            target,
+            filter: Arc::new(filter),
+            parent: None,
+            children: Vec::new(),
+            membrane: None,
+        });
+        CapHandle {
+            key,
+            table: self.clone(),
+        }
+    }
+
+    /// Derives a child of `key`: same target, filter narrowed by `filter`, tagged
+    /// with `membrane`. Revoking the parent revokes the child.
+    pub(crate) fn derive(
+        &self,
+        key: CapKey,
+        filter: Option<&Filter>,
+        membrane: Option<u64>,
+    ) -> Result<CapKey, CapError> {
+        let mut entries = self.entries.write();
+        let parent = entries.get(key).ok_or(CapError::Revoked)?;
+        let filter = match filter {
+            Some(f) => Arc::new(parent.filter.narrow(f)),
+            None => parent.filter.clone(),
+        };
+        let target = parent.target.clone();
+        let child = entries.insert(Entry {
+            target,
+            filter,
+            parent: Some(key),
+            children: Vec::new(),
+            membrane,
+        });
+        if let Some(p) = entries.get_mut(key) {
+            p.children.push(child);
+        }
+        Ok(child)
+    }
+
+    /// The target and filter of a live capability.
+    pub(crate) fn resolve(
+        &self,
+        key: CapKey,
+    ) -> Result<(Arc<dyn Dispatch>, Arc<Filter>), CapError> {
+        let entries = self.entries.read();
+        let e = entries.get(key).ok_or(CapError::Revoked)?;
+        Ok((e.target.clone(), e.filter.clone()))
+    }
+
+    pub(crate) fn is_live(&self, key: CapKey) -> bool {
+        self.entries.read().contains_key(key)
+    }
+
+    /// The capability a membrane entry stands for on the host's side: its parent
+    /// (what was granted), or itself for a root.
+    pub(crate) fn origin(&self, key: CapKey) -> Result<CapKey, CapError> {
+        let entries = self.entries.read();
+        let e = entries.get(key).ok_or(CapError::Revoked)?;
+        Ok(match (e.membrane, e.parent) {
+            (Some(_), Some(parent)) if entries.contains_key(parent) => parent,
+            _ => key,
+        })
+    }
+
+    /// Revokes `key` and everything derived from it.
+    pub(crate) fn revoke(&self, key: CapKey) {
+        let mut entries = self.entries.write();
+        Self::remove_tree(&mut entries, key);
+    }
+
+    /// Revokes every capability granted through `membrane` (and their descendants).
+    pub(crate) fn revoke_membrane(&self, membrane: u64) {
+        let mut entries = self.entries.write();
+        let keys: Vec<CapKey> = entries
+            .iter()
+            .filter(|(_, e)| e.membrane == Some(membrane))
+            .map(|(k, _)| k)
+            .collect();
+        for k in keys {
+            Self::remove_tree(&mut entries, k);
+        }
+    }
+
+    fn remove_tree(entries: &mut SlotMap<CapKey, Entry>, key: CapKey) {
+        let mut stack = vec![key];
+        while let Some(k) = stack.pop() {
+            if let Some(e) = entries.remove(k) {
+                stack.extend(e.children);
+                if let Some(p) = e.parent.and_then(|p| entries.get_mut(p)) {
+                    p.children.retain(|c| *c != k);
+                }
+            }
+        }
+    }
+
+    /// Number of live capabilities (for tests and diagnostics).
+    pub(crate) fn len(&self) -> usize {
+        self.entries.read().len()
+    }
+}
+
+/// The host's handle on a capability. Cheap to clone, `Send + Sync`. It records
+/// its runtime: using it with a sandbox of another runtime is
+/// [`CapError::WrongRuntime`]. Its `Debug` shows only the label.
+#[derive(Clone)]
+pub struct CapHandle {
+    pub(crate) key: CapKey,
+    pub(crate) table: Arc<CapTable>,
+}
+
+impl CapHandle {
+    /// Revokes this capability and every capability derived from it (attenuated
+    /// copies, and what was granted to sandboxes from it). Any later use, by the
+    /// host or a guest, fails with [`CapError::Revoked`] (`RevokedError` in a guest).
+    pub fn revoke(&self) {
+        self.table.revoke(self.key);
+    }
+
+    /// Whether it has been revoked.
+    pub fn is_revoked(&self) -> bool {
+        !self.table.is_live(self.key)
+    }
+
+    /// A new capability to the same object that passes only what both this one's
+    /// filter and `filter` pass. Revoking this one revokes the new one too.
+    pub fn attenuate(&self, filter: &Filter) -> Result<CapHandle, CapError> {
+        let key = self.table.derive(self.key, Some(filter), None)?;
+        Ok(CapHandle {
+            key,
+            table: self.table.clone(),
+        })
+    }
+
+    /// The object's label (its type name, or the host function's name).
+    pub fn label(&self) -> String {
+        self.table
+            .resolve(self.key)
+            .map(|(t, _)| t.label().to_owned())
+            .unwrap_or_else(|_| "revoked".into())
+    }
+
+    /// The filter in force.
+    pub fn filter(&self) -> Result<Filter, CapError> {
+        self.table.resolve(self.key).map(|(_, f)| (*f).clone())
+    }
+
+    /// The host object this capability designates, if it is a `T`.
+    pub fn downcast<T: Any + Send + Sync>(&self) -> Result<Arc<T>, CapError> {
+        let (target, _) = self.table.resolve(self.key)?;
+        target
+            .object()
+            .downcast::<T>()
+            .map_err(|_| CapError::NotPermitted {
+                name: std::any::type_name::<T>().into(),
+            })
+    }
+
+    /// Whether both designate the same host object (whatever their filters).
+    pub fn same_target(&self, other: &CapHandle) -> bool {
+        match (self.table.resolve(self.key), other.table.resolve(other.key)) {
+            (Ok((a, _)), Ok((b, _))) => {
+                std::ptr::eq(Arc::as_ptr(&a) as *const (), Arc::as_ptr(&b) as *const ())
+            }
+            _ => false,
+        }
+    }
+
+    /// Calls method `name` from the host (subject to this capability's filter).
+    pub fn call_method(&self, name: &str, args: Vec<super::Arg>) -> Result<super::Arg, CapError> {
+        let (target, filter) = self.table.resolve(self.key)?;
+        if !filter.permits(name) || !target.is_method(name) {
+            return Err(CapError::NotPermitted {
+                name: name.to_owned(),
+            });
+        }
+        target.call_method(name, args)
+    }
+}
+
+impl fmt::Debug for CapHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CapHandle(<{}>)", self.label())
+    }
+}
