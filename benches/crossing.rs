@@ -1,0 +1,63 @@
+//! Costs of crossing the membrane.
+//!
+//! `cargo bench --bench crossing`
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use pyocap::{Methods, Policy, Runtime, UserObject, Value};
+
+#[global_allocator]
+static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
+
+struct Counter;
+
+impl UserObject for Counter {
+    fn type_name(&self) -> &str {
+        "Counter"
+    }
+    fn register(m: &mut Methods<Self>) {
+        m.add_method("get", |_, ()| Ok(1i64));
+        m.add_field("limit", |_| 10i64);
+    }
+}
+
+fn crossing(c: &mut Criterion) {
+    let runtime = Runtime::default();
+    let sb = runtime.sandbox(&Policy::new()).unwrap();
+    sb.grant(
+        "add",
+        &runtime.host_fn("add", |(a, b): (i64, i64)| Ok(a + b)),
+    )
+    .unwrap();
+    sb.grant("counter", &runtime.wrap(Counter)).unwrap();
+    sb.exec(
+        "def guest_to_host(n):\n    s = 0\n    for i in range(n):\n        s = add(s, 1)\n    return s\n\
+         def attr_read(n):\n    s = 0\n    for i in range(n):\n        s += counter.limit\n    return s\n\
+         def method_call(n):\n    s = 0\n    for i in range(n):\n        s += counter.get()\n    return s\n\
+         def baseline(n):\n    s = 0\n    for i in range(n):\n        s = s + 1\n    return s\n\
+         def ident(x):\n    return x",
+    )
+    .unwrap();
+    let n = Value::from(1000);
+    c.bench_function("guest->host fn call (x1000 in one guest call)", |b| {
+        b.iter(|| sb.call("guest_to_host", std::slice::from_ref(&n)).unwrap())
+    });
+    c.bench_function("filtered field read through a proxy (x1000)", |b| {
+        b.iter(|| sb.call("attr_read", std::slice::from_ref(&n)).unwrap())
+    });
+    c.bench_function("proxy method call (x1000)", |b| {
+        b.iter(|| sb.call("method_call", std::slice::from_ref(&n)).unwrap())
+    });
+    c.bench_function("baseline guest loop (x1000)", |b| {
+        b.iter(|| sb.call("baseline", std::slice::from_ref(&n)).unwrap())
+    });
+    c.bench_function("host->guest call", |b| {
+        b.iter(|| sb.call("ident", &[Value::from(1)]).unwrap())
+    });
+    let list = Value::List((0..1000).map(Value::from).collect());
+    c.bench_function("copy of a 1000-element list (in and out)", |b| {
+        b.iter(|| sb.call("ident", std::slice::from_ref(&list)).unwrap())
+    });
+}
+
+criterion_group!(benches, crossing);
+criterion_main!(benches);
