@@ -167,6 +167,11 @@ fn guest_args(args: FuncArgs, vm: &VirtualMachine) -> PyResult<Vec<Arg>> {
         .collect()
 }
 
+/// The error for pickling or copying a capability (`copy`, `pickle`, `__reduce__`).
+fn not_copyable(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    vm.new_type_error("capabilities cannot be pickled or copied")
+}
+
 /// A capability, as a guest sees it.
 #[pyclass(module = false, name = "capability")]
 #[derive(Debug, PyPayload)]
@@ -204,12 +209,12 @@ impl Proxy {
 
     #[pymethod]
     fn __reduce__(&self, vm: &VirtualMachine) -> PyResult {
-        Err(vm.new_type_error("capabilities cannot be pickled or copied"))
+        Err(not_copyable(vm))
     }
 
     #[pymethod]
     fn __reduce_ex__(&self, _protocol: PyObjectRef, vm: &VirtualMachine) -> PyResult {
-        Err(vm.new_type_error("capabilities cannot be pickled or copied"))
+        Err(not_copyable(vm))
     }
 }
 
@@ -295,12 +300,12 @@ pub(crate) struct BoundMethod {
 impl BoundMethod {
     #[pymethod]
     fn __reduce__(&self, vm: &VirtualMachine) -> PyResult {
-        Err(vm.new_type_error("capabilities cannot be pickled or copied"))
+        Err(not_copyable(vm))
     }
 
     #[pymethod]
     fn __reduce_ex__(&self, _protocol: PyObjectRef, vm: &VirtualMachine) -> PyResult {
-        Err(vm.new_type_error("capabilities cannot be pickled or copied"))
+        Err(not_copyable(vm))
     }
 }
 

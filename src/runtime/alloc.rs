@@ -292,12 +292,12 @@ unsafe fn write_owner(payload: *mut u8, owner: (u32, u32)) {
     }
 }
 
-// SAFETY: every method forwards to the inner allocator with a layout grown by the
-// header (same alignment or more), returns the pointer `header_offset` bytes into
-// the block, which keeps the requested alignment because the offset is a multiple
-// of it, and undoes exactly that offset before handing a block back.
-unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAllocator<A> {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+impl<A: GlobalAlloc> CountingAllocator<A> {
+    /// `alloc` or `alloc_zeroed`, with the header.
+    ///
+    /// # Safety
+    /// As `GlobalAlloc::alloc`: `layout` has a non-zero size.
+    unsafe fn alloc_with(&self, layout: Layout, zeroed: bool) -> *mut u8 {
         ACTIVE.store(true, Ordering::Relaxed);
         // Charge first: an impossible request on a sandbox thread freezes it there
         // instead of reaching the abort that a null return means.
@@ -307,7 +307,13 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAllocator<A> {
             return std::ptr::null_mut();
         };
         // SAFETY: `inner` has a non-zero size (it includes the header).
-        let block = unsafe { self.inner.alloc(inner) };
+        let block = unsafe {
+            if zeroed {
+                self.inner.alloc_zeroed(inner)
+            } else {
+                self.inner.alloc(inner)
+            }
+        };
         if block.is_null() {
             credit(owner.0, owner.1, layout.size());
             return block;
@@ -319,28 +325,21 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAllocator<A> {
             payload
         }
     }
+}
+
+// SAFETY: every method forwards to the inner allocator with a layout grown by the
+// header (same alignment or more), returns the pointer `header_offset` bytes into
+// the block, which keeps the requested alignment because the offset is a multiple
+// of it, and undoes exactly that offset before handing a block back.
+unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAllocator<A> {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { self.alloc_with(layout, false) }
+    }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        ACTIVE.store(true, Ordering::Relaxed);
-        // Charge first: an impossible request on a sandbox thread freezes it there
-        // instead of reaching the abort that a null return means.
-        let owner = charge(layout.size());
-        let Some(inner) = inner_layout(&layout) else {
-            credit(owner.0, owner.1, layout.size());
-            return std::ptr::null_mut();
-        };
-        // SAFETY: as in `alloc`.
-        let block = unsafe { self.inner.alloc_zeroed(inner) };
-        if block.is_null() {
-            credit(owner.0, owner.1, layout.size());
-            return block;
-        }
-        // SAFETY: as in `alloc`.
-        unsafe {
-            let payload = block.add(header_offset(&layout));
-            write_owner(payload, owner);
-            payload
-        }
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { self.alloc_with(layout, true) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
