@@ -79,6 +79,11 @@ pub enum GuestError {
         /// The panic message.
         reason: String,
     },
+    /// The sandbox was called from its own thread: from a host function that the
+    /// guest itself is calling. (The thread that would serve the call is the one
+    /// waiting for it.)
+    #[error("a sandbox cannot be called from inside one of its own host calls")]
+    Reentrant,
     /// The sandbox was stopped (its handle is being dropped, or an earlier
     /// terminal error ended it) and can run nothing more.
     #[error("the sandbox has been stopped")]

@@ -196,6 +196,15 @@ fn run_sandbox_thread(
 
 impl Sandbox {
     fn request(&self, job: Job) -> Result<Value, GuestError> {
+        if self
+            .thread
+            .as_ref()
+            .is_some_and(|t| t.thread().id() == std::thread::current().id())
+        {
+            // From a host function the guest itself called: the thread that would
+            // serve this job is the one waiting for it.
+            return Err(GuestError::Reentrant);
+        }
         let jobs = self.jobs.as_ref().ok_or(GuestError::Stopped)?;
         let (reply_tx, reply_rx) = mpsc::sync_channel(1);
         jobs.send(Request {
@@ -216,11 +225,6 @@ impl Sandbox {
                     return Err(self.tripwire.reason().unwrap_or(GuestError::Stopped));
                 }
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    if let Some((at, limit)) = give_up {
-                        if Instant::now() >= at {
-                            self.tripwire.trip(GuestError::DeadlineExceeded { limit });
-                        }
-                    }
                     if self.account.frozen() {
                         // Frozen in the allocator: it will never reply.
                         return Err(self.tripwire.reason().unwrap_or(GuestError::Stopped));
@@ -228,6 +232,10 @@ impl Sandbox {
                     if self.tripwire.is_tripped() {
                         // Another sandbox's thread may have swallowed the signal.
                         self.tripwire.rearm();
+                    } else if let Some((at, limit)) = give_up {
+                        if Instant::now() >= at {
+                            self.tripwire.trip(GuestError::DeadlineExceeded { limit });
+                        }
                     }
                 }
             }

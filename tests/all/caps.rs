@@ -392,3 +392,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_host_function_calling_back_into_its_own_sandbox_fails_cleanly() {
+    use std::sync::{Arc, OnceLock};
+    let cell: Arc<OnceLock<pyocap::Sandbox>> = Arc::new(OnceLock::new());
+    let inner = cell.clone();
+    let reenter = runtime().host_fn("reenter", move |()| {
+        let sb = inner.get().ok_or_else(|| CapError::failed("not ready"))?;
+        match sb.eval("1") {
+            Err(GuestError::Reentrant) => Ok("refused"),
+            other => Err(CapError::failed(format!("{other:?}"))),
+        }
+    });
+    let sb = cell.get_or_init(sandbox);
+    sb.grant("reenter", &reenter).unwrap();
+    assert_eq!(sb.eval("reenter()").unwrap(), Value::from("refused"));
+}
