@@ -24,8 +24,9 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::time::Duration;
 
-/// Bytes before each block's payload; the account id sits in its last 8 bytes.
-const HEADER: usize = 16;
+/// Bytes before each block's payload (more for larger alignments); the account
+/// id sits in the last 8 of them.
+const HEADER: usize = 8;
 /// Sandboxes that can hold an account at the same time.
 const MAX_ACCOUNTS: usize = 4096;
 /// "No account" (a thread that is not a sandbox's).
@@ -42,8 +43,9 @@ const NO_ACCOUNT: u32 = u32::MAX;
 ///
 /// or wrap another allocator with [`CountingAllocator::wrap`]. Without it, a
 /// policy with a memory budget ([`Policy::max_memory`](crate::Policy::max_memory))
-/// cannot start a sandbox. Each allocation costs 16 more bytes (more for
-/// alignments above 16) and a thread-local read.
+/// cannot start a sandbox. Each allocation costs 8 more bytes (more for
+/// alignments above 8) and a few thread-local operations; only a block freed on
+/// another thread than its sandbox's costs an atomic add.
 pub struct CountingAllocator<A = System> {
     inner: A,
 }
@@ -79,7 +81,12 @@ pub(crate) fn accounting_active() -> bool {
 struct Account {
     in_use: AtomicBool,
     generation: AtomicU32,
-    live: AtomicUsize,
+    /// Bytes charged minus bytes credited *on the sandbox thread*, as last
+    /// published by that thread (a plain store: the thread keeps the running count
+    /// in a thread-local, so its own allocations and frees need no atomic RMW).
+    published: AtomicUsize,
+    /// Bytes of this account's blocks freed on other threads.
+    remote: AtomicUsize,
     peak: AtomicUsize,
     budget: AtomicUsize,
     ceiling: AtomicUsize,
@@ -91,7 +98,8 @@ struct Account {
 const EMPTY: Account = Account {
     in_use: AtomicBool::new(false),
     generation: AtomicU32::new(0),
-    live: AtomicUsize::new(0),
+    published: AtomicUsize::new(0),
+    remote: AtomicUsize::new(0),
     peak: AtomicUsize::new(0),
     budget: AtomicUsize::new(0),
     ceiling: AtomicUsize::new(0),
@@ -107,6 +115,8 @@ thread_local! {
     /// Set while the allocator itself is delivering a trip (its allocations are
     /// counted but not checked, so it cannot recurse or freeze itself).
     static IN_TRIP: Cell<bool> = const { Cell::new(false) };
+    /// This thread's running count for its account (see `Account::published`).
+    static LOCAL: Cell<usize> = const { Cell::new(0) };
     /// Called (on the sandbox thread) when the budget is crossed.
     static ON_TRIP: Cell<Option<fn(usize)>> = const { Cell::new(None) };
 }
@@ -128,7 +138,8 @@ impl AccountHandle {
                 .is_ok()
             {
                 let generation = a.generation.fetch_add(1, Ordering::AcqRel).wrapping_add(1);
-                a.live.store(0, Ordering::Relaxed);
+                a.published.store(0, Ordering::Relaxed);
+                a.remote.store(0, Ordering::Relaxed);
                 a.peak.store(0, Ordering::Relaxed);
                 a.budget.store(budget, Ordering::Relaxed);
                 a.ceiling
@@ -148,6 +159,7 @@ impl AccountHandle {
     /// `on_trip(budget)` on this thread when the budget is crossed.
     pub(crate) fn attach(self, on_trip: fn(usize)) {
         ON_TRIP.with(|t| t.set(Some(on_trip)));
+        LOCAL.with(|l| l.set(0));
         CURRENT.with(|c| c.set((self.slot, self.generation)));
     }
 
@@ -162,7 +174,10 @@ impl AccountHandle {
 
     /// Bytes currently charged.
     pub(crate) fn live(&self) -> usize {
-        self.account().live.load(Ordering::Relaxed)
+        let a = self.account();
+        a.published
+            .load(Ordering::Relaxed)
+            .saturating_sub(a.remote.load(Ordering::Relaxed))
     }
 
     /// Most bytes ever charged at once.
@@ -206,13 +221,16 @@ fn charge(size: usize) -> (u32, u32) {
         return (NO_ACCOUNT, 0);
     }
     let a = &ACCOUNTS[slot as usize];
-    let live = a
-        .live
-        .fetch_add(size, Ordering::Relaxed)
-        .saturating_add(size);
+    let local = LOCAL.with(|l| {
+        let v = l.get().saturating_add(size);
+        l.set(v);
+        v
+    });
+    a.published.store(local, Ordering::Relaxed);
+    let live = local.saturating_sub(a.remote.load(Ordering::Relaxed));
     let budget = a.budget.load(Ordering::Relaxed);
     if budget == 0 || live <= budget || IN_TRIP.try_with(Cell::get).unwrap_or(true) {
-        a.peak.fetch_max(live, Ordering::Relaxed);
+        raise_peak(a, live);
         return (slot, generation);
     }
     if live > a.ceiling.load(Ordering::Relaxed) {
@@ -222,7 +240,7 @@ fn charge(size: usize) -> (u32, u32) {
         // abandons it. The charge is undone first, so the account (and its peak)
         // shows only what was really allocated, and the reason is recorded before
         // the host can see the thread frozen.
-        a.live.fetch_sub(size, Ordering::Relaxed);
+        uncharge_local(a, size);
         if !a.tripped.swap(true, Ordering::AcqRel) {
             deliver_trip(budget);
         }
@@ -234,8 +252,28 @@ fn charge(size: usize) -> (u32, u32) {
     if !a.tripped.swap(true, Ordering::AcqRel) {
         deliver_trip(budget);
     }
-    a.peak.fetch_max(live, Ordering::Relaxed);
+    raise_peak(a, live);
     (slot, generation)
+}
+
+/// Records `live` as the peak if it is one (reads first: a read-modify-write on
+/// every allocation is measurably slower).
+#[inline]
+fn raise_peak(a: &Account, live: usize) {
+    if live > a.peak.load(Ordering::Relaxed) {
+        a.peak.fetch_max(live, Ordering::Relaxed);
+    }
+}
+
+/// Takes `size` off this (owning) thread's running count.
+#[inline]
+fn uncharge_local(a: &Account, size: usize) {
+    let local = LOCAL.with(|l| {
+        let v = l.get().saturating_sub(size);
+        l.set(v);
+        v
+    });
+    a.published.store(local, Ordering::Relaxed);
 }
 
 fn deliver_trip(budget: usize) {
@@ -251,19 +289,35 @@ fn credit(slot: u32, generation: u32, size: usize) {
         return;
     }
     let a = &ACCOUNTS[slot as usize];
-    if a.generation.load(Ordering::Acquire) == generation {
-        a.live
-            .fetch_sub(size.min(a.live.load(Ordering::Relaxed)), Ordering::Relaxed);
+    if CURRENT
+        .try_with(Cell::get)
+        .is_ok_and(|c| c == (slot, generation))
+    {
+        // Freed by the owning thread: no atomic read-modify-write.
+        uncharge_local(a, size);
+    } else if a.generation.load(Ordering::Acquire) == generation {
+        a.remote.fetch_add(size, Ordering::Relaxed);
     }
 }
 
 /// Charges `size` back to `owner` without any check (the old block of a failed
 /// realloc is still live).
 fn recharge(owner: (u32, u32), size: usize) {
-    if let Some(a) = ACCOUNTS.get(owner.0 as usize) {
-        if a.generation.load(Ordering::Acquire) == owner.1 {
-            a.live.fetch_add(size, Ordering::Relaxed);
-        }
+    let Some(a) = ACCOUNTS.get(owner.0 as usize) else {
+        return;
+    };
+    if CURRENT.try_with(Cell::get).is_ok_and(|c| c == owner) {
+        let local = LOCAL.with(|l| {
+            let v = l.get().saturating_add(size);
+            l.set(v);
+            v
+        });
+        a.published.store(local, Ordering::Relaxed);
+    } else if a.generation.load(Ordering::Acquire) == owner.1 {
+        a.remote.fetch_sub(
+            size.min(a.remote.load(Ordering::Relaxed)),
+            Ordering::Relaxed,
+        );
     }
 }
 
@@ -298,7 +352,11 @@ impl<A: GlobalAlloc> CountingAllocator<A> {
     /// # Safety
     /// As `GlobalAlloc::alloc`: `layout` has a non-zero size.
     unsafe fn alloc_with(&self, layout: Layout, zeroed: bool) -> *mut u8 {
-        ACTIVE.store(true, Ordering::Relaxed);
+        if !ACTIVE.load(Ordering::Relaxed) {
+            // Written once: a store on every allocation would bounce this cache
+            // line between every thread's core.
+            ACTIVE.store(true, Ordering::Relaxed);
+        }
         // Charge first: an impossible request on a sandbox thread freezes it there
         // instead of reaching the abort that a null return means.
         let owner = charge(layout.size());

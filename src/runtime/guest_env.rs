@@ -91,11 +91,8 @@ pub(crate) fn install(
 
     SealedDict::make_static_type();
     let globals = vm.ctx.new_dict();
-    let sealed = SealedDict {
-        dict: vm.builtins.dict(),
-    }
-    .into_ref(&vm.ctx);
-    globals.set_item("__builtins__", sealed.into(), vm)?;
+    let sealed = sealed_view(vm.builtins.dict(), vm);
+    globals.set_item("__builtins__", sealed, vm)?;
     globals.set_item("__name__", vm.ctx.new_str("__main__").into(), vm)?;
     Ok(globals)
 }
@@ -404,6 +401,11 @@ fn guest_import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
 #[derive(Debug, PyPayload)]
 pub(crate) struct SealedDict {
     dict: PyDictRef,
+}
+
+/// A read-only view of `dict` for the guest.
+pub(crate) fn sealed_view(dict: PyDictRef, vm: &VirtualMachine) -> PyObjectRef {
+    SealedDict { dict }.into_ref(&vm.ctx).into()
 }
 
 crate::membrane::refuse_construction!(SealedDict);

@@ -57,6 +57,7 @@ enum Job {
     Call { name: String, args: Vec<Value> },
     SetGlobal { name: String, value: Value },
     Grant { name: String, cap: CapHandle },
+    GrantMapping { name: String, entries: Value },
 }
 
 struct Request {
@@ -315,6 +316,25 @@ impl Sandbox {
         .map(drop)
     }
 
+    /// Binds a sealed, read-only view of a copy of `entries` (a [`Value::Dict`]) to
+    /// the guest's global `name`: lookups, `in`, `len`, iteration, `get`, `keys`,
+    /// `values`, `items` and `copy`, no mutation, and no way to reach the dict
+    /// behind it.
+    pub fn grant_mapping(&self, name: &str, entries: Value) -> Result<(), GuestError> {
+        if !matches!(entries, Value::Dict(_)) {
+            return Err(crate::CrossingError::NotData {
+                type_name: entries.type_name().into(),
+            }
+            .into());
+        }
+        membrane::check_host_value(&entries, &self.data)?;
+        self.request(Job::GrantMapping {
+            name: name.to_owned(),
+            entries,
+        })
+        .map(drop)
+    }
+
     /// Revokes every capability this sandbox was ever given (granted, or returned
     /// to it by a host method), at once. The host's own handles stay valid.
     pub fn revoke_all(&self) {
@@ -566,6 +586,20 @@ impl Guest {
                     let proxy = proxy::proxy_for(&cap, vm).map_err(|e| fail(e, sources))?;
                     globals
                         .set_item(name.as_str(), proxy, vm)
+                        .map_err(|e| fail(e, sources))?;
+                    Ok(Value::None)
+                }
+                Job::GrantMapping { name, entries } => {
+                    let dict = to_guest(&entries, vm)?
+                        .downcast::<rustpython_vm::builtins::PyDict>()
+                        .map_err(|_| {
+                            GuestError::Crossing(crate::CrossingError::NotData {
+                                type_name: "mapping".into(),
+                            })
+                        })?;
+                    let view = guest_env::sealed_view(dict, vm);
+                    globals
+                        .set_item(name.as_str(), view, vm)
                         .map_err(|e| fail(e, sources))?;
                     Ok(Value::None)
                 }

@@ -409,3 +409,41 @@ fn a_host_function_calling_back_into_its_own_sandbox_fails_cleanly() {
     sb.grant("reenter", &reenter).unwrap();
     assert_eq!(sb.eval("reenter()").unwrap(), Value::from("refused"));
 }
+
+#[test]
+fn sealed_mapping_views() {
+    let sb = sandbox();
+    let cfg = Value::Dict(vec![
+        (Value::from("rate"), Value::from(3)),
+        (Value::from("names"), Value::List(vec![Value::from("a")])),
+    ]);
+    sb.grant_mapping("cfg", cfg).unwrap();
+    assert_eq!(
+        sb.eval("(cfg['rate'], 'rate' in cfg, len(cfg), sorted(cfg), cfg.get('x', 7), list(cfg.items())[0])")
+            .unwrap()
+            .to_string(),
+        "(3, True, 2, ['names', 'rate'], 7, ('rate', 3))"
+    );
+    for attempt in [
+        "cfg['rate'] = 4",
+        "del cfg['rate']",
+        "cfg.update({})",
+        "cfg.pop('rate')",
+        "dict.__setitem__(cfg, 'rate', 4)",
+        "cfg.__dict__",
+        "type(cfg)({})",
+        "cfg |= {}",
+    ] {
+        let _ = sb.exec(attempt);
+        assert_eq!(sb.eval("cfg['rate']").unwrap(), Value::from(3), "{attempt}");
+    }
+    // Comparisons never hand the dict behind the view to guest code.
+    sb.exec("seen = []\nclass Spy:\n    def __eq__(self, o):\n        seen.append(type(o).__name__)\n        return False\n    __hash__ = None\ncfg == Spy()\nSpy() == cfg").unwrap();
+    assert_eq!(sb.eval("'dict' in seen").unwrap(), Value::Bool(false));
+    // Values inside are copies: mutating them changes only the guest's copy.
+    sb.exec("cfg['names'].append('b')").unwrap();
+    assert!(matches!(
+        sb.grant_mapping("x", Value::from(1)),
+        Err(GuestError::Crossing(_))
+    ));
+}
