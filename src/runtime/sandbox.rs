@@ -628,24 +628,23 @@ impl Guest {
             return;
         }
         let Some(interp) = interp else { return };
-        let stopped = self.tripwire.reason().is_some();
-        let outcome = catch_unwind(AssertUnwindSafe(move || {
+        let stopped = self.tripwire.is_tripped();
+        // Contained either way: after a panic here nothing more can be freed safely.
+        let _ = catch_unwind(AssertUnwindSafe(move || {
             interp.enter(|vm: &VirtualMachine| {
                 if stopped {
                     // No guest code (not even a `__del__`) runs after a stop.
                     interrupt::install_stop(vm);
                 }
+                // Every guest object the runtime holds goes inside the VM.
                 if let Some(globals) = globals {
                     globals.clear();
                 }
+                proxy::clear();
+                guest_env::clear_state();
             });
-            proxy::clear();
-            guest_env::clear_state();
             interp.finalize(None);
         }));
-        if outcome.is_err() {
-            // Already contained; nothing more can be freed safely.
-        }
     }
 }
 
