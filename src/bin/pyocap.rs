@@ -5,7 +5,7 @@
 static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 
 use clap::{Parser, Subcommand};
-use pyocap::{GuestError, Policy, Runtime, Value};
+use pyocap::{Filter, GuestError, Policy, Runtime, Sandbox, Value};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +48,14 @@ enum Command {
         /// Default: 1MiB.
         #[arg(long = "max-output", value_name = "BYTES", value_parser = parse_bytes)]
         max_output: Option<usize>,
+        /// Run HOST.py first, as the trusted master (default builtins, the vetted
+        /// modules, `import pyocap`), and grant the guest what its global
+        /// `GRANTS` lists: a dict from the name the guest sees to an object (its
+        /// public methods and attributes pass) or to `(object, [names])` (exactly
+        /// those names pass). Data values are copied. The guest's calls run on
+        /// the master's thread.
+        #[arg(long, value_name = "HOST.py")]
+        grants: Option<String>,
         /// Print one JSON object instead: {"ok", "value", "stdout", "error":
         /// {"type", "message", "traceback"}}. "value" is the guest's global
         /// `result` if it set one (as JSON), else null.
@@ -65,6 +73,7 @@ fn main() -> ExitCode {
             timeout,
             memory,
             max_output,
+            grants,
             json,
         } => {
             let mut policy = Policy::new();
@@ -84,7 +93,7 @@ fn main() -> ExitCode {
             if let Some(o) = max_output {
                 policy.max_output(o);
             }
-            run(&file, &policy, json)
+            run(&file, &policy, grants.as_deref(), json)
         }
     }
 }
@@ -130,21 +139,40 @@ fn parse_bytes(s: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("`{s}` is too large"))
 }
 
-fn run(file: &str, policy: &Policy, json: bool) -> ExitCode {
+fn run(file: &str, policy: &Policy, grants: Option<&str>, json: bool) -> ExitCode {
     let (source, filename) = match read_source(file) {
         Ok(s) => s,
         Err(e) => return usage_error(e),
     };
     let runtime = Runtime::default();
+    let mut master_output = String::new();
+    let master = match grants {
+        None => None,
+        Some(host) => match start_master(&runtime, host) {
+            Ok(m) => {
+                master_output.push_str(&m.take_output());
+                Some(m)
+            }
+            Err(e) => {
+                let _ = std::io::stdout().write_all(master_output.as_bytes());
+                return usage_error(e);
+            }
+        },
+    };
     let sandbox = match runtime.sandbox(policy) {
         Ok(s) => s,
         Err(e) => return usage_error(e),
     };
+    if let Some(m) = &master {
+        if let Err(e) = grant_all(m, &sandbox) {
+            return usage_error(format!("{}: {e}", grants.unwrap_or_default()));
+        }
+    }
     let outcome =
         sandbox
             .exec_named(&source, &filename)
             .and_then(|()| match sandbox.eval("result") {
-                Ok(v) => Ok(Some(v)),
+                Ok(v) => Ok(Some(v.to_json())),
                 Err(GuestError::Exception { type_name, .. }) if type_name == "NameError" => {
                     Ok(None)
                 }
@@ -152,11 +180,14 @@ fn run(file: &str, policy: &Policy, json: bool) -> ExitCode {
             });
     let stdout = sandbox.take_output();
     drop(sandbox);
+    if let Some(m) = master {
+        master_output.push_str(&m.take_output());
+    }
     let code = exit_code(&outcome);
     if json {
         let (value, error) = match &outcome {
             Ok(v) => (
-                v.as_ref().map_or(serde_json::Value::Null, Value::to_json),
+                v.clone().unwrap_or(serde_json::Value::Null),
                 serde_json::Value::Null,
             ),
             Err(e) => (serde_json::Value::Null, error_json(e)),
@@ -165,6 +196,7 @@ fn run(file: &str, policy: &Policy, json: bool) -> ExitCode {
         println!("{doc}");
     } else {
         let mut out = std::io::stdout().lock();
+        let _ = out.write_all(master_output.as_bytes());
         let _ = out.write_all(stdout.as_bytes());
         let _ = out.flush();
         if let Err(e) = &outcome {
@@ -172,6 +204,61 @@ fn run(file: &str, policy: &Policy, json: bool) -> ExitCode {
         }
     }
     code
+}
+
+/// Runs HOST.py in a master sandbox.
+fn start_master(runtime: &Runtime, host: &str) -> Result<Sandbox, String> {
+    let (source, filename) = read_source(host)?;
+    let master = runtime
+        .sandbox(&Policy::master())
+        .map_err(|e| e.to_string())?;
+    master.exec_named(&source, &filename).map_err(|e| match e {
+        GuestError::Exception {
+            type_name,
+            message,
+            traceback,
+        } => format!("{host} failed: {type_name}: {message}\n{traceback}"),
+        e => format!("{host} failed: {e}"),
+    })?;
+    Ok(master)
+}
+
+/// Grants `guest` what the master's `GRANTS` lists.
+fn grant_all(master: &Sandbox, guest: &Sandbox) -> Result<(), String> {
+    let grants = master
+        .eval("GRANTS")
+        .map_err(|e| format!("no usable GRANTS: {e}"))?;
+    let Value::Dict(entries) = grants else {
+        return Err("GRANTS must be a dict".into());
+    };
+    for (name, value) in entries {
+        let Value::Str(name) = name else {
+            return Err("the keys of GRANTS must be str".into());
+        };
+        let granted = match value {
+            Value::Tuple(pair) if pair.len() == 2 && matches!(pair[0], Value::Cap(_)) => {
+                let names = match &pair[1] {
+                    Value::List(n) | Value::Tuple(n) => n
+                        .iter()
+                        .map(|n| n.as_str().map(str::to_owned))
+                        .collect::<Option<Vec<String>>>(),
+                    _ => None,
+                }
+                .ok_or(format!(
+                    "GRANTS[{name:?}]: the allowed names must be a list of str"
+                ))?;
+                let key = Value::Str(name.clone());
+                let cap = master
+                    .export(&format!("GRANTS[{key}][0]"), Filter::only(names))
+                    .map_err(|e| format!("GRANTS[{name:?}]: {e}"))?;
+                guest.grant(&name, &cap)
+            }
+            Value::Cap(cap) => guest.grant(&name, &cap),
+            data => guest.set_global(&name, data),
+        };
+        granted.map_err(|e| format!("granting {name:?}: {e}"))?;
+    }
+    Ok(())
 }
 
 /// Reads the guest's source, refusing more than the default policy accepts
@@ -202,7 +289,7 @@ fn read_source(file: &str) -> Result<(String, String), String> {
     Ok((source, name))
 }
 
-fn exit_code(outcome: &Result<Option<Value>, GuestError>) -> ExitCode {
+fn exit_code<T>(outcome: &Result<T, GuestError>) -> ExitCode {
     match outcome {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) if e.is_limit() => ExitCode::from(3),
@@ -224,7 +311,7 @@ fn report(e: &GuestError) {
             }
             eprint!("{traceback}");
         }
-        e if e.is_limit() => eprintln!("error: limit: {}: {e}", error_kind(e)),
+        e if e.is_limit() => eprintln!("error: limit: {}: {e}", e.kind()),
         other => eprintln!("error: {other}"),
     }
 }
@@ -246,20 +333,7 @@ fn error_json(e: &GuestError) -> serde_json::Value {
             "type": "SyntaxError", "message": format!("{message} (line {line}, column {column})"), "traceback": ""
         }),
         other => {
-            serde_json::json!({ "type": error_kind(other), "message": other.to_string(), "traceback": "" })
+            serde_json::json!({ "type": other.kind(), "message": other.to_string(), "traceback": "" })
         }
-    }
-}
-
-fn error_kind(e: &GuestError) -> &'static str {
-    match e {
-        GuestError::SourceTooLarge { .. } => "SourceTooLarge",
-        GuestError::SourceTooDeep { .. } => "SourceTooDeep",
-        GuestError::Crossing(_) => "CrossingError",
-        GuestError::OutputLimit { .. } => "OutputLimit",
-        GuestError::MemoryLimit { .. } => "MemoryLimit",
-        GuestError::DeadlineExceeded { .. } => "DeadlineExceeded",
-        GuestError::InterpreterPanic { .. } => "InterpreterPanic",
-        _ => "Stopped",
     }
 }

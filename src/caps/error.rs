@@ -5,8 +5,8 @@
 /// When a guest's call fails this way, the guest gets a fresh exception built
 /// from this error's message: `RevokedError` for [`CapError::Revoked`],
 /// `AttributeError` for [`CapError::NotPermitted`], `TypeError` for argument
-/// errors and `HostError` for [`CapError::Failed`]. Nothing else of the host
-/// error crosses.
+/// errors and `HostError` for [`CapError::Failed`] and [`CapError::Stopped`].
+/// Nothing else of the host error crosses.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CapError {
@@ -45,9 +45,33 @@ pub enum CapError {
         /// What was given.
         got: String,
     },
+    /// The capability designates another kind of object than the one expected
+    /// ([`CapHandle::downcast`](crate::CapHandle::downcast)).
+    #[error("expected a capability to a {expected}")]
+    WrongType {
+        /// The expected Rust type's name.
+        expected: String,
+    },
     /// The host object's method failed; the message is all that reaches the guest.
     #[error("{0}")]
     Failed(String),
+    /// The object lives in a sandbox, and the guest code called there raised an
+    /// exception. The strings were computed inside that sandbox. A guest caller
+    /// gets a fresh exception with the message only: of the built-in class of the
+    /// same name when there is one, `HostError` otherwise.
+    #[error("{type_name}: {message}")]
+    Raised {
+        /// The exception's class name.
+        type_name: String,
+        /// `str()` of the exception.
+        message: String,
+        /// The formatted traceback, as it stands in the owner's sandbox.
+        traceback: String,
+    },
+    /// The object lives in a sandbox that has stopped (a tripped limit, a stop,
+    /// or it was dropped); the reason is given.
+    #[error("the sandbox holding this object has stopped: {0}")]
+    Stopped(String),
 }
 
 impl CapError {

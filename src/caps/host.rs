@@ -21,17 +21,27 @@ pub enum Arg {
 
 impl<T: Into<Value>> From<T> for Arg {
     fn from(v: T) -> Self {
-        Arg::Value(v.into())
-    }
-}
-
-impl From<CapHandle> for Arg {
-    fn from(c: CapHandle) -> Self {
-        Arg::Cap(c)
+        Arg::from_value(v.into())
     }
 }
 
 impl Arg {
+    /// `Value::Cap` becomes `Arg::Cap`; other values stay data.
+    pub fn from_value(v: Value) -> Arg {
+        match v {
+            Value::Cap(c) => Arg::Cap(c),
+            v => Arg::Value(v),
+        }
+    }
+
+    /// The argument as a [`Value`] (a capability becomes [`Value::Cap`]).
+    pub fn into_value(self) -> Value {
+        match self {
+            Arg::Value(v) => v,
+            Arg::Cap(c) => Value::Cap(c),
+        }
+    }
+
     fn type_name(&self) -> String {
         match self {
             Arg::Value(v) => v.type_name().to_owned(),
@@ -56,12 +66,9 @@ impl FromArg for Arg {
 }
 
 impl FromArg for Value {
-    const EXPECTED: &'static str = "data";
+    const EXPECTED: &'static str = "a value";
     fn from_arg(arg: Arg) -> Option<Self> {
-        match arg {
-            Arg::Value(v) => Some(v),
-            Arg::Cap(_) => None,
-        }
+        Some(arg.into_value())
     }
 }
 
@@ -69,7 +76,7 @@ impl FromArg for CapHandle {
     const EXPECTED: &'static str = "a capability";
     fn from_arg(arg: Arg) -> Option<Self> {
         match arg {
-            Arg::Cap(c) => Some(c),
+            Arg::Cap(c) | Arg::Value(Value::Cap(c)) => Some(c),
             Arg::Value(_) => None,
         }
     }
@@ -273,16 +280,29 @@ impl HostFn {
     }
 }
 
+/// What reading a member of a capability's target gives.
+pub(crate) enum Member {
+    /// A method: call it with [`Dispatch::call_method`].
+    Method,
+    /// A value (data, or a further capability).
+    Value(Arg),
+}
+
 /// What the runtime needs of a capability's target.
 pub(crate) trait Dispatch: Send + Sync {
     fn label(&self) -> &str;
     /// Every member name (methods and fields), before filtering.
     fn names(&self) -> Vec<String>;
-    fn is_method(&self, name: &str) -> bool;
-    fn read_field(&self, name: &str) -> Option<Arg>;
+    /// Reads member `name` (the filter has been checked already).
+    fn get(&self, name: &str) -> Result<Member, CapError>;
     fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError>;
     fn call(&self, args: Vec<Arg>) -> Result<Arg, CapError>;
     fn object(&self) -> Arc<dyn Any + Send + Sync>;
+    /// For an object living in a sandbox: that sandbox's id and the object's
+    /// export number there.
+    fn export(&self) -> Option<(u64, u64)> {
+        None
+    }
 }
 
 pub(crate) struct UserDispatch<T> {
@@ -313,11 +333,16 @@ impl<T: UserObject> Dispatch for UserDispatch<T> {
             .cloned()
             .collect()
     }
-    fn is_method(&self, name: &str) -> bool {
-        self.methods.methods.contains_key(name)
-    }
-    fn read_field(&self, name: &str) -> Option<Arg> {
-        self.methods.fields.get(name).map(|f| f(&self.obj))
+    fn get(&self, name: &str) -> Result<Member, CapError> {
+        if self.methods.methods.contains_key(name) {
+            return Ok(Member::Method);
+        }
+        match self.methods.fields.get(name) {
+            Some(f) => Ok(Member::Value(f(&self.obj))),
+            None => Err(CapError::NotPermitted {
+                name: name.to_owned(),
+            }),
+        }
     }
     fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError> {
         match self.methods.methods.get(name) {
@@ -342,11 +367,10 @@ impl Dispatch for HostFn {
     fn names(&self) -> Vec<String> {
         Vec::new()
     }
-    fn is_method(&self, _name: &str) -> bool {
-        false
-    }
-    fn read_field(&self, _name: &str) -> Option<Arg> {
-        None
+    fn get(&self, name: &str) -> Result<Member, CapError> {
+        Err(CapError::NotPermitted {
+            name: name.to_owned(),
+        })
     }
     fn call_method(&self, name: &str, _args: Vec<Arg>) -> Result<Arg, CapError> {
         Err(CapError::NotPermitted {

@@ -1,6 +1,7 @@
 //! The capability table: one per runtime, a generational `slotmap` behind a lock.
 
-use super::{CapError, Dispatch, Filter};
+use super::host::Member;
+use super::{Arg, CapError, Dispatch, Filter};
 use parking_lot::RwLock;
 use slotmap::{new_key_type, SlotMap};
 use std::any::Any;
@@ -21,6 +22,8 @@ struct Entry {
     children: Vec<CapKey>,
     /// The sandbox membrane this entry was granted through, if any.
     membrane: Option<u64>,
+    /// The sandbox the designated object lives in (`None` for a host object).
+    owner: Option<u64>,
 }
 
 /// The table. Entries are removed on revocation, so a revoked key, whose slot
@@ -45,14 +48,25 @@ impl CapTable {
         self.id
     }
 
-    /// Adds a root capability.
+    /// Adds a root capability to a host object.
     pub(crate) fn insert(self: &Arc<Self>, target: Arc<dyn Dispatch>, filter: Filter) -> CapHandle {
+        self.insert_owned(target, filter, None)
+    }
+
+    /// Adds a root capability to an object living in sandbox `owner`.
+    pub(crate) fn insert_owned(
+        self: &Arc<Self>,
+        target: Arc<dyn Dispatch>,
+        filter: Filter,
+        owner: Option<u64>,
+    ) -> CapHandle {
         let key = self.entries.write().insert(Entry {
             target,
             filter: Arc::new(filter),
             parent: None,
             children: Vec::new(),
             membrane: None,
+            owner,
         });
         CapHandle {
             key,
@@ -75,12 +89,14 @@ impl CapTable {
             None => parent.filter.clone(),
         };
         let target = parent.target.clone();
+        let owner = parent.owner;
         let child = entries.insert(Entry {
             target,
             filter,
             parent: Some(key),
             children: Vec::new(),
             membrane,
+            owner,
         });
         if let Some(p) = entries.get_mut(key) {
             p.children.push(child);
@@ -113,6 +129,21 @@ impl CapTable {
         })
     }
 
+    /// A new root capability to the target of `key`, with exactly `filter`. For
+    /// the owner of an object only (a master granting its own object).
+    pub(crate) fn reroot(
+        self: &Arc<Self>,
+        key: CapKey,
+        filter: Filter,
+    ) -> Result<CapHandle, CapError> {
+        let (target, owner) = {
+            let entries = self.entries.read();
+            let e = entries.get(key).ok_or(CapError::Revoked)?;
+            (e.target.clone(), e.owner)
+        };
+        Ok(self.insert_owned(target, filter, owner))
+    }
+
     /// Revokes `key` and everything derived from it.
     pub(crate) fn revoke(&self, key: CapKey) {
         let mut entries = self.entries.write();
@@ -125,6 +156,20 @@ impl CapTable {
         let keys: Vec<CapKey> = entries
             .iter()
             .filter(|(_, e)| e.membrane == Some(membrane))
+            .map(|(k, _)| k)
+            .collect();
+        for k in keys {
+            Self::remove_tree(&mut entries, k);
+        }
+    }
+
+    /// Revokes every capability to an object living in sandbox `owner` (when that
+    /// sandbox goes away), with their descendants.
+    pub(crate) fn revoke_owner(&self, owner: u64) {
+        let mut entries = self.entries.write();
+        let keys: Vec<CapKey> = entries
+            .iter()
+            .filter(|(_, e)| e.owner == Some(owner) && e.parent.is_none())
             .map(|(k, _)| k)
             .collect();
         for k in keys {
@@ -201,8 +246,12 @@ impl CapHandle {
         target
             .object()
             .downcast::<T>()
-            .map_err(|_| CapError::NotPermitted {
-                name: std::any::type_name::<T>().into(),
+            .map_err(|_| CapError::WrongType {
+                expected: std::any::type_name::<T>()
+                    .rsplit("::")
+                    .next()
+                    .unwrap_or("object")
+                    .to_owned(),
             })
     }
 
@@ -217,14 +266,65 @@ impl CapHandle {
     }
 
     /// Calls method `name` from the host (subject to this capability's filter).
-    pub fn call_method(&self, name: &str, args: Vec<super::Arg>) -> Result<super::Arg, CapError> {
+    /// For an object living in a sandbox, the call runs on that sandbox's thread,
+    /// under its limits, and this thread waits for it.
+    pub fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError> {
         let (target, filter) = self.table.resolve(self.key)?;
-        if !filter.permits(name) || !target.is_method(name) {
+        if !filter.permits(name) {
             return Err(CapError::NotPermitted {
                 name: name.to_owned(),
             });
         }
         target.call_method(name, args)
+    }
+
+    /// Calls the object itself (a host function, or a guest's function or other
+    /// callable object).
+    pub fn call(&self, args: Vec<Arg>) -> Result<Arg, CapError> {
+        let (target, _) = self.table.resolve(self.key)?;
+        target.call(args)
+    }
+
+    /// Reads field or attribute `name` (subject to this capability's filter). A
+    /// method is not a value: call it with [`CapHandle::call_method`].
+    pub fn get(&self, name: &str) -> Result<Arg, CapError> {
+        let (target, filter) = self.table.resolve(self.key)?;
+        if !filter.permits(name) {
+            return Err(CapError::NotPermitted {
+                name: name.to_owned(),
+            });
+        }
+        match target.get(name)? {
+            Member::Value(v) => Ok(v),
+            Member::Method => Err(CapError::NotPermitted {
+                name: format!("{name} (a method; use call_method)"),
+            }),
+        }
+    }
+
+    /// The sandbox the designated object lives in, if it is a guest object.
+    pub(crate) fn owner_sandbox(&self) -> Option<u64> {
+        self.table
+            .resolve(self.key)
+            .ok()
+            .and_then(|(t, _)| t.export())
+            .map(|(owner, _)| owner)
+    }
+
+    /// Whether it designates an object living in a sandbox (a guest's function or
+    /// instance) rather than a host object.
+    pub fn is_guest_object(&self) -> bool {
+        self.table
+            .resolve(self.key)
+            .is_ok_and(|(t, _)| t.export().is_some())
+    }
+}
+
+/// Two handles are equal when they are the same capability (same table, same
+/// key); see [`CapHandle::same_target`] for "designate the same object".
+impl PartialEq for CapHandle {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.table.id() == other.table.id()
     }
 }
 

@@ -150,7 +150,7 @@ fn read(
             .ok_or_else(|| not_data(obj))?;
         return Ok(Value::FrozenSet(read_all(&s.elements(), vm, depth, b)?));
     }
-    Err(not_data(obj))
+    super::proxy::cap_from_guest(obj, vm).ok_or_else(|| not_data(obj))
 }
 
 fn read_all(
@@ -187,7 +187,11 @@ pub(crate) fn check_host_value(value: &Value, limits: &DataLimits) -> Result<(),
                 walk(k, depth + 1, b)?;
                 walk(x, depth + 1, b)
             }),
-            Value::None | Value::Bool(_) | Value::Float(_) | Value::Complex { .. } => Ok(()),
+            Value::None
+            | Value::Bool(_)
+            | Value::Float(_)
+            | Value::Complex { .. }
+            | Value::Cap(_) => Ok(()),
         }
     }
     walk(
@@ -220,6 +224,7 @@ pub(crate) fn to_guest(value: &Value, vm: &VirtualMachine) -> Result<PyObjectRef
             .new_complex(num_complex::Complex64::new(*re, *im))
             .into(),
         Value::Str(s) => ctx.new_str(s.as_str()).into(),
+        Value::Cap(c) => super::proxy::cap_to_guest(c, vm)?,
         Value::Bytes(b) => ctx.new_bytes(b.clone()).into(),
         Value::Tuple(v) => ctx.new_tuple(to_guest_all(v, vm)?).into(),
         Value::List(v) => ctx.new_list(to_guest_all(v, vm)?).into(),

@@ -95,4 +95,7 @@ pub enum CrossingError {
         /// The offending element's type name.
         type_name: String,
     },
+    /// A capability in the value could not cross (revoked, or of another runtime).
+    #[error(transparent)]
+    Capability(#[from] crate::caps::CapError),
 }

@@ -11,14 +11,21 @@
 //! its proxy. Each such capability is derived into the sandbox's membrane, so
 //! revoking the membrane revokes everything the guest ever received.
 
-use super::{check_host_value, from_guest, to_guest, CrossingError, DataLimits};
+use super::{check_host_value, from_guest, to_guest, wrap_exception, CrossingError, DataLimits};
+use super::{SourceCache, Value};
+use crate::caps::host::Member;
 use crate::caps::table::{CapKey, CapTable};
-use crate::caps::{Arg, CapError, CapHandle};
+use crate::caps::{Arg, CapError, CapHandle, Filter};
+use crate::runtime::interrupt::Tripwire;
+use crate::runtime::link::{GuestObject, Link, Op, Outcome};
+use crate::runtime::GuestError;
 use rustpython_vm::builtins::{PyStr, PyTypeRef};
 use rustpython_vm::class::PyClassImpl;
 use rustpython_vm::function::{FuncArgs, PySetterValue};
 use rustpython_vm::types::{Callable, Constructor, GetAttr, Representable, SetAttr};
-use rustpython_vm::{pyclass, AsObject, Py, PyObjectRef, PyPayload, PyResult, VirtualMachine};
+use rustpython_vm::{
+    pyclass, AsObject, Py, PyObject, PyObjectRef, PyPayload, PyResult, VirtualMachine,
+};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -31,6 +38,29 @@ pub(crate) struct MembraneState {
     proxies: HashMap<CapKey, PyObjectRef>,
     revoked_error: PyTypeRef,
     host_error: PyTypeRef,
+    /// This sandbox, as the owner of the objects it hands out.
+    link: Arc<Link>,
+    /// Objects this sandbox handed out, by export number, with their capability.
+    exports: HashMap<u64, (PyObjectRef, CapKey)>,
+    /// Export number by object identity (identity preservation).
+    exported: HashMap<usize, u64>,
+    next_export: u64,
+    /// Size of `exports` at which revoked entries are swept out next.
+    sweep_at: usize,
+}
+
+impl MembraneState {
+    /// Forgets handed-out objects whose capability was revoked.
+    fn sweep(&mut self) {
+        if self.exports.len() < self.sweep_at {
+            return;
+        }
+        let table = &self.table;
+        self.exports.retain(|_, (_, key)| table.is_live(*key));
+        let exports = &self.exports;
+        self.exported.retain(|_, id| exports.contains_key(id));
+        self.sweep_at = (self.exports.len() * 2).max(64);
+    }
 }
 
 thread_local! {
@@ -42,9 +72,10 @@ thread_local! {
 pub(crate) fn install(
     vm: &VirtualMachine,
     table: Arc<CapTable>,
-    membrane: u64,
+    link: Arc<Link>,
     limits: DataLimits,
 ) -> PyResult<()> {
+    let membrane = link.id;
     Proxy::make_static_type();
     BoundMethod::make_static_type();
     let revoked_error = vm.ctx.new_exception_type("builtins", "RevokedError", None);
@@ -60,6 +91,11 @@ pub(crate) fn install(
             proxies: HashMap::new(),
             revoked_error,
             host_error,
+            link,
+            exports: HashMap::new(),
+            exported: HashMap::new(),
+            next_export: 1,
+            sweep_at: 64,
         })
     });
     Ok(())
@@ -82,13 +118,45 @@ fn table(vm: &VirtualMachine) -> PyResult<Arc<CapTable>> {
     with_state(vm, |s| s.table.clone())
 }
 
+/// Exception classes whose name a guest caller keeps when an object in another
+/// sandbox raised one (all of them built in, with no payload of their own).
+const KEPT_EXCEPTIONS: &[&str] = &[
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "IndexError",
+    "KeyError",
+    "LookupError",
+    "NotImplementedError",
+    "OverflowError",
+    "RuntimeError",
+    "TypeError",
+    "ValueError",
+    "ZeroDivisionError",
+];
+
 /// The guest exception for a capability error.
 fn cap_error(vm: &VirtualMachine, e: CapError) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    if let CapError::Raised {
+        type_name, message, ..
+    } = &e
+    {
+        if KEPT_EXCEPTIONS.contains(&type_name.as_str()) {
+            let class = vm.builtins.dict().get_item_opt(type_name.as_str(), vm);
+            if let Ok(Some(class)) = class {
+                if let Ok(class) = class.downcast::<rustpython_vm::builtins::PyType>() {
+                    return vm.new_exception_msg(class, message.clone().into());
+                }
+            }
+        }
+    }
     let msg = e.to_string();
     let class = STATE.with(|s| {
         s.borrow().as_ref().map(|s| match e {
             CapError::Revoked | CapError::WrongRuntime => s.revoked_error.clone(),
-            CapError::Failed(_) => s.host_error.clone(),
+            CapError::Failed(_) | CapError::Raised { .. } | CapError::Stopped(_) => {
+                s.host_error.clone()
+            }
             _ => vm.ctx.exceptions.type_error.to_owned(),
         })
     });
@@ -101,6 +169,10 @@ fn cap_error(vm: &VirtualMachine, e: CapError) -> rustpython_vm::builtins::PyBas
 
 /// The proxy for `cap` in this sandbox (the same proxy every time).
 pub(crate) fn proxy_for(cap: &CapHandle, vm: &VirtualMachine) -> PyResult {
+    proxy_of(cap, vm).map_err(|e| cap_error(vm, e))
+}
+
+fn proxy_of(cap: &CapHandle, vm: &VirtualMachine) -> Result<PyObjectRef, CapError> {
     let existing = with_state(vm, |s| {
         if s.table.id() != cap.table.id() {
             return Err(CapError::WrongRuntime);
@@ -114,43 +186,181 @@ pub(crate) fn proxy_for(cap: &CapHandle, vm: &VirtualMachine) -> PyResult {
                     .is_some_and(|p| s.table.is_live(p.key))
             })
             .cloned())
-    })?
-    .map_err(|e| cap_error(vm, e))?;
+    })
+    .map_err(|_| CapError::Revoked)??;
     if let Some(p) = existing {
         return Ok(p);
     }
-    let (table, membrane) = with_state(vm, |s| (s.table.clone(), s.membrane))?;
-    let key = table
-        .derive(cap.key, None, Some(membrane))
-        .map_err(|e| cap_error(vm, e))?;
+    let (table, membrane) =
+        with_state(vm, |s| (s.table.clone(), s.membrane)).map_err(|_| CapError::Revoked)?;
+    let key = table.derive(cap.key, None, Some(membrane))?;
     let proxy: PyObjectRef = Proxy { key }.into_ref(&vm.ctx).into();
-    with_state(vm, |s| s.proxies.insert(cap.key, proxy.clone()))?;
+    let _ = with_state(vm, |s| s.proxies.insert(cap.key, proxy.clone()));
     Ok(proxy)
 }
 
-/// Converts a guest object into an argument for the host: a proxy becomes the
-/// capability it stands for (unwrapping), data is copied, anything else is refused.
-pub(crate) fn arg_from_guest(obj: &PyObjectRef, vm: &VirtualMachine) -> Result<Arg, CrossingError> {
-    if let Some(p) = obj.downcast_ref::<Proxy>() {
-        if let Ok(table) = table(vm) {
-            // A revoked proxy still crosses; using it fails on the host's side.
-            let key = table.origin(p.key).unwrap_or(p.key);
-            return Ok(Arg::Cap(CapHandle { key, table }));
+/// A capability arriving in this sandbox: the original object if it lives here
+/// (unwrapping), a proxy otherwise.
+pub(crate) fn cap_to_guest(
+    cap: &CapHandle,
+    vm: &VirtualMachine,
+) -> Result<PyObjectRef, CrossingError> {
+    let (target, _) = cap.table.resolve(cap.key)?;
+    if let Some((owner, export)) = target.export() {
+        let here = with_state(vm, |s| {
+            if s.membrane == owner && s.table.id() == cap.table.id() {
+                s.exports.get(&export).map(|(o, _)| o.clone())
+            } else {
+                None
+            }
+        });
+        if let Ok(Some(obj)) = here {
+            return Ok(obj);
         }
     }
+    Ok(proxy_of(cap, vm)?)
+}
+
+/// A guest object that is not data, leaving this sandbox: a proxy becomes the
+/// capability it stands for (unwrapping); anything else is handed out as a
+/// capability to this sandbox's object (the same one each time it leaves).
+pub(crate) fn cap_from_guest(obj: &PyObject, vm: &VirtualMachine) -> Option<Value> {
+    if let Some(p) = obj.downcast_ref::<Proxy>() {
+        let table = table(vm).ok()?;
+        // A revoked proxy still crosses; using it fails on the other side.
+        let key = table.origin(p.key).unwrap_or(p.key);
+        return Some(Value::Cap(CapHandle { key, table }));
+    }
+    with_state(vm, |s| {
+        let identity = obj as *const PyObject as usize;
+        if let Some(key) = s
+            .exported
+            .get(&identity)
+            .and_then(|id| s.exports.get(id))
+            .map(|(_, key)| *key)
+            .filter(|key| s.table.is_live(*key))
+        {
+            return Value::Cap(CapHandle {
+                key,
+                table: s.table.clone(),
+            });
+        }
+        s.sweep();
+        let export = s.next_export;
+        s.next_export += 1;
+        let mut label: String = obj.class().name().chars().take(60).collect();
+        if label.is_empty() {
+            label.push('?');
+        }
+        let handle = s.table.insert_owned(
+            Arc::new(GuestObject {
+                link: s.link.clone(),
+                export,
+                label,
+            }),
+            Filter::public(),
+            Some(s.membrane),
+        );
+        s.exports.insert(export, (obj.to_owned(), handle.key));
+        s.exported.insert(identity, export);
+        Value::Cap(handle)
+    })
+    .ok()
+}
+
+/// Converts a guest object into an argument for the host or another sandbox.
+pub(crate) fn arg_from_guest(obj: &PyObjectRef, vm: &VirtualMachine) -> Result<Arg, CrossingError> {
     let limits = with_state(vm, |s| s.limits.clone()).unwrap_or_default();
-    Ok(Arg::Value(from_guest(obj, vm, &limits)?))
+    Ok(Arg::from_value(from_guest(obj, vm, &limits)?))
 }
 
 /// Converts a host result for the guest.
 pub(crate) fn arg_to_guest(arg: Arg, vm: &VirtualMachine) -> PyResult {
-    match arg {
-        Arg::Value(v) => {
-            let limits = with_state(vm, |s| s.limits.clone())?;
-            check_host_value(&v, &limits).map_err(|e| vm.new_value_error(e.to_string()))?;
-            to_guest(&v, vm).map_err(|e| vm.new_value_error(e.to_string()))
+    let v = arg.into_value();
+    let limits = with_state(vm, |s| s.limits.clone())?;
+    check_host_value(&v, &limits).map_err(|e| vm.new_value_error(e.to_string()))?;
+    to_guest(&v, vm).map_err(|e| match e {
+        CrossingError::Capability(c) => cap_error(vm, c),
+        e => vm.new_value_error(e.to_string()),
+    })
+}
+
+/// Serves a use of object `export` of this sandbox, on its thread.
+pub(crate) fn serve_invoke(
+    vm: &VirtualMachine,
+    export: u64,
+    op: Op,
+    sources: &SourceCache,
+    tripwire: &Tripwire,
+) -> Outcome {
+    let found = with_state(vm, |s| {
+        s.exports
+            .get(&export)
+            .filter(|(_, key)| s.table.is_live(*key))
+            .map(|(o, _)| o.clone())
+            .map(|o| (o, s.limits.clone()))
+    });
+    let Ok(Some((obj, limits))) = found else {
+        return Err(CapError::Revoked.into());
+    };
+    let fail = |exc: rustpython_vm::builtins::PyBaseExceptionRef| -> GuestError {
+        tripwire
+            .reason()
+            .unwrap_or_else(|| wrap_exception(vm, &exc, sources))
+    };
+    let args_in = |args: Vec<Value>| -> Result<Vec<PyObjectRef>, GuestError> {
+        check_host_value(&Value::Tuple(args.clone()), &limits)?;
+        Ok(args
+            .iter()
+            .map(|a| to_guest(a, vm))
+            .collect::<Result<_, _>>()?)
+    };
+    let attr = |name: &str| -> Result<PyObjectRef, GuestError> {
+        obj.get_attr(&*vm.ctx.new_str(name), vm).map_err(|e| {
+            if e.fast_isinstance(vm.ctx.exceptions.attribute_error) && !tripwire.is_tripped() {
+                CapError::NotPermitted {
+                    name: name.to_owned(),
+                }
+                .into()
+            } else {
+                fail(e)
+            }
+        })
+    };
+    let out = |v: &PyObject| -> Outcome { Ok(from_guest(v, vm, &limits)?) };
+    match op {
+        Op::Call(args) => {
+            let args = args_in(args)?;
+            let result = obj.call(args, vm).map_err(fail)?;
+            out(&result)
         }
-        Arg::Cap(c) => proxy_for(&c, vm),
+        Op::CallMethod(name, args) => {
+            let method = attr(&name)?;
+            let args = args_in(args)?;
+            let result = method.call(args, vm).map_err(fail)?;
+            out(&result)
+        }
+        Op::Get(name) => {
+            let value = attr(&name)?;
+            if value.is_callable() {
+                Ok(Value::Tuple(vec![Value::Bool(true)]))
+            } else {
+                Ok(Value::Tuple(vec![Value::Bool(false), out(&value)?]))
+            }
+        }
+        Op::Dir => {
+            let names = vm.dir(Some(obj)).map_err(fail)?;
+            let names = names
+                .borrow_vec()
+                .iter()
+                .filter_map(|n| {
+                    n.downcast_ref::<PyStr>()
+                        .map(|s| s.to_string_lossy().into_owned())
+                })
+                .map(Value::Str)
+                .collect();
+            Ok(Value::List(names))
+        }
     }
 }
 
@@ -234,22 +444,14 @@ impl GetAttr for Proxy {
                 },
             ));
         }
-        if target.is_method(&n) {
-            return Ok(BoundMethod {
+        match target.get(&n).map_err(|e| cap_error(vm, e))? {
+            Member::Method => Ok(BoundMethod {
                 key: zelf.key,
                 name: n.into_owned(),
             }
             .into_ref(&vm.ctx)
-            .into());
-        }
-        match target.read_field(&n) {
-            Some(v) => arg_to_guest(v, vm),
-            None => Err(cap_error(
-                vm,
-                CapError::NotPermitted {
-                    name: n.into_owned(),
-                },
-            )),
+            .into()),
+            Member::Value(v) => arg_to_guest(v, vm),
         }
     }
 }

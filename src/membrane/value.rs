@@ -1,12 +1,14 @@
 //! [`Value`]: plain data that is copied across the membrane.
 
+use crate::caps::CapHandle;
 use num_bigint::BigInt;
 use std::fmt;
 
-/// Plain data copied between master and slave.
+/// What crosses between master and slave: plain data, copied, and capabilities.
 ///
 /// A `Value` never refers to an object of either side: crossing the membrane makes a
-/// deep copy. Only the exact built-in types below are data; a subclass of `int` or
+/// deep copy of data, and any other object crosses as a [`Value::Cap`], a
+/// capability designating it (a proxy on the other side). Only the exact built-in types below are data; a subclass of `int` or
 /// `dict` (whose methods a guest could have overridden) is not, and crossing one is a
 /// [`CrossingError::NotData`](crate::CrossingError::NotData).
 ///
@@ -47,6 +49,11 @@ pub enum Value {
     Set(Vec<Value>),
     /// `frozenset`, in the guest's iteration order.
     FrozenSet(Vec<Value>),
+    /// Anything that is not data: a capability. A host object, or a guest object
+    /// (a function, an instance) that the guest handed out, which stays in its
+    /// sandbox and is called there. In another guest it is an opaque proxy; back
+    /// in the sandbox that owns the object it is the original object again.
+    Cap(CapHandle),
 }
 
 impl Value {
@@ -65,6 +72,7 @@ impl Value {
             Value::Dict(_) => "dict",
             Value::Set(_) => "set",
             Value::FrozenSet(_) => "frozenset",
+            Value::Cap(_) => "capability",
         }
     }
 
@@ -72,6 +80,14 @@ impl Value {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The capability, if this is a `Cap`.
+    pub fn as_cap(&self) -> Option<&CapHandle> {
+        match self {
+            Value::Cap(c) => Some(c),
             _ => None,
         }
     }
@@ -110,6 +126,7 @@ impl Value {
             Value::Tuple(v) | Value::List(v) | Value::Set(v) | Value::FrozenSet(v) => {
                 J::Array(v.iter().map(Value::to_json).collect())
             }
+            Value::Cap(c) => J::String(format!("<{} capability>", c.label())),
             Value::Dict(pairs) => {
                 if pairs.iter().all(|(k, _)| matches!(k, Value::Str(_))) {
                     J::Object(
@@ -224,6 +241,7 @@ impl fmt::Display for Value {
                 }
                 f.write_str("'")
             }
+            Value::Cap(c) => write!(f, "<{} capability>", c.label()),
             Value::Tuple(v) if v.len() == 1 => write!(f, "({},)", v[0]),
             Value::Tuple(v) => write_seq(f, "(", v, ")"),
             Value::List(v) => write_seq(f, "[", v, "]"),
@@ -260,6 +278,11 @@ macro_rules! from_int {
 }
 from_int!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
 
+impl From<CapHandle> for Value {
+    fn from(v: CapHandle) -> Self {
+        Value::Cap(v)
+    }
+}
 impl From<BigInt> for Value {
     fn from(v: BigInt) -> Self {
         Value::Int(v)

@@ -91,6 +91,26 @@ pub enum GuestError {
 }
 
 impl GuestError {
+    /// A short name for the kind of error: the exception's class name for
+    /// [`GuestError::Exception`], `"SyntaxError"`, or the variant's name
+    /// (`"DeadlineExceeded"`, `"MemoryLimit"`, ...).
+    pub fn kind(&self) -> &str {
+        match self {
+            GuestError::Exception { type_name, .. } => type_name,
+            GuestError::Syntax { .. } => "SyntaxError",
+            GuestError::SourceTooLarge { .. } => "SourceTooLarge",
+            GuestError::SourceTooDeep { .. } => "SourceTooDeep",
+            GuestError::Crossing(_) => "CrossingError",
+            GuestError::Cap(_) => "CapabilityError",
+            GuestError::OutputLimit { .. } => "OutputLimit",
+            GuestError::MemoryLimit { .. } => "MemoryLimit",
+            GuestError::DeadlineExceeded { .. } => "DeadlineExceeded",
+            GuestError::InterpreterPanic { .. } => "InterpreterPanic",
+            GuestError::Reentrant => "Reentrant",
+            GuestError::Stopped => "Stopped",
+        }
+    }
+
     /// Whether this error is a resource limit (output, memory, deadline).
     pub fn is_limit(&self) -> bool {
         matches!(

@@ -45,6 +45,12 @@ pub(crate) fn take_output() -> String {
     with_state(|s| std::mem::take(&mut s.output)).unwrap_or_default()
 }
 
+/// Makes `module` what `import name` gives this sandbox (for a module the
+/// runtime builds itself, such as `pyocap`). The policy must allow the import.
+pub(crate) fn provide_module(name: &str, module: PyObjectRef) {
+    with_state(|s| s.modules.insert(name.to_owned(), module));
+}
+
 /// Drops the thread's guest state (its module cache holds guest objects: this
 /// must run on the sandbox thread, before the interpreter goes).
 pub(crate) fn clear_state() {

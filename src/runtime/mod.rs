@@ -9,8 +9,10 @@
 mod alloc;
 mod config;
 mod error;
-mod guest_env;
-mod interrupt;
+pub(crate) mod guest_env;
+pub(crate) mod interrupt;
+pub(crate) mod link;
+mod master;
 mod policy;
 mod sandbox;
 mod source;

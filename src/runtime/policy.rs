@@ -126,6 +126,7 @@ pub struct Policy {
     pub(crate) data: DataLimits,
     pub(crate) max_memory: Option<usize>,
     pub(crate) deadline: Option<Duration>,
+    pub(crate) master: bool,
 }
 
 impl Default for Policy {
@@ -148,7 +149,19 @@ impl Policy {
             data: DataLimits::default(),
             max_memory: Some(256 << 20),
             deadline: Some(Duration::from_secs(5)),
+            master: false,
         }
+    }
+
+    /// A policy for trusted Python code acting as a *master*: the default
+    /// builtins, every module in [`IMPORTABLE_MODULES`], and the `pyocap` module
+    /// ([`Policy::allow_master_module`]). Still no filesystem, network, clock or
+    /// environment: the master has only what the Rust host grants it.
+    pub fn master() -> Self {
+        let mut p = Policy::new();
+        p.imports = IMPORTABLE_MODULES.iter().map(|s| s.to_string()).collect();
+        p.allow_master_module(true);
+        p
     }
 
     /// A policy with no builtins at all (not even `print` or `len`), no imports.
@@ -197,6 +210,20 @@ impl Policy {
         }
         self.imports.insert(name.to_owned());
         Ok(self)
+    }
+
+    /// Lets the code in this sandbox `import pyocap` and create sandboxes of its
+    /// own (`pyocap.Sandbox(...)`), grant them its objects and run code in them:
+    /// the authority of a master. Off by default; only for trusted code. Each
+    /// sandbox it creates is bounded by its own policy, not by this one.
+    pub fn allow_master_module(&mut self, yes: bool) -> &mut Self {
+        self.master = yes;
+        if yes {
+            self.imports.insert("pyocap".to_owned());
+        } else {
+            self.imports.remove("pyocap");
+        }
+        self
     }
 
     /// The modules guests may import.

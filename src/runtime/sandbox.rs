@@ -3,9 +3,9 @@
 use super::alloc::{accounting_active, AccountHandle};
 use super::guest_env;
 use super::interrupt::{self, Tripwire};
+use super::link::{self, Job, Link};
 use super::source::{check_source, SourceKind};
 use super::{ConfigError, GuestError, Policy, Runtime};
-use crate::caps::table::CapTable;
 use crate::caps::{CapError, CapHandle};
 use crate::membrane::proxy;
 use crate::membrane::{self, from_guest, to_guest, wrap_exception, DataLimits, SourceCache, Value};
@@ -15,17 +15,16 @@ use rustpython_vm::compiler::{CompileError, Mode};
 use rustpython_vm::scope::Scope;
 use rustpython_vm::signal::user_signal_channel;
 use rustpython_vm::{Interpreter, PyObjectRef, VirtualMachine};
+use std::cell::RefCell;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 static NEXT_SANDBOX: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
-/// How often a waiting host checks the deadline, a frozen thread, and re-sends a stop.
-const WATCH_TICK: Duration = Duration::from_millis(1);
 
 /// The file name guest tracebacks show for source passed to [`Sandbox::exec`] and
 /// [`Sandbox::eval`].
@@ -37,37 +36,14 @@ pub const GUEST_FILENAME: &str = "<guest>";
 ///
 /// The handle is `Send + Sync`; calls from several host threads are served one at
 /// a time. Dropping it stops the guest (it cannot prevent that), tears its objects
-/// down on its own thread and joins the thread.
+/// down on its own thread, revokes every capability to them and joins the thread.
 pub struct Sandbox {
-    id: u64,
-    jobs: Option<mpsc::Sender<Request>>,
-    busy: Arc<AtomicBool>,
-    account: AccountHandle,
-    deadline: Option<Duration>,
+    link: Arc<Link>,
     thread: Option<JoinHandle<()>>,
-    tripwire: Tripwire,
+    printed: Mutex<mpsc::Receiver<String>>,
     output: Mutex<String>,
     data: DataLimits,
     runtime: Runtime,
-}
-
-enum Job {
-    Exec { source: String, filename: String },
-    Eval { source: String },
-    Call { name: String, args: Vec<Value> },
-    SetGlobal { name: String, value: Value },
-    Grant { name: String, cap: CapHandle },
-    GrantMapping { name: String, entries: Value },
-}
-
-struct Request {
-    job: Job,
-    reply: mpsc::SyncSender<Reply>,
-}
-
-struct Reply {
-    result: Result<Value, GuestError>,
-    output: String,
 }
 
 impl Sandbox {
@@ -77,35 +53,41 @@ impl Sandbox {
         }
         let account = AccountHandle::open(policy.max_memory.unwrap_or(0))
             .ok_or(ConfigError::TooManySandboxes)?;
-        let deadline = policy.deadline;
         let id = NEXT_SANDBOX.fetch_add(1, Ordering::Relaxed);
-        let caps = runtime.inner.caps.clone();
         let (signal_tx, signal_rx) = user_signal_channel();
         let tripwire = Tripwire::new(signal_tx);
-        let (jobs_tx, jobs_rx) = mpsc::channel::<Request>();
+        let (link, inbox_tx, inbox_rx) = Link::new(id, tripwire, account, policy.deadline);
         let (ready_tx, ready_rx) = mpsc::sync_channel(1);
+        let (printed_tx, printed_rx) = mpsc::channel();
         let config = runtime.inner.config.clone();
         let data = policy.data.clone();
-        let thread_tripwire = tripwire.clone();
-        let busy = Arc::new(AtomicBool::new(false));
-        let thread_busy = busy.clone();
+        let thread_link = link.clone();
+        let thread_runtime = runtime.clone();
         let thread = std::thread::Builder::new()
             .name("pyocap-sandbox".into())
             .stack_size(config.stack_size)
             .spawn(move || {
                 // Everything this thread allocates from here on is the guest's.
-                thread_tripwire.register_on_this_thread();
+                thread_link.tripwire.register_on_this_thread();
                 account.attach(interrupt::memory_tripped);
+                let sources = Rc::new(RefCell::new(SourceCache::default()));
+                link::attach(
+                    id,
+                    inbox_tx,
+                    inbox_rx,
+                    thread_link.tripwire.clone(),
+                    sources.clone(),
+                );
                 run_sandbox_thread(
                     policy,
-                    config,
-                    (caps, id),
+                    thread_runtime,
+                    thread_link,
+                    sources,
                     signal_rx,
-                    thread_tripwire,
-                    jobs_rx,
                     ready_tx,
-                    thread_busy,
+                    printed_tx,
                 );
+                link::detach();
                 AccountHandle::detach();
                 account.close();
             })
@@ -114,7 +96,7 @@ impl Sandbox {
                 ConfigError::Spawn(e)
             })?;
         let ready = loop {
-            match ready_rx.recv_timeout(WATCH_TICK) {
+            match ready_rx.recv_timeout(link::WATCH_TICK) {
                 Err(mpsc::RecvTimeoutError::Timeout) if account.frozen() => {
                     return Err(ConfigError::Init(
                         "the interpreter does not fit in the memory budget".into(),
@@ -127,13 +109,9 @@ impl Sandbox {
         };
         match ready {
             Ok(Ok(())) => Ok(Sandbox {
-                id,
-                jobs: Some(jobs_tx),
-                busy,
-                account,
-                deadline,
+                link,
                 thread: Some(thread),
-                tripwire,
+                printed: Mutex::new(printed_rx),
                 output: Mutex::new(String::new()),
                 data,
                 runtime,
@@ -153,25 +131,18 @@ impl Sandbox {
 }
 
 /// The body of a sandbox thread: start the interpreter, serve jobs, tear down.
-#[allow(clippy::too_many_arguments)]
 fn run_sandbox_thread(
     policy: Policy,
-    config: super::Config,
-    membrane: (Arc<CapTable>, u64),
+    runtime: Runtime,
+    link: Arc<Link>,
+    sources: Rc<RefCell<SourceCache>>,
     signal_rx: rustpython_vm::signal::UserSignalReceiver,
-    thread_tripwire: Tripwire,
-    jobs_rx: mpsc::Receiver<Request>,
     ready_tx: mpsc::SyncSender<Result<(), ConfigError>>,
-    thread_busy: Arc<AtomicBool>,
+    printed: mpsc::Sender<String>,
 ) {
+    let busy = link.busy.clone();
     let started = catch_unwind(AssertUnwindSafe(|| {
-        Guest::start(
-            &policy,
-            config.hash_seed,
-            membrane,
-            signal_rx,
-            thread_tripwire,
-        )
+        Guest::start(&policy, &runtime, link, sources, signal_rx)
     }));
     let mut guest = match started {
         Ok(Ok(guest)) => guest,
@@ -185,74 +156,40 @@ fn run_sandbox_thread(
         }
     };
     let _ = ready_tx.send(Ok(()));
-    while let Ok(request) = jobs_rx.recv() {
-        thread_busy.store(true, Ordering::SeqCst);
-        let result = guest.run(request.job);
-        thread_busy.store(false, Ordering::SeqCst);
+    while let Some(request) = link::next_request() {
+        busy.store(true, Ordering::SeqCst);
+        let (job, reply) = request.split();
+        let outcome = guest.run(job);
+        busy.store(false, Ordering::SeqCst);
         let output = guest_env::take_output();
-        let _ = request.reply.send(Reply { result, output });
+        if !output.is_empty() {
+            let _ = printed.send(output);
+        }
+        reply.send(outcome);
     }
     guest.shutdown();
 }
 
 impl Sandbox {
     fn request(&self, job: Job) -> Result<Value, GuestError> {
-        if self
-            .thread
-            .as_ref()
-            .is_some_and(|t| t.thread().id() == std::thread::current().id())
-        {
+        if link::current_sandbox() == Some(self.link.id) {
             // From a host function the guest itself called: the thread that would
             // serve this job is the one waiting for it.
             return Err(GuestError::Reentrant);
         }
-        let jobs = self.jobs.as_ref().ok_or(GuestError::Stopped)?;
-        let (reply_tx, reply_rx) = mpsc::sync_channel(1);
-        jobs.send(Request {
-            job,
-            reply: reply_tx,
-        })
-        .map_err(|_| GuestError::Stopped)?;
-        let give_up = self.deadline.map(|d| (Instant::now() + d, d));
-        loop {
-            match reply_rx.recv_timeout(WATCH_TICK) {
-                Ok(reply) => {
-                    if !reply.output.is_empty() {
-                        self.output.lock().push_str(&reply.output);
-                    }
-                    return reply.result;
-                }
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    return Err(self.tripwire.reason().unwrap_or(GuestError::Stopped));
-                }
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    if self.account.frozen() {
-                        // Frozen in the allocator: it will never reply.
-                        return Err(self.tripwire.reason().unwrap_or(GuestError::Stopped));
-                    }
-                    if self.tripwire.is_tripped() {
-                        // Another sandbox's thread may have swallowed the signal.
-                        self.tripwire.rearm();
-                    } else if let Some((at, limit)) = give_up {
-                        if Instant::now() >= at {
-                            self.tripwire.trip(GuestError::DeadlineExceeded { limit });
-                        }
-                    }
-                }
-            }
-        }
+        link::call(&self.link, job)
     }
 
     /// Bytes of memory the guest holds now (everything allocated on its thread and
     /// not yet freed, including its interpreter). Zero unless
     /// [`CountingAllocator`](crate::CountingAllocator) is the global allocator.
     pub fn memory_used(&self) -> usize {
-        self.account.live()
+        self.link.account.live()
     }
 
     /// The most memory the guest has held at once.
     pub fn memory_peak(&self) -> usize {
-        self.account.peak()
+        self.link.account.peak()
     }
 
     /// Runs statements in the guest's global namespace.
@@ -270,8 +207,9 @@ impl Sandbox {
     }
 
     /// Evaluates one expression in the guest's global namespace and copies its
-    /// value out. A result that is not data is
-    /// [`CrossingError::NotData`](crate::CrossingError::NotData).
+    /// value out. A result that is not data (a function, an instance) comes out
+    /// as a [`Value::Cap`]: the object stays in the guest, and the host (or
+    /// another sandbox it is handed to) uses it through that capability.
     pub fn eval(&self, expr: &str) -> Result<Value, GuestError> {
         self.request(Job::Eval {
             source: expr.to_owned(),
@@ -279,7 +217,7 @@ impl Sandbox {
     }
 
     /// Calls the guest's global `name` with copies of `args` and copies the result
-    /// out.
+    /// out (as [`Sandbox::eval`] does).
     pub fn call(&self, name: &str, args: &[Value]) -> Result<Value, GuestError> {
         let args = args.to_vec();
         membrane::check_host_value(&Value::Tuple(args.clone()), &self.data)?;
@@ -287,6 +225,24 @@ impl Sandbox {
             name: name.to_owned(),
             args,
         })
+    }
+
+    /// A capability to the guest object `expr` evaluates to, with exactly
+    /// `filter` (the host owns the sandbox, so it may choose any filter, even one
+    /// passing `_` names). Fails with
+    /// [`CrossingError::NotData`](crate::CrossingError::NotData) if the value is
+    /// data or an object of another sandbox or of the host.
+    pub fn export(&self, expr: &str, filter: crate::Filter) -> Result<CapHandle, GuestError> {
+        let value = self.eval(expr)?;
+        match value {
+            Value::Cap(c) if c.owner_sandbox() == Some(self.link.id) => {
+                Ok(c.table.reroot(c.key, filter)?)
+            }
+            other => Err(crate::CrossingError::NotData {
+                type_name: other.type_name().to_owned(),
+            }
+            .into()),
+        }
     }
 
     /// Binds a copy of `value` to the guest's global `name`.
@@ -335,30 +291,38 @@ impl Sandbox {
         .map(drop)
     }
 
-    /// Revokes every capability this sandbox was ever given (granted, or returned
-    /// to it by a host method), at once. The host's own handles stay valid.
+    /// Revokes every capability this sandbox was ever given (granted, returned
+    /// to it by a host method, or passed to it by another sandbox), at once. The
+    /// host's own handles stay valid.
     pub fn revoke_all(&self) {
-        self.runtime.inner.caps.revoke_membrane(self.id);
+        self.runtime.inner.caps.revoke_membrane(self.link.id);
     }
 
-    /// Takes what the guest has printed since the last call of this method.
+    /// Takes what the guest has printed since the last call of this method
+    /// (including what it printed while serving calls into its objects).
     pub fn take_output(&self) -> String {
-        std::mem::take(&mut *self.output.lock())
+        let mut output = self.output.lock();
+        if let Some(printed) = self.printed.try_lock() {
+            while let Ok(s) = printed.try_recv() {
+                output.push_str(&s);
+            }
+        }
+        std::mem::take(&mut *output)
     }
 
     /// Why the sandbox was stopped, if it was (a tripped limit, an interpreter
     /// failure). A stopped sandbox fails every call with this error.
     pub fn stopped(&self) -> Option<GuestError> {
-        self.tripwire.reason()
+        self.link.tripwire.reason()
     }
 
     /// A handle that stops this sandbox from any thread, while a call is running
     /// or not. See [`StopHandle`].
     pub fn stop_handle(&self) -> StopHandle {
         StopHandle {
-            tripwire: self.tripwire.clone(),
-            busy: self.busy.clone(),
-            account: self.account,
+            tripwire: self.link.tripwire.clone(),
+            busy: self.link.busy.clone(),
+            account: self.link.account,
             grace: self.runtime.inner.config.drop_grace,
         }
     }
@@ -372,7 +336,7 @@ impl Sandbox {
 impl fmt::Debug for Sandbox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Sandbox")
-            .field("stopped", &self.tripwire.reason().is_some())
+            .field("stopped", &self.link.tripwire.is_tripped())
             .finish_non_exhaustive()
     }
 }
@@ -380,20 +344,24 @@ impl fmt::Debug for Sandbox {
 impl Drop for Sandbox {
     fn drop(&mut self) {
         // Stop whatever the guest is doing (and any finalizer it would run at
-        // teardown), then close the job queue so the thread leaves its loop.
-        self.tripwire.trip(GuestError::Stopped);
-        self.jobs = None;
+        // teardown), then ask the thread to leave its loop. Every capability to
+        // its objects, and every one it held, dies with it.
+        self.link.tripwire.trip(GuestError::Stopped);
+        self.link.shut_down();
+        let caps = &self.runtime.inner.caps;
+        caps.revoke_owner(self.link.id);
+        caps.revoke_membrane(self.link.id);
         let Some(thread) = self.thread.take() else {
             return;
         };
         let give_up = Instant::now() + self.runtime.inner.config.drop_grace;
         while !thread.is_finished() {
-            if Instant::now() > give_up || self.account.frozen() {
+            if Instant::now() > give_up || self.link.account.frozen() {
                 // Busy in a native operation that never checks for interrupts: the
                 // thread ends by itself as soon as it is back in the interpreter.
                 return;
             }
-            self.tripwire.rearm();
+            self.link.tripwire.rearm();
             std::thread::sleep(Duration::from_micros(200));
         }
         let _ = thread.join();
@@ -448,7 +416,7 @@ struct Guest {
     interp: Option<Interpreter>,
     globals: Option<PyDictRef>,
     policy: Policy,
-    sources: SourceCache,
+    sources: Rc<RefCell<SourceCache>>,
     tripwire: Tripwire,
     poisoned: bool,
 }
@@ -456,13 +424,14 @@ struct Guest {
 impl Guest {
     fn start(
         policy: &Policy,
-        hash_seed: u32,
-        (caps, membrane_id): (Arc<CapTable>, u64),
+        runtime: &Runtime,
+        link: Arc<Link>,
+        sources: Rc<RefCell<SourceCache>>,
         signal_rx: rustpython_vm::signal::UserSignalReceiver,
-        tripwire: Tripwire,
     ) -> Result<Guest, ConfigError> {
+        let tripwire = link.tripwire.clone();
         let mut settings = rustpython_vm::Settings::default();
-        settings.hash_seed = Some(hash_seed);
+        settings.hash_seed = Some(runtime.inner.config.hash_seed);
         settings.isolated = true;
         settings.ignore_environment = true;
         settings.import_site = false;
@@ -479,7 +448,10 @@ impl Guest {
         let globals = interp
             .enter(|vm| {
                 let globals = guest_env::install(vm, policy, tripwire.clone())?;
-                proxy::install(vm, caps, membrane_id, policy.data.clone())?;
+                proxy::install(vm, runtime.inner.caps.clone(), link, policy.data.clone())?;
+                if policy.master {
+                    super::master::install(vm, runtime)?;
+                }
                 Ok::<_, rustpython_vm::builtins::PyBaseExceptionRef>(globals)
             })
             .map_err(|_| ConfigError::Init("setting up the guest environment failed".into()))?;
@@ -487,7 +459,7 @@ impl Guest {
             interp: Some(interp),
             globals: Some(globals),
             policy: policy.clone(),
-            sources: SourceCache::default(),
+            sources,
             tripwire,
             poisoned: false,
         })
@@ -521,16 +493,20 @@ impl Guest {
             return Err(GuestError::Stopped);
         };
         let policy = &self.policy;
-        let sources = &mut self.sources;
+        let sources = &self.sources;
         let tripwire = &self.tripwire;
         interp.enter(|vm| {
-            let fail = |exc: rustpython_vm::builtins::PyBaseExceptionRef, sources: &SourceCache| {
+            let fail = |exc: rustpython_vm::builtins::PyBaseExceptionRef,
+                        sources: &RefCell<SourceCache>| {
                 // Once stopped, no guest code runs: not even `__str__`.
                 tripwire
                     .reason()
-                    .unwrap_or_else(|| wrap_exception(vm, &exc, sources))
+                    .unwrap_or_else(|| wrap_exception(vm, &exc, &sources.borrow()))
             };
             match job {
+                Job::Invoke { export, op } => {
+                    proxy::serve_invoke(vm, export, op, &sources.borrow(), tripwire)
+                }
                 Job::Exec { source, filename } => {
                     check_source(
                         &source,
@@ -538,7 +514,7 @@ impl Guest {
                         policy.max_source_bytes,
                         policy.max_source_nesting,
                     )?;
-                    sources.remember(&filename, &source);
+                    sources.borrow_mut().remember(&filename, &source);
                     let code = vm
                         .compile(&source, Mode::Exec, filename)
                         .map_err(syntax_error)?;
@@ -553,7 +529,7 @@ impl Guest {
                         policy.max_source_bytes,
                         policy.max_source_nesting,
                     )?;
-                    sources.remember(GUEST_FILENAME, &source);
+                    sources.borrow_mut().remember(GUEST_FILENAME, &source);
                     let code = vm
                         .compile(&source, Mode::Eval, GUEST_FILENAME.to_owned())
                         .map_err(syntax_error)?;
@@ -640,6 +616,7 @@ impl Guest {
                 if let Some(globals) = globals {
                     globals.clear();
                 }
+                super::master::clear();
                 proxy::clear();
                 guest_env::clear_state();
             });

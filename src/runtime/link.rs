@@ -1,0 +1,477 @@
+//! How threads talk to sandboxes, and guest objects as capabilities.
+//!
+//! Each sandbox thread has an *inbox*. Jobs arrive there (from the host, or from
+//! another sandbox calling an object this one handed out), and so do the
+//! replies to calls this sandbox makes into other sandboxes. While a sandbox
+//! thread waits for such a reply it keeps serving the calls made into *its*
+//! objects, so nested calls in both directions (master → slave → master →
+//! slave) never deadlock: whoever is waiting is also listening.
+//!
+//! Whoever waits also enforces the callee's deadline and re-sends a stop the
+//! callee's thread has not yet seen, exactly as the host does for its own calls.
+
+use super::alloc::AccountHandle;
+use super::interrupt::Tripwire;
+use super::GuestError;
+use crate::caps::host::Member;
+use crate::caps::{Arg, CapError, CapHandle, Dispatch};
+use crate::membrane::{self, SourceCache, Value};
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+/// How often a waiter checks deadlines, frozen threads and stops.
+pub(crate) const WATCH_TICK: Duration = Duration::from_millis(1);
+
+/// What a served job gives back.
+pub(crate) type Outcome = Result<Value, GuestError>;
+
+/// A job for a sandbox thread.
+pub(crate) enum Job {
+    Exec {
+        source: String,
+        filename: String,
+    },
+    Eval {
+        source: String,
+    },
+    Call {
+        name: String,
+        args: Vec<Value>,
+    },
+    SetGlobal {
+        name: String,
+        value: Value,
+    },
+    Grant {
+        name: String,
+        cap: CapHandle,
+    },
+    GrantMapping {
+        name: String,
+        entries: Value,
+    },
+    /// A use of an object this sandbox handed out.
+    Invoke {
+        export: u64,
+        op: Op,
+    },
+}
+
+/// What is done with a handed-out object.
+pub(crate) enum Op {
+    Call(Vec<Value>),
+    CallMethod(String, Vec<Value>),
+    Get(String),
+    Dir,
+}
+
+pub(crate) struct Request {
+    pub(crate) job: Job,
+    reply: ReplyTo,
+}
+
+/// Where the outcome of a job goes.
+pub(crate) enum ReplyTo {
+    /// A thread that is not a sandbox waits on a channel of its own.
+    Channel(mpsc::SyncSender<Outcome>),
+    /// A sandbox thread gets the reply in its inbox.
+    Inbox {
+        to: mpsc::Sender<Msg>,
+        call: u64,
+        done: Arc<AtomicBool>,
+    },
+}
+
+impl Request {
+    pub(crate) fn reply(self, outcome: Outcome) {
+        self.reply.send(outcome)
+    }
+
+    pub(crate) fn split(self) -> (Job, ReplyTo) {
+        (self.job, self.reply)
+    }
+}
+
+impl ReplyTo {
+    pub(crate) fn send(self, outcome: Outcome) {
+        match self {
+            ReplyTo::Channel(tx) => {
+                let _ = tx.send(outcome);
+            }
+            ReplyTo::Inbox { to, call, done } => {
+                done.store(true, Ordering::SeqCst);
+                let _ = to.send(Msg::Reply { call, outcome });
+            }
+        }
+    }
+}
+
+pub(crate) enum Msg {
+    Job(Request),
+    Reply { call: u64, outcome: Outcome },
+    Shutdown,
+}
+
+/// What a caller needs to reach a sandbox and to watch over it.
+pub(crate) struct Link {
+    pub(crate) id: u64,
+    inbox: mpsc::Sender<Msg>,
+    pub(crate) tripwire: Tripwire,
+    pub(crate) account: AccountHandle,
+    pub(crate) deadline: Option<Duration>,
+    pub(crate) busy: Arc<AtomicBool>,
+}
+
+impl Link {
+    pub(crate) fn new(
+        id: u64,
+        tripwire: Tripwire,
+        account: AccountHandle,
+        deadline: Option<Duration>,
+    ) -> (Arc<Link>, mpsc::Sender<Msg>, mpsc::Receiver<Msg>) {
+        let (tx, rx) = mpsc::channel();
+        let link = Arc::new(Link {
+            id,
+            inbox: tx.clone(),
+            tripwire,
+            account,
+            deadline,
+            busy: Arc::new(AtomicBool::new(false)),
+        });
+        (link, tx, rx)
+    }
+
+    /// Asks the sandbox thread to leave its loop once it is idle.
+    pub(crate) fn shut_down(&self) {
+        let _ = self.inbox.send(Msg::Shutdown);
+    }
+
+    fn stopped(&self) -> GuestError {
+        self.tripwire.reason().unwrap_or(GuestError::Stopped)
+    }
+}
+
+static NEXT_CALL: AtomicU64 = AtomicU64::new(1);
+
+/// The sandbox thread's side: its inbox, and what arrived while it was waiting.
+pub(crate) struct ThreadCtx {
+    id: u64,
+    inbox_tx: mpsc::Sender<Msg>,
+    inbox_rx: Rc<mpsc::Receiver<Msg>>,
+    /// Host jobs that arrived while the thread was waiting inside a call; they
+    /// run after it, at top level.
+    deferred: VecDeque<Request>,
+    /// Replies to outer waits that arrived during an inner one.
+    stash: HashMap<u64, Outcome>,
+    shutdown: bool,
+    tripwire: Tripwire,
+    pub(crate) sources: Rc<RefCell<SourceCache>>,
+}
+
+thread_local! {
+    static CTX: RefCell<Option<ThreadCtx>> = const { RefCell::new(None) };
+}
+
+/// Makes this thread sandbox `id`'s thread.
+pub(crate) fn attach(
+    id: u64,
+    inbox_tx: mpsc::Sender<Msg>,
+    inbox_rx: mpsc::Receiver<Msg>,
+    tripwire: Tripwire,
+    sources: Rc<RefCell<SourceCache>>,
+) {
+    CTX.with(|c| {
+        *c.borrow_mut() = Some(ThreadCtx {
+            id,
+            inbox_tx,
+            inbox_rx: Rc::new(inbox_rx),
+            deferred: VecDeque::new(),
+            stash: HashMap::new(),
+            shutdown: false,
+            tripwire,
+            sources,
+        })
+    });
+}
+
+/// Ends this thread's sandbox role: replies to every job still waiting, so no
+/// caller waits for a thread that is gone.
+pub(crate) fn detach() {
+    let ctx = CTX.with(|c| c.borrow_mut().take());
+    if let Some(ctx) = ctx {
+        for r in ctx.deferred {
+            r.reply(Err(GuestError::Stopped));
+        }
+        while let Ok(msg) = ctx.inbox_rx.try_recv() {
+            if let Msg::Job(r) = msg {
+                r.reply(Err(GuestError::Stopped));
+            }
+        }
+    }
+}
+
+/// The id of the sandbox whose thread this is.
+pub(crate) fn current_sandbox() -> Option<u64> {
+    CTX.with(|c| c.borrow().as_ref().map(|c| c.id))
+}
+
+/// The next job for the top-level loop, or `None` when the thread should end.
+pub(crate) fn next_request() -> Option<Request> {
+    loop {
+        let (deferred, rx) = CTX.with(|c| {
+            let mut c = c.borrow_mut();
+            let c = c.as_mut()?;
+            if c.shutdown {
+                return None;
+            }
+            Some((c.deferred.pop_front(), c.inbox_rx.clone()))
+        })?;
+        if let Some(r) = deferred {
+            return Some(r);
+        }
+        match rx.recv() {
+            Ok(Msg::Job(r)) => return Some(r),
+            // A reply nobody waits for any more (its waiter was stopped).
+            Ok(Msg::Reply { .. }) => continue,
+            Ok(Msg::Shutdown) | Err(_) => return None,
+        }
+    }
+}
+
+/// Serves a job that arrived while this thread was waiting: a use of one of its
+/// objects runs now (inside the call that is waiting), anything else later.
+fn serve_nested(request: Request, own: &Tripwire) {
+    let Request { job, reply } = request;
+    match job {
+        Job::Invoke { export, op } => {
+            let outcome = match own.reason() {
+                Some(reason) => Err(reason),
+                None => {
+                    let sources = CTX.with(|c| c.borrow().as_ref().map(|c| c.sources.clone()));
+                    let sources = sources.unwrap_or_default();
+                    rustpython_vm::vm::thread::with_current_vm(|vm| {
+                        membrane::proxy::serve_invoke(vm, export, op, &sources.borrow(), own)
+                    })
+                }
+            };
+            reply.send(outcome);
+        }
+        job => CTX.with(|c| match c.borrow_mut().as_mut() {
+            Some(c) => c.deferred.push_back(Request { job, reply }),
+            None => reply.send(Err(GuestError::Stopped)),
+        }),
+    }
+}
+
+/// Sends `job` to the sandbox behind `link` and waits for its outcome, enforcing
+/// that sandbox's deadline and re-sending its stop. On a sandbox thread, the wait
+/// keeps serving calls into this sandbox's own objects.
+pub(crate) fn call(link: &Link, job: Job) -> Outcome {
+    let here = CTX.with(|c| {
+        c.borrow()
+            .as_ref()
+            .map(|c| (c.inbox_tx.clone(), c.inbox_rx.clone(), c.tripwire.clone()))
+    });
+    let mut watch = Watch::new(link);
+    match here {
+        None => {
+            let (tx, rx) = mpsc::sync_channel(1);
+            link.inbox
+                .send(Msg::Job(Request {
+                    job,
+                    reply: ReplyTo::Channel(tx),
+                }))
+                .map_err(|_| link.stopped())?;
+            loop {
+                match rx.recv_timeout(WATCH_TICK) {
+                    Ok(outcome) => return outcome,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Err(link.stopped()),
+                    Err(mpsc::RecvTimeoutError::Timeout) => watch.tick()?,
+                }
+            }
+        }
+        Some((own_tx, rx, own)) => {
+            let call = NEXT_CALL.fetch_add(1, Ordering::Relaxed);
+            let done = Arc::new(AtomicBool::new(false));
+            link.inbox
+                .send(Msg::Job(Request {
+                    job,
+                    reply: ReplyTo::Inbox {
+                        to: own_tx,
+                        call,
+                        done: done.clone(),
+                    },
+                }))
+                .map_err(|_| link.stopped())?;
+            loop {
+                let stashed =
+                    CTX.with(|c| c.borrow_mut().as_mut().and_then(|c| c.stash.remove(&call)));
+                if let Some(outcome) = stashed {
+                    return outcome;
+                }
+                if let Some(reason) = own.reason() {
+                    // This sandbox was stopped: stop waiting, but keep the callee
+                    // within its own deadline.
+                    watch.hand_over(done);
+                    return Err(reason);
+                }
+                watch.tick()?;
+                match rx.recv_timeout(WATCH_TICK) {
+                    Ok(Msg::Reply { call: c, outcome }) if c == call => return outcome,
+                    Ok(Msg::Reply { call: c, outcome }) => CTX.with(|x| {
+                        if let Some(x) = x.borrow_mut().as_mut() {
+                            x.stash.insert(c, outcome);
+                        }
+                    }),
+                    Ok(Msg::Job(r)) => serve_nested(r, &own),
+                    Ok(Msg::Shutdown) => CTX.with(|x| {
+                        if let Some(x) = x.borrow_mut().as_mut() {
+                            x.shutdown = true;
+                        }
+                    }),
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Err(GuestError::Stopped),
+                }
+            }
+        }
+    }
+}
+
+/// A waiter's watch over the sandbox it waits on.
+struct Watch {
+    tripwire: Tripwire,
+    account: AccountHandle,
+    give_up: Option<(Instant, Duration)>,
+}
+
+impl Watch {
+    fn new(link: &Link) -> Watch {
+        Watch {
+            tripwire: link.tripwire.clone(),
+            account: link.account,
+            give_up: link.deadline.map(|d| (Instant::now() + d, d)),
+        }
+    }
+
+    /// One check: `Err` when the callee will never answer.
+    fn tick(&mut self) -> Result<(), GuestError> {
+        if self.account.frozen() {
+            // Frozen in the allocator: it will never reply.
+            return Err(self.tripwire.reason().unwrap_or(GuestError::Stopped));
+        }
+        if self.tripwire.is_tripped() {
+            // Another sandbox's thread may have swallowed the signal.
+            self.tripwire.rearm();
+        } else if let Some((at, limit)) = self.give_up {
+            if Instant::now() >= at {
+                self.tripwire.trip(GuestError::DeadlineExceeded { limit });
+            }
+        }
+        Ok(())
+    }
+
+    /// The waiter leaves before the callee answered: a small thread keeps
+    /// enforcing the callee's deadline until the call is done.
+    fn hand_over(mut self, done: Arc<AtomicBool>) {
+        if self.give_up.is_none() && !self.tripwire.is_tripped() {
+            return;
+        }
+        let spawned = std::thread::Builder::new()
+            .name("pyocap-watch".into())
+            .stack_size(64 << 10)
+            .spawn(move || {
+                while !done.load(Ordering::SeqCst) && self.tick().is_ok() {
+                    std::thread::sleep(WATCH_TICK);
+                }
+            });
+        // Without a thread to spare, the callee stays bounded by whoever calls it
+        // next and by being dropped.
+        drop(spawned);
+    }
+}
+
+/// A guest object handed out by its sandbox, as a capability's target: every use
+/// is a job on the owner's thread, under the owner's limits.
+pub(crate) struct GuestObject {
+    pub(crate) link: Arc<Link>,
+    pub(crate) export: u64,
+    pub(crate) label: String,
+}
+
+fn cap_error(e: GuestError) -> CapError {
+    match e {
+        GuestError::Cap(c) => c,
+        GuestError::Exception {
+            type_name,
+            message,
+            traceback,
+        } => CapError::Raised {
+            type_name,
+            message,
+            traceback,
+        },
+        GuestError::Crossing(c) => CapError::Failed(c.to_string()),
+        other => CapError::Stopped(other.to_string()),
+    }
+}
+
+fn values(args: Vec<Arg>) -> Vec<Value> {
+    args.into_iter().map(Arg::into_value).collect()
+}
+
+impl GuestObject {
+    fn invoke(&self, op: Op) -> Result<Value, CapError> {
+        call(
+            &self.link,
+            Job::Invoke {
+                export: self.export,
+                op,
+            },
+        )
+        .map_err(cap_error)
+    }
+}
+
+impl Dispatch for GuestObject {
+    fn label(&self) -> &str {
+        &self.label
+    }
+    fn names(&self) -> Vec<String> {
+        match self.invoke(Op::Dir) {
+            Ok(Value::List(names)) => names
+                .into_iter()
+                .filter_map(|n| match n {
+                    Value::Str(s) => Some(s),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+    fn get(&self, name: &str) -> Result<Member, CapError> {
+        match self.invoke(Op::Get(name.to_owned()))? {
+            // The owner answers `(True,)` for something callable, `(False, value)`
+            // otherwise (see `membrane::proxy::serve_invoke`).
+            Value::Tuple(mut t) if t.len() == 2 => Ok(Member::Value(Arg::from_value(t.remove(1)))),
+            _ => Ok(Member::Method),
+        }
+    }
+    fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError> {
+        self.invoke(Op::CallMethod(name.to_owned(), values(args)))
+            .map(Arg::from_value)
+    }
+    fn call(&self, args: Vec<Arg>) -> Result<Arg, CapError> {
+        self.invoke(Op::Call(values(args))).map(Arg::from_value)
+    }
+    fn object(&self) -> Arc<dyn Any + Send + Sync> {
+        Arc::new(())
+    }
+    fn export(&self) -> Option<(u64, u64)> {
+        Some((self.link.id, self.export))
+    }
+}
