@@ -3,9 +3,10 @@
 //! Each sandbox thread has an *inbox*. Jobs arrive there (from the host, or from
 //! another sandbox calling an object this one handed out), and so do the
 //! replies to calls this sandbox makes into other sandboxes. While a sandbox
-//! thread waits for such a reply it keeps serving the calls made into *its*
-//! objects, so nested calls in both directions (master → slave → master →
-//! slave) never deadlock: whoever is waiting is also listening.
+//! thread waits for such a reply it keeps serving the jobs sent to it (as
+//! callbacks, inside the call that waits), so nested calls in both directions
+//! (master → slave → master → slave) never deadlock: whoever is waiting is also
+//! listening.
 //!
 //! Whoever waits also enforces the callee's deadline and re-sends a stop the
 //! callee's thread has not yet seen, exactly as the host does for its own calls.
@@ -15,10 +16,10 @@ use super::interrupt::Tripwire;
 use super::GuestError;
 use crate::caps::host::Member;
 use crate::caps::{Arg, CapError, CapHandle, Dispatch};
-use crate::membrane::{self, SourceCache, Value};
+use crate::membrane::Value;
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
@@ -163,14 +164,12 @@ pub(crate) struct ThreadCtx {
     id: u64,
     inbox_tx: mpsc::Sender<Msg>,
     inbox_rx: Rc<mpsc::Receiver<Msg>>,
-    /// Host jobs that arrived while the thread was waiting inside a call; they
-    /// run after it, at top level.
-    deferred: VecDeque<Request>,
+    /// Serves a job that arrives while the thread waits inside a call.
+    server: Option<Rc<dyn Fn(Job) -> Outcome>>,
     /// Replies to outer waits that arrived during an inner one.
     stash: HashMap<u64, Outcome>,
     shutdown: bool,
     tripwire: Tripwire,
-    pub(crate) sources: Rc<RefCell<SourceCache>>,
 }
 
 thread_local! {
@@ -183,18 +182,16 @@ pub(crate) fn attach(
     inbox_tx: mpsc::Sender<Msg>,
     inbox_rx: mpsc::Receiver<Msg>,
     tripwire: Tripwire,
-    sources: Rc<RefCell<SourceCache>>,
 ) {
     CTX.with(|c| {
         *c.borrow_mut() = Some(ThreadCtx {
             id,
             inbox_tx,
             inbox_rx: Rc::new(inbox_rx),
-            deferred: VecDeque::new(),
+            server: None,
             stash: HashMap::new(),
             shutdown: false,
             tripwire,
-            sources,
         })
     });
 }
@@ -204,9 +201,6 @@ pub(crate) fn attach(
 pub(crate) fn detach() {
     let ctx = CTX.with(|c| c.borrow_mut().take());
     if let Some(ctx) = ctx {
-        for r in ctx.deferred {
-            r.reply(Err(GuestError::Stopped));
-        }
         while let Ok(msg) = ctx.inbox_rx.try_recv() {
             if let Msg::Job(r) = msg {
                 r.reply(Err(GuestError::Stopped));
@@ -223,17 +217,14 @@ pub(crate) fn current_sandbox() -> Option<u64> {
 /// The next job for the top-level loop, or `None` when the thread should end.
 pub(crate) fn next_request() -> Option<Request> {
     loop {
-        let (deferred, rx) = CTX.with(|c| {
-            let mut c = c.borrow_mut();
-            let c = c.as_mut()?;
+        let rx = CTX.with(|c| {
+            let c = c.borrow();
+            let c = c.as_ref()?;
             if c.shutdown {
                 return None;
             }
-            Some((c.deferred.pop_front(), c.inbox_rx.clone()))
+            Some(c.inbox_rx.clone())
         })?;
-        if let Some(r) = deferred {
-            return Some(r);
-        }
         match rx.recv() {
             Ok(Msg::Job(r)) => return Some(r),
             // A reply nobody waits for any more (its waiter was stopped).
@@ -243,29 +234,26 @@ pub(crate) fn next_request() -> Option<Request> {
     }
 }
 
-/// Serves a job that arrived while this thread was waiting: a use of one of its
-/// objects runs now (inside the call that is waiting), anything else later.
-fn serve_nested(request: Request, own: &Tripwire) {
-    let Request { job, reply } = request;
-    match job {
-        Job::Invoke { export, op } => {
-            let outcome = match own.reason() {
-                Some(reason) => Err(reason),
-                None => {
-                    let sources = CTX.with(|c| c.borrow().as_ref().map(|c| c.sources.clone()));
-                    let sources = sources.unwrap_or_default();
-                    rustpython_vm::vm::thread::with_current_vm(|vm| {
-                        membrane::proxy::serve_invoke(vm, export, op, &sources.borrow(), own)
-                    })
-                }
-            };
-            reply.send(outcome);
+/// Sets how this thread serves jobs that arrive while it waits inside a call.
+pub(crate) fn serve_nested_with(server: Rc<dyn Fn(Job) -> Outcome>) {
+    CTX.with(|c| {
+        if let Some(c) = c.borrow_mut().as_mut() {
+            c.server = Some(server);
         }
-        job => CTX.with(|c| match c.borrow_mut().as_mut() {
-            Some(c) => c.deferred.push_back(Request { job, reply }),
-            None => reply.send(Err(GuestError::Stopped)),
-        }),
-    }
+    });
+}
+
+/// Serves a job that arrived while this thread was waiting for a reply: it runs
+/// now, inside the call that is waiting (as a callback would), so calls can nest
+/// in both directions without deadlock.
+fn serve_nested(request: Request) {
+    let (job, reply) = request.split();
+    let server = CTX.with(|c| c.borrow().as_ref().and_then(|c| c.server.clone()));
+    let outcome = match server {
+        Some(serve) => serve(job),
+        None => Err(GuestError::Stopped),
+    };
+    reply.send(outcome);
 }
 
 /// Sends `job` to the sandbox behind `link` and waits for its outcome, enforcing
@@ -328,7 +316,7 @@ pub(crate) fn call(link: &Link, job: Job) -> Outcome {
                             x.stash.insert(c, outcome);
                         }
                     }),
-                    Ok(Msg::Job(r)) => serve_nested(r, &own),
+                    Ok(Msg::Job(r)) => serve_nested(r),
                     Ok(Msg::Shutdown) => CTX.with(|x| {
                         if let Some(x) = x.borrow_mut().as_mut() {
                             x.shutdown = true;

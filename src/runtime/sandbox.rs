@@ -71,13 +71,7 @@ impl Sandbox {
                 thread_link.tripwire.register_on_this_thread();
                 account.attach(interrupt::memory_tripped);
                 let sources = Rc::new(RefCell::new(SourceCache::default()));
-                link::attach(
-                    id,
-                    inbox_tx,
-                    inbox_rx,
-                    thread_link.tripwire.clone(),
-                    sources.clone(),
-                );
+                link::attach(id, inbox_tx, inbox_rx, thread_link.tripwire.clone());
                 run_sandbox_thread(
                     policy,
                     thread_runtime,
@@ -144,8 +138,8 @@ fn run_sandbox_thread(
     let started = catch_unwind(AssertUnwindSafe(|| {
         Guest::start(&policy, &runtime, link, sources, signal_rx)
     }));
-    let mut guest = match started {
-        Ok(Ok(guest)) => guest,
+    let guest = match started {
+        Ok(Ok(guest)) => Rc::new(guest),
         Ok(Err(e)) => {
             let _ = ready_tx.send(Err(e));
             return;
@@ -156,6 +150,8 @@ fn run_sandbox_thread(
         }
     };
     let _ = ready_tx.send(Ok(()));
+    let server = guest.clone();
+    link::serve_nested_with(Rc::new(move |job| server.run(job)));
     while let Some(request) = link::next_request() {
         busy.store(true, Ordering::SeqCst);
         let (job, reply) = request.split();
@@ -167,7 +163,10 @@ fn run_sandbox_thread(
         }
         reply.send(outcome);
     }
-    guest.shutdown();
+    link::serve_nested_with(Rc::new(|_| Err(GuestError::Stopped)));
+    if let Ok(guest) = Rc::try_unwrap(guest) {
+        guest.shutdown();
+    }
 }
 
 impl Sandbox {
@@ -418,7 +417,7 @@ struct Guest {
     policy: Policy,
     sources: Rc<RefCell<SourceCache>>,
     tripwire: Tripwire,
-    poisoned: bool,
+    poisoned: std::cell::Cell<bool>,
 }
 
 impl Guest {
@@ -461,11 +460,11 @@ impl Guest {
             policy: policy.clone(),
             sources,
             tripwire,
-            poisoned: false,
+            poisoned: std::cell::Cell::new(false),
         })
     }
 
-    fn run(&mut self, job: Job) -> Result<Value, GuestError> {
+    fn run(&self, job: Job) -> Result<Value, GuestError> {
         if let Some(reason) = self.tripwire.reason() {
             return Err(reason);
         }
@@ -473,7 +472,7 @@ impl Guest {
         let result = match outcome {
             Ok(result) => result,
             Err(panic) => {
-                self.poisoned = true;
+                self.poisoned.set(true);
                 let error = GuestError::InterpreterPanic {
                     reason: panic_message(&*panic),
                 };
@@ -488,7 +487,7 @@ impl Guest {
         }
     }
 
-    fn run_job(&mut self, job: Job) -> Result<Value, GuestError> {
+    fn run_job(&self, job: Job) -> Result<Value, GuestError> {
         let (Some(interp), Some(globals)) = (&self.interp, &self.globals) else {
             return Err(GuestError::Stopped);
         };
@@ -595,7 +594,7 @@ impl Guest {
     fn shutdown(mut self) {
         let interp = self.interp.take();
         let globals = self.globals.take();
-        if self.poisoned {
+        if self.poisoned.get() {
             // The interpreter panicked mid-operation; its state may be
             // inconsistent, and a second panic while dropping it would abort the
             // process. Leak it instead.

@@ -35,7 +35,7 @@ impl UserObject for Purse {
     }
 }
 
-fn purse(rt: &Runtime, balance: i64) -> CapHandle {
+pub(crate) fn purse(rt: &Runtime, balance: i64) -> CapHandle {
     rt.wrap(Purse {
         balance: Mutex::new(balance),
         secret: "s3cr3t-token".into(),

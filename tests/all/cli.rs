@@ -211,3 +211,44 @@ fn limit_flags_are_validated() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+#[test]
+fn grants_from_a_python_master() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/grants");
+    let out = pyocap(
+        &[
+            "run",
+            "--json",
+            "--grants",
+            &format!("{dir}/host.py"),
+            &format!("{dir}/guest.py"),
+        ],
+        "",
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["ok"], true, "{doc}");
+    assert_eq!(doc["value"], 125);
+    let stdout = doc["stdout"].as_str().unwrap();
+    assert!(
+        stdout.contains("refused: '_secret' is not available"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("master said: deposit a positive int"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("guest heard welcome"), "{stdout}");
+    assert!(!stdout.contains("master-only"), "{stdout}");
+
+    // A broken host file is a usage error, not a guest failure.
+    let host = std::env::temp_dir().join(format!("pyocap-bad-host-{}.py", std::process::id()));
+    std::fs::write(&host, "GRANTS = 1").unwrap();
+    let out = pyocap(&["run", "--grants", host.to_str().unwrap(), "-"], "pass");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("GRANTS must be a dict"));
+    std::fs::write(&host, "raise RuntimeError('nope')").unwrap();
+    let out = pyocap(&["run", "--grants", host.to_str().unwrap(), "-"], "pass");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RuntimeError: nope"));
+    let _ = std::fs::remove_file(&host);
+}

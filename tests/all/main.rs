@@ -12,5 +12,7 @@ mod errors;
 mod hostile;
 mod isolation;
 mod limits;
+mod master;
+mod membrane;
 mod policy;
 mod values;

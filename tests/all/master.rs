@@ -1,0 +1,156 @@
+//! Trusted Python as the master: the `pyocap` module and `pyocap run --grants`.
+
+use crate::util::*;
+use pyocap::{GuestError, Policy, Value};
+
+fn master() -> pyocap::Sandbox {
+    sandbox_with(&Policy::master())
+}
+
+const BANK: &str = "
+import pyocap
+class Bank:
+    def __init__(self):
+        self._secret = 'token'
+        self.total = 0
+    def deposit(self, amount):
+        if amount <= 0:
+            raise ValueError('bad amount')
+        self.total += amount
+        return self.total
+    def balance(self):
+        return self.total
+bank = Bank()
+sb = pyocap.Sandbox(timeout=2.0)
+sb.grant('bank', bank, allow=['deposit', 'balance'])
+sb.grant('limit', [1, 2])
+def failure(src):
+    try:
+        sb.exec(src)
+    except pyocap.GuestError as e:
+        return (e.type_name, e.message, e.traceback)
+";
+
+#[test]
+fn only_a_master_policy_can_import_pyocap() {
+    assert_eq!(raises(&sandbox(), "import pyocap"), "ImportError");
+    let m = master();
+    m.exec("import pyocap").unwrap();
+    assert_eq!(
+        m.eval("sorted(n for n in dir(pyocap) if not n.startswith('_'))")
+            .unwrap()
+            .to_string(),
+        "['GuestError', 'Sandbox']"
+    );
+    // The master is still a sandbox: no OS access.
+    assert_eq!(raises(&m, "open('/etc/passwd')"), "NameError");
+    assert_eq!(raises(&m, "import os"), "ImportError");
+    // A slave cannot import pyocap, and gets no authority from its master's.
+    m.exec("s = pyocap.Sandbox()").unwrap();
+    assert_eq!(raises(&m, "s.exec('import pyocap')"), "GuestError");
+}
+
+#[test]
+fn the_master_grants_runs_and_catches() {
+    let m = master();
+    m.exec(BANK).unwrap();
+    m.exec("sb.exec('x = bank.deposit(5) + bank.deposit(2)')")
+        .unwrap();
+    assert_eq!(m.eval("sb.eval('x')").unwrap(), Value::from(12));
+    assert_eq!(m.eval("bank.total").unwrap(), Value::from(7));
+    assert_eq!(m.eval("sb.eval('limit')").unwrap().to_string(), "[1, 2]");
+    // The filter: only the allowed names.
+    let (t, msg) = match m.eval("failure('bank._secret')[:2]").unwrap() {
+        Value::Tuple(v) => (v[0].to_string(), v[1].to_string()),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(t, "'AttributeError'", "{msg}");
+    assert_eq!(
+        m.eval("failure('bank.total')[0]").unwrap(),
+        Value::from("AttributeError")
+    );
+    // A master exception reaches the slave as a fresh one of the same class.
+    assert_eq!(
+        m.eval("sb.exec('try:\\n    bank.deposit(-1)\\nexcept ValueError as e:\\n    m = str(e)') or sb.eval('m')")
+            .unwrap(),
+        Value::from("bad amount")
+    );
+    // GuestError carries the three strings, computed in the slave.
+    match m
+        .eval("failure('def f():\\n    raise KeyError(\"k\")\\nf()')")
+        .unwrap()
+    {
+        Value::Tuple(v) => {
+            assert_eq!(v[0], Value::from("KeyError"));
+            assert_eq!(v[1], Value::from("'k'"));
+            assert!(v[2].as_str().unwrap().contains("line 2"), "{}", v[2]);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Limits of the slave arrive as GuestError too.
+    assert_eq!(
+        m.eval("failure('while True: pass')[0]").unwrap(),
+        Value::from("DeadlineExceeded")
+    );
+}
+
+#[test]
+fn calls_nest_master_slave_master_slave() {
+    let m = master();
+    m.exec(BANK).unwrap();
+    m.exec(
+        "sb.exec('def inner(x):\\n    return x * 3\\ndef outer(cb, x):\\n    return cb(x) + 1')\n\
+         def mid(x):\n    return sb.call('inner', x) + 100\n\
+         r = sb.call('outer', mid, 2)",
+    )
+    .unwrap();
+    assert_eq!(m.eval("r").unwrap(), Value::from(107));
+    // A slave callback handed to the master is a proxy there, and the master's
+    // object handed back is the master's own object again.
+    m.exec("cb = sb.eval('outer')").unwrap();
+    assert_eq!(
+        m.eval("type(cb).__name__").unwrap(),
+        Value::from("capability")
+    );
+    m.exec("sb.exec('def echo(o):\\n    return o')\nback = sb.call('echo', bank)")
+        .unwrap();
+    assert_eq!(m.eval("back is bank").unwrap(), Value::Bool(true));
+}
+
+#[test]
+fn the_master_revokes_everything_it_granted() {
+    let m = master();
+    m.exec(BANK).unwrap();
+    m.exec("sb.exec('d = bank.deposit')\nsb.revoke()").unwrap();
+    assert_eq!(
+        m.eval("failure('bank.balance()')[0]").unwrap(),
+        Value::from("RevokedError")
+    );
+    assert_eq!(
+        m.eval("failure('d(1)')[0]").unwrap(),
+        Value::from("RevokedError")
+    );
+    assert_eq!(m.eval("bank.total").unwrap(), Value::from(0));
+}
+
+#[test]
+fn a_slave_failure_never_breaks_the_master() {
+    let m = master();
+    m.exec("import pyocap\nsb = pyocap.Sandbox(memory=64 * 1024 * 1024)")
+        .unwrap();
+    let e = m
+        .exec("sb.exec('x = []\\nwhile True:\\n    x.append(\"a\" * 10**6)')")
+        .unwrap_err();
+    match e {
+        GuestError::Exception { type_name, .. } => assert_eq!(type_name, "GuestError"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(m.eval("sb.stopped is not None").unwrap(), Value::Bool(true));
+    assert_eq!(m.eval("1 + 1").unwrap(), Value::from(2));
+    assert_eq!(
+        raises(&m, "pyocap.Sandbox(builtins=['open'])"),
+        "ValueError"
+    );
+    assert_eq!(raises(&m, "pyocap.Sandbox(imports=['os'])"), "ValueError");
+    assert_eq!(raises(&m, "pyocap.Sandbox(1)"), "TypeError");
+}

@@ -1,0 +1,309 @@
+//! Guest objects as capabilities: the host and other sandboxes use a guest's
+//! functions and instances through proxies, and every use runs in the sandbox
+//! that owns the object.
+
+use crate::util::*;
+use pyocap::{Arg, CapError, CapHandle, Filter, GuestError, Policy, Value};
+use std::time::{Duration, Instant};
+
+const ACCOUNT: &str = "
+class Account:
+    def __init__(self):
+        self.balance = 10
+        self._secret = 'hidden'
+    def add(self, n):
+        self.balance += n
+        return self.balance
+    def fail(self):
+        raise ValueError('no luck')
+    def _bump(self):
+        self.balance += 1000
+acct = Account()
+def double(x):
+    return x * 2
+";
+
+fn cap(v: Value) -> CapHandle {
+    match v {
+        Value::Cap(c) => c,
+        other => panic!("expected a capability, got {other:?}"),
+    }
+}
+
+fn int(a: Arg) -> i64 {
+    match a {
+        Arg::Value(v) => v.as_i64().unwrap_or_else(|| panic!("{v:?}")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_host_uses_guest_objects_through_filtered_capabilities() {
+    let sb = sandbox();
+    sb.exec(ACCOUNT).unwrap();
+    let acct = cap(sb.eval("acct").unwrap());
+    assert!(acct.is_guest_object());
+    assert_eq!(acct.label(), "Account");
+    assert_eq!(int(acct.get("balance").unwrap()), 10);
+    assert_eq!(int(acct.call_method("add", vec![5.into()]).unwrap()), 15);
+    // The call ran in the guest.
+    assert_eq!(sb.eval("acct.balance").unwrap(), Value::from(15));
+    // Private names never pass the default filter, reading or calling.
+    for name in ["_secret", "_bump", "__dict__", "__class__"] {
+        assert!(
+            matches!(acct.get(name), Err(CapError::NotPermitted { .. })),
+            "{name}"
+        );
+        assert!(matches!(
+            acct.call_method(name, vec![]),
+            Err(CapError::NotPermitted { .. })
+        ));
+    }
+    assert_eq!(sb.eval("acct.balance").unwrap(), Value::from(15));
+    // A method is not a value; a missing attribute is not permitted.
+    assert!(acct.get("add").is_err());
+    assert!(matches!(
+        acct.get("nope"),
+        Err(CapError::NotPermitted { .. })
+    ));
+    // A guest exception comes back as three strings, computed in the guest.
+    match acct.call_method("fail", vec![]) {
+        Err(CapError::Raised {
+            type_name,
+            message,
+            traceback,
+        }) => {
+            assert_eq!(
+                (type_name.as_str(), message.as_str()),
+                ("ValueError", "no luck")
+            );
+            assert!(traceback.contains("in fail"), "{traceback}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Functions are callable; arguments and results are copied.
+    let double = cap(sb.eval("double").unwrap());
+    assert_eq!(int(double.call(vec![21.into()]).unwrap()), 42);
+    assert!(matches!(acct.call(vec![]), Err(CapError::Raised { .. })));
+    // Attenuation narrows what the host handle passes.
+    let narrow = acct.attenuate(&Filter::only(["balance"])).unwrap();
+    assert_eq!(int(narrow.get("balance").unwrap()), 15);
+    assert!(narrow.call_method("add", vec![1.into()]).is_err());
+    // The owner's host may pick any filter for its guest's object.
+    let wide = sb.export("acct", Filter::only(["_secret"])).unwrap();
+    assert_eq!(
+        wide.get("_secret").unwrap().into_value(),
+        Value::from("hidden")
+    );
+    // Only for the sandbox's own objects.
+    assert!(matches!(
+        sb.export("1", Filter::public()),
+        Err(GuestError::Crossing(_))
+    ));
+    // Revoking the capability makes it dead for every holder.
+    acct.revoke();
+    assert!(matches!(acct.get("balance"), Err(CapError::Revoked)));
+    assert!(matches!(narrow.get("balance"), Err(CapError::Revoked)));
+}
+
+#[test]
+fn guest_objects_unwrap_and_keep_identity_when_they_come_home() {
+    let sb = sandbox();
+    sb.exec(ACCOUNT).unwrap();
+    let a1 = sb.eval("acct").unwrap();
+    let a2 = sb.eval("acct").unwrap();
+    assert_eq!(a1, a2, "the same object crosses as the same capability");
+    sb.set_global("back", a1.clone()).unwrap();
+    sb.set_global(
+        "box",
+        Value::Dict(vec![(Value::from("k"), Value::List(vec![a1.clone(), a2]))]),
+    )
+    .unwrap();
+    assert_eq!(
+        sb.eval("back is acct and box['k'][0] is acct and box['k'][1] is acct")
+            .unwrap(),
+        Value::Bool(true)
+    );
+    sb.exec("def kind(o):\n    return type(o).__name__")
+        .unwrap();
+    assert_eq!(sb.call("kind", &[a1]).unwrap(), Value::from("Account"));
+}
+
+#[test]
+fn another_sandbox_uses_a_guest_object_on_its_owners_thread() {
+    let a = sandbox();
+    let b = sandbox();
+    a.exec(ACCOUNT).unwrap();
+    a.exec("WHO = 'sandbox a'\ndef who():\n    return WHO")
+        .unwrap();
+    b.exec("WHO = 'sandbox b'").unwrap();
+    b.grant("acct", &cap(a.eval("acct").unwrap())).unwrap();
+    b.grant("who", &cap(a.eval("who").unwrap())).unwrap();
+    b.exec("for _ in range(3):\n    acct.add(1)").unwrap();
+    assert_eq!(a.eval("acct.balance").unwrap(), Value::from(13));
+    assert_eq!(b.eval("who()").unwrap(), Value::from("sandbox a"));
+    assert_eq!(b.eval("acct.balance").unwrap(), Value::from(13));
+    // What b holds is an opaque proxy: no way into a's objects or globals.
+    assert_eq!(
+        b.eval("type(acct).__name__, type(acct.add).__name__")
+            .unwrap()
+            .to_string(),
+        "('capability', 'capability_method')"
+    );
+    for attempt in [
+        "acct._secret",
+        "acct.__dict__",
+        "acct.add.__self__",
+        "acct.add.__func__",
+        "who.__globals__",
+        "who.__code__",
+        "who.__closure__",
+        "acct.__class__.__init__.__globals__",
+    ] {
+        let t = raises(&b, attempt);
+        assert!(
+            ["AttributeError", "TypeError"].contains(&t.as_str()),
+            "{attempt}: {t}"
+        );
+    }
+    // An exception raised in a arrives in b as a fresh one, message only.
+    b.exec("try:\n    acct.fail()\nexcept ValueError as e:\n    msg = str(e)\n    tb = e.__traceback__.tb_next")
+        .unwrap();
+    assert_eq!(b.eval("msg").unwrap(), Value::from("no luck"));
+    assert_eq!(b.eval("tb").unwrap(), Value::None);
+    // Keyword arguments are refused, like for host capabilities.
+    assert_eq!(raises(&b, "acct.add(n=1)"), "TypeError");
+    // b's proxy handed back to a is a's object again.
+    b.exec("def give():\n    return acct").unwrap();
+    a.grant("give", &cap(b.eval("give").unwrap())).unwrap();
+    assert_eq!(a.eval("give() is acct").unwrap(), Value::Bool(true));
+}
+
+#[test]
+fn calls_nest_in_both_directions() {
+    let a = sandbox();
+    let b = sandbox();
+    a.exec("def twice(f, x):\n    return f(f(x))").unwrap();
+    b.exec("def inc(x):\n    return x + 1").unwrap();
+    b.grant("twice", &cap(a.eval("twice").unwrap())).unwrap();
+    // b → a → b (twice) → back to b.
+    assert_eq!(b.eval("twice(inc, 1)").unwrap(), Value::from(3));
+    // Deeper: b → a → b → a → b ...
+    a.exec("def bounce(f, n):\n    return 0 if n == 0 else 1 + f(bounce, n - 1)")
+        .unwrap();
+    b.grant("bounce", &cap(a.eval("bounce").unwrap())).unwrap();
+    b.exec("def back(f, n):\n    return 0 if n == 0 else 1 + f(back, n - 1)")
+        .unwrap();
+    assert_eq!(b.eval("bounce(back, 20)").unwrap(), Value::from(20));
+    // And the host can call a guest function that calls another sandbox.
+    let f = cap(b.eval("lambda: twice(inc, 10)").unwrap());
+    assert_eq!(f.call(vec![]).unwrap().into_value(), Value::from(12));
+}
+
+#[test]
+fn the_owners_limits_govern_its_objects() {
+    let mut policy = Policy::new();
+    policy.deadline(Some(Duration::from_millis(300)));
+    let a = sandbox_with(&policy);
+    let b = sandbox();
+    a.exec("def spin():\n    while True:\n        pass")
+        .unwrap();
+    b.grant("spin", &cap(a.eval("spin").unwrap())).unwrap();
+    let started = Instant::now();
+    b.exec("try:\n    spin()\nexcept HostError as e:\n    why = str(e)")
+        .unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    let why = b.eval("why").unwrap();
+    assert!(why.to_string().contains("deadline"), "{why}");
+    assert!(matches!(
+        a.stopped(),
+        Some(GuestError::DeadlineExceeded { .. })
+    ));
+    // b is unaffected; a's objects now fail at once.
+    assert_eq!(b.eval("1 + 1").unwrap(), Value::from(2));
+    assert_eq!(raises(&b, "spin()"), "HostError");
+}
+
+#[test]
+fn a_stopped_caller_returns_at_once_and_the_callee_stays_bounded() {
+    let mut bounded = Policy::new();
+    bounded.deadline(Some(Duration::from_millis(500)));
+    let owner = sandbox_with(&bounded);
+    owner
+        .exec("def spin():\n    while True:\n        pass")
+        .unwrap();
+    let mut patient = Policy::new();
+    patient.deadline(Some(Duration::from_millis(100)));
+    let caller = sandbox_with(&patient);
+    caller
+        .grant("spin", &cap(owner.eval("spin").unwrap()))
+        .unwrap();
+    let started = Instant::now();
+    let r = caller.exec("spin()");
+    // The caller's own deadline ends its call, not the callee's.
+    assert!(
+        matches!(r, Err(GuestError::DeadlineExceeded { .. })),
+        "{r:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_millis(450),
+        "{:?}",
+        started.elapsed()
+    );
+    // The call into the owner is still bounded by the owner's deadline.
+    let give_up = Instant::now() + Duration::from_secs(5);
+    while owner.stopped().is_none() && Instant::now() < give_up {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(matches!(
+        owner.stopped(),
+        Some(GuestError::DeadlineExceeded { .. })
+    ));
+}
+
+#[test]
+fn dropping_the_owner_revokes_its_objects() {
+    let a = sandbox();
+    let b = sandbox();
+    a.exec(ACCOUNT).unwrap();
+    let acct = cap(a.eval("acct").unwrap());
+    b.grant("acct", &acct).unwrap();
+    drop(a);
+    assert!(acct.is_revoked());
+    assert_eq!(raises(&b, "acct.add(1)"), "RevokedError");
+    assert!(matches!(
+        acct.call_method("add", vec![1.into()]),
+        Err(CapError::Revoked)
+    ));
+}
+
+#[test]
+fn capabilities_cross_inside_containers() {
+    let sb = sandbox();
+    let p = crate::caps::purse(runtime(), 7);
+    sb.set_global(
+        "box",
+        Value::List(vec![Value::Cap(p.clone()), Value::from(1)]),
+    )
+    .unwrap();
+    sb.grant("p", &p).unwrap();
+    assert_eq!(sb.eval("box[0] is p").unwrap(), Value::Bool(true));
+    match sb.eval("{'a': (p, p), 'n': p.balance()}").unwrap() {
+        Value::Dict(pairs) => {
+            let Value::Tuple(t) = &pairs[0].1 else {
+                panic!("{pairs:?}")
+            };
+            for c in t {
+                let c = c.as_cap().unwrap();
+                assert!(c.same_target(&p) && !c.is_guest_object());
+                assert_eq!(*c, p, "unwrapped to the host's own capability");
+            }
+            assert_eq!(pairs[1].1, Value::from(7));
+        }
+        other => panic!("{other:?}"),
+    }
+}
