@@ -14,5 +14,6 @@ mod isolation;
 mod limits;
 mod master;
 mod membrane;
+mod money;
 mod policy;
 mod values;

@@ -307,3 +307,153 @@ fn capabilities_cross_inside_containers() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A leaf of a random object graph.
+#[derive(Debug, Clone)]
+enum Leaf {
+    Int(i64),
+    Str(String),
+    Host(usize),
+    Guest(usize),
+}
+
+#[derive(Debug, Clone)]
+enum Tree {
+    Leaf(Leaf),
+    List(Vec<Tree>),
+    Tuple(Vec<Tree>),
+    Dict(Vec<Tree>),
+}
+
+fn tree() -> impl proptest::strategy::Strategy<Value = Tree> {
+    use proptest::prelude::*;
+    let leaf = prop_oneof![
+        any::<i64>().prop_map(Leaf::Int),
+        "[a-z]{0,4}".prop_map(Leaf::Str),
+        (0..3usize).prop_map(Leaf::Host),
+        (0..3usize).prop_map(Leaf::Guest),
+    ]
+    .prop_map(Tree::Leaf);
+    leaf.prop_recursive(4, 40, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Tree::List),
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Tree::Tuple),
+            prop::collection::vec(inner, 0..5).prop_map(Tree::Dict),
+        ]
+    })
+}
+
+/// The value for `t`, and its leaves in the order the guest's walk visits them.
+fn build(t: &Tree, host: &[CapHandle], guest: &[CapHandle], leaves: &mut Vec<Leaf>) -> Value {
+    match t {
+        Tree::Leaf(l) => {
+            leaves.push(l.clone());
+            match l {
+                Leaf::Int(i) => Value::from(*i),
+                Leaf::Str(s) => Value::from(s.as_str()),
+                Leaf::Host(i) => Value::Cap(host[*i].clone()),
+                Leaf::Guest(i) => Value::Cap(guest[*i].clone()),
+            }
+        }
+        Tree::List(v) => Value::List(v.iter().map(|x| build(x, host, guest, leaves)).collect()),
+        Tree::Tuple(v) => Value::Tuple(v.iter().map(|x| build(x, host, guest, leaves)).collect()),
+        Tree::Dict(v) => Value::Dict(
+            v.iter()
+                .enumerate()
+                .map(|(i, x)| (Value::from(format!("k{i}")), build(x, host, guest, leaves)))
+                .collect(),
+        ),
+    }
+}
+
+/// Guest code: walks `g` and describes each leaf as `('data', None)`,
+/// `('proxy', n)` or `('own', i)`, where `n` numbers distinct objects by
+/// identity and `i` is the index in `OBJS` (the guest's own objects).
+const WALK: &str = "
+def walk(x, out, seen):
+    if type(x) in (list, tuple):
+        for y in x:
+            walk(y, out, seen)
+    elif type(x) is dict:
+        for y in x.values():
+            walk(y, out, seen)
+    elif type(x) in (int, str):
+        out.append(('data', None))
+    elif type(x).__name__ == 'capability':
+        for n, s in enumerate(seen):
+            if s is x:
+                break
+        else:
+            n = len(seen)
+            seen.append(x)
+        out.append(('proxy', n))
+    else:
+        mine = [i for i, o in enumerate(OBJS) if o is x]
+        out.append(('own', mine[0] if mine else -1))
+    return out
+OBJS = [Obj() for _ in range(3)]
+";
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// Random graphs of data, host capabilities and guest objects cross into a
+    /// third sandbox and back: it sees only data and opaque proxies, one proxy
+    /// per object (identity), and everything comes back as the same capability
+    /// (unwrapping); in the owner's sandbox its own objects are the originals.
+    #[test]
+    fn random_object_graphs_keep_the_membrane_properties(t in tree()) {
+        let owner = sandbox();
+        owner.exec(&format!("class Obj:\n    pass\n{WALK}")).unwrap();
+        let third = sandbox();
+        third.exec(&format!("class Obj:\n    pass\n{WALK}")).unwrap();
+        let host: Vec<CapHandle> = (0..3).map(|i| crate::caps::purse(runtime(), i)).collect();
+        let guest: Vec<CapHandle> =
+            (0..3).map(|i| cap(owner.eval(&format!("OBJS[{i}]")).unwrap())).collect();
+        let mut leaves = Vec::new();
+        let v = build(&t, &host, &guest, &mut leaves);
+
+        third.set_global("g", v.clone()).unwrap();
+        let seen = third.eval("walk(g, [], [])").unwrap();
+        let Value::List(seen) = seen else { panic!("{seen:?}") };
+        proptest::prop_assert_eq!(seen.len(), leaves.len());
+        let mut ids: Vec<&Leaf> = Vec::new();
+        for (leaf, got) in leaves.iter().zip(&seen) {
+            let Value::Tuple(got) = got else { panic!("{got:?}") };
+            match leaf {
+                Leaf::Int(_) | Leaf::Str(_) => proptest::prop_assert_eq!(&got[0], &Value::from("data")),
+                Leaf::Host(_) | Leaf::Guest(_) => {
+                    // Never a raw foreign object: a proxy, numbered by identity.
+                    proptest::prop_assert_eq!(&got[0], &Value::from("proxy"));
+                    let n = got[1].as_i64().unwrap() as usize;
+                    let first = ids.iter().position(|l| same(l, leaf));
+                    match first {
+                        Some(i) => proptest::prop_assert_eq!(n, i),
+                        None => {
+                            proptest::prop_assert_eq!(n, ids.len());
+                            ids.push(leaf);
+                        }
+                    }
+                }
+            }
+        }
+        // Back out: the same capabilities (unwrapping), the same data.
+        proptest::prop_assert_eq!(third.eval("g").unwrap(), v.clone());
+
+        // In the owner's sandbox its own objects are the originals.
+        owner.set_global("g", v.clone()).unwrap();
+        let Value::List(seen) = owner.eval("walk(g, [], [])").unwrap() else { panic!() };
+        for (leaf, got) in leaves.iter().zip(&seen) {
+            let Value::Tuple(got) = got else { panic!("{got:?}") };
+            if let Leaf::Guest(i) = leaf {
+                proptest::prop_assert_eq!(&got[0], &Value::from("own"));
+                proptest::prop_assert_eq!(got[1].as_i64(), Some(*i as i64));
+            }
+        }
+        proptest::prop_assert_eq!(owner.eval("g").unwrap(), v);
+    }
+}
+
+fn same(a: &Leaf, b: &Leaf) -> bool {
+    matches!((a, b), (Leaf::Host(x), Leaf::Host(y)) | (Leaf::Guest(x), Leaf::Guest(y)) if x == y)
+}
