@@ -57,6 +57,27 @@ fn crossing(c: &mut Criterion) {
     c.bench_function("copy of a 1000-element list (in and out)", |b| {
         b.iter(|| sb.call("ident", std::slice::from_ref(&list)).unwrap())
     });
+
+    // Guest objects: the host calling a guest function through its capability,
+    // and one sandbox calling another's function (x100 in one call).
+    let ident = match sb.eval("ident").unwrap() {
+        Value::Cap(c) => c,
+        other => panic!("{other:?}"),
+    };
+    c.bench_function("host->guest object call (capability)", |b| {
+        b.iter(|| ident.call(vec![1.into()]).unwrap())
+    });
+    let other = runtime.sandbox(&Policy::new()).unwrap();
+    other.grant("ident", &ident).unwrap();
+    other
+        .exec(
+            "def cross(n):\n    s = 0\n    for i in range(n):\n        s += ident(1)\n    return s",
+        )
+        .unwrap();
+    let hundred = Value::from(100);
+    c.bench_function("sandbox->sandbox call (x100 in one guest call)", |b| {
+        b.iter(|| other.call("cross", std::slice::from_ref(&hundred)).unwrap())
+    });
 }
 
 criterion_group!(benches, crossing);
