@@ -457,3 +457,43 @@ proptest::proptest! {
 fn same(a: &Leaf, b: &Leaf) -> bool {
     matches!((a, b), (Leaf::Host(x), Leaf::Host(y)) | (Leaf::Guest(x), Leaf::Guest(y)) if x == y)
 }
+
+#[test]
+fn deep_nesting_between_sandboxes_ends_in_recursion_error() {
+    let a = sandbox();
+    let b = sandbox();
+    a.exec("def bounce(f, n):\n    return 0 if n == 0 else 1 + f(bounce, n - 1)")
+        .unwrap();
+    b.grant("bounce", &cap(a.eval("bounce").unwrap())).unwrap();
+    b.exec("def back(f, n):\n    return 0 if n == 0 else 1 + f(back, n - 1)")
+        .unwrap();
+    // Far past both sandboxes' recursion limits: a typed error, never an abort.
+    match b.eval("bounce(back, 100000)") {
+        Err(GuestError::Exception { type_name, .. }) => {
+            assert!(
+                ["RecursionError", "HostError"].contains(&type_name.as_str()),
+                "{type_name}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    // Both still work.
+    assert_eq!(b.eval("bounce(back, 10)").unwrap(), Value::from(10));
+}
+
+#[test]
+fn hostile_exports_run_no_guest_code_on_the_way_out() {
+    let sb = sandbox();
+    sb.exec(
+        "class Evil:\n    def __eq__(self, o):\n        while True: pass\n    def __hash__(self):\n        while True: pass\n    def __repr__(self):\n        while True: pass\n\
+         Evil.__name__ = 'E' * 10000\n\
+         def __getattr__(name):\n    while True: pass",
+    )
+    .unwrap();
+    let started = Instant::now();
+    let v = sb.eval("[Evil(), {'k': Evil()}]").unwrap();
+    assert!(started.elapsed() < Duration::from_secs(2));
+    let Value::List(items) = v else { panic!() };
+    let label = items[0].as_cap().unwrap().label();
+    assert!(label.len() <= 60 && label.starts_with("EEE"), "{label}");
+}
