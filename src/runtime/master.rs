@@ -123,11 +123,12 @@ impl Constructor for PySandbox {
     ) -> PyResult<Self> {
         if !args.args.is_empty() {
             return Err(vm.new_type_error(
-                "Sandbox() takes keyword arguments only: builtins, imports, timeout, memory, max_output",
+                "Sandbox() takes keyword arguments only: builtins, imports, grants, timeout, memory, max_output",
             ));
         }
         let config = |e: super::ConfigError| vm.new_value_error(e.to_string());
         let mut policy = Policy::new();
+        let mut grants = None;
         for (key, value) in args.kwargs {
             let none = vm.is_none(&value);
             match key.as_str() {
@@ -163,6 +164,7 @@ impl Constructor for PySandbox {
                     let bytes: usize = value.try_to_value(vm)?;
                     policy.max_output(bytes);
                 }
+                "grants" => grants = Some(value),
                 other => {
                     return Err(vm.new_type_error(format!(
                         "Sandbox() got an unexpected keyword argument '{other}'"
@@ -174,7 +176,24 @@ impl Constructor for PySandbox {
         let inner = runtime
             .sandbox(&policy)
             .map_err(|e| vm.new_runtime_error(e.to_string()))?;
-        Ok(PySandbox { inner })
+        let sandbox = PySandbox { inner };
+        if let Some(grants) = grants.filter(|g| !vm.is_none(g)) {
+            let grants = grants
+                .downcast::<rustpython_vm::builtins::PyDict>()
+                .map_err(|_| vm.new_type_error("grants must be a dict"))?;
+            for (name, value) in grants.items_vec() {
+                // `name: obj`, or `name: (obj, [allowed names])`.
+                let pair = value
+                    .downcast_ref::<rustpython_vm::builtins::PyTuple>()
+                    .filter(|t| t.len() == 2)
+                    .map(|t| (t[0].clone(), t[1].clone()));
+                match pair {
+                    Some((obj, allow)) => sandbox.grant_one(name, obj, Some(allow), vm)?,
+                    None => sandbox.grant_one(name, value, None, vm)?,
+                }
+            }
+        }
+        Ok(sandbox)
     }
 }
 
@@ -241,9 +260,39 @@ impl PySandbox {
         if it.next().is_some() {
             return Err(usage());
         }
+        self.grant_one(name, obj, allow, vm)
+    }
+
+    /// `revoke()`: revokes everything this slave was ever given, at once.
+    #[pymethod]
+    fn revoke(&self) {
+        self.inner.revoke_all();
+    }
+
+    /// `output()`: what the slave printed since the last call.
+    #[pymethod]
+    fn output(&self) -> String {
+        self.inner.take_output()
+    }
+
+    /// Why the slave was stopped (a limit, ...), or `None`.
+    #[pygetset]
+    fn stopped(&self) -> Option<String> {
+        self.inner.stopped().map(|e| e.to_string())
+    }
+}
+
+impl PySandbox {
+    fn grant_one(
+        &self,
+        name: PyObjectRef,
+        obj: PyObjectRef,
+        allow: Option<PyObjectRef>,
+        vm: &VirtualMachine,
+    ) -> PyResult<()> {
         let name = name
             .downcast::<PyStr>()
-            .map_err(|_| usage())?
+            .map_err(|_| vm.new_type_error("a grant's name must be a str"))?
             .to_string_lossy()
             .into_owned();
         let allow = match allow {
@@ -272,24 +321,6 @@ impl PySandbox {
             data => self.inner.set_global(&name, data),
         }
         .map_err(|e| guest_error(vm, e))
-    }
-
-    /// `revoke()`: revokes everything this slave was ever given, at once.
-    #[pymethod]
-    fn revoke(&self) {
-        self.inner.revoke_all();
-    }
-
-    /// `output()`: what the slave printed since the last call.
-    #[pymethod]
-    fn output(&self) -> String {
-        self.inner.take_output()
-    }
-
-    /// Why the slave was stopped (a limit, ...), or `None`.
-    #[pygetset]
-    fn stopped(&self) -> Option<String> {
-        self.inner.stopped().map(|e| e.to_string())
     }
 }
 

@@ -118,6 +118,27 @@ fn calls_nest_master_slave_master_slave() {
 }
 
 #[test]
+fn grants_can_be_given_at_creation() {
+    let m = master();
+    m.exec(BANK).unwrap();
+    m.exec("s2 = pyocap.Sandbox(grants={'b': (bank, ['balance']), 'n': 3, 'whole': bank})")
+        .unwrap();
+    assert_eq!(
+        m.eval("s2.eval('b.balance() + n')").unwrap(),
+        Value::from(3)
+    );
+    assert_eq!(m.eval("s2.eval('whole.total')").unwrap(), Value::from(0));
+    for attempt in ["b.deposit(1)", "b.total", "whole._secret"] {
+        assert_eq!(
+            raises(&m, &format!("s2.exec({attempt:?})")),
+            "GuestError",
+            "{attempt}"
+        );
+    }
+    assert_eq!(raises(&m, "pyocap.Sandbox(grants=[1])"), "TypeError");
+}
+
+#[test]
 fn the_master_revokes_everything_it_granted() {
     let m = master();
     m.exec(BANK).unwrap();
