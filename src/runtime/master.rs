@@ -182,11 +182,13 @@ impl Constructor for PySandbox {
                 .downcast::<rustpython_vm::builtins::PyDict>()
                 .map_err(|_| vm.new_type_error("grants must be a dict"))?;
             for (name, value) in grants.items_vec() {
-                // `name: obj`, or `name: (obj, [allowed names])`.
+                // `name: obj`, or `name: (obj, [allowed names])` when obj is not
+                // data (the same rule as the CLI's GRANTS); any other tuple is data.
                 let pair = value
                     .downcast_ref::<rustpython_vm::builtins::PyTuple>()
                     .filter(|t| t.len() == 2)
-                    .map(|t| (t[0].clone(), t[1].clone()));
+                    .map(|t| (t[0].clone(), t[1].clone()))
+                    .filter(|(obj, _)| matches!(from_master(obj, vm), Ok(Value::Cap(_))));
                 match pair {
                     Some((obj, allow)) => sandbox.grant_one(name, obj, Some(allow), vm)?,
                     None => sandbox.grant_one(name, value, None, vm)?,

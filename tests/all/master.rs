@@ -121,7 +121,7 @@ fn calls_nest_master_slave_master_slave() {
 fn grants_can_be_given_at_creation() {
     let m = master();
     m.exec(BANK).unwrap();
-    m.exec("s2 = pyocap.Sandbox(grants={'b': (bank, ['balance']), 'n': 3, 'whole': bank})")
+    m.exec("s2 = pyocap.Sandbox(grants={'b': (bank, ['balance']), 'n': 3, 'whole': bank, 't': (1, 2)})")
         .unwrap();
     assert_eq!(
         m.eval("s2.eval('b.balance() + n')").unwrap(),
