@@ -26,17 +26,25 @@ pub(crate) struct GuestState {
     /// Bytes printed over the sandbox's life, against `max_output`.
     printed: usize,
     max_output: usize,
-    imports: BTreeSet<String>,
-    modules: BTreeMap<String, PyObjectRef>,
+    pub(crate) imports: BTreeSet<String>,
+    /// Modules the runtime provides itself (such as `pyocap`), by name.
+    pub(crate) modules: BTreeMap<String, PyObjectRef>,
     pub(crate) tripwire: Tripwire,
     original_self_getter: Option<PyObjectRef>,
+    pub(crate) library: super::library::LibraryState,
+    /// `str.format`, `str.format_map` and `_string.formatter_field_name_split`
+    /// as the interpreter made them, called after the field check.
+    pub(crate) original_str_methods: Vec<(&'static str, PyObjectRef)>,
+    /// The guest's builtins (a sealed mapping), also given to code that
+    /// library `exec`/`eval` run in a namespace without builtins.
+    pub(crate) guest_builtins: Option<PyObjectRef>,
 }
 
 thread_local! {
     static STATE: RefCell<Option<GuestState>> = const { RefCell::new(None) };
 }
 
-fn with_state<R>(f: impl FnOnce(&mut GuestState) -> R) -> Option<R> {
+pub(crate) fn with_state<R>(f: impl FnOnce(&mut GuestState) -> R) -> Option<R> {
     STATE.with(|s| s.borrow_mut().as_mut().map(f))
 }
 
@@ -91,25 +99,55 @@ pub(crate) fn install(
             modules: BTreeMap::new(),
             tripwire,
             original_self_getter,
+            library: Default::default(),
+            original_str_methods: Vec::new(),
+            guest_builtins: None,
         })
     });
+    super::harden::replace_methods(vm);
+    let original = vm.ctx.new_dict();
+    for (k, v) in vm.builtins.dict().items_vec() {
+        original.set_item(&*k, v, vm)?;
+    }
     restrict_builtins(vm, policy)?;
+    let library = super::library::LibraryState::new(vm, policy.random_seed);
+    with_state(|s| s.library = library);
+    super::library::library_builtins(vm, &original, &vm.builtins.dict())?;
+    drop(original);
+    super::library::init_types(vm);
 
     SealedDict::make_static_type();
     let globals = vm.ctx.new_dict();
-    let sealed = sealed_view(vm.builtins.dict(), vm);
-    globals.set_item("__builtins__", sealed, vm)?;
     globals.set_item("__name__", vm.ctx.new_str("__main__").into(), vm)?;
     Ok(globals)
+}
+
+/// Gives the guest's globals their builtins, once every builtin the runtime
+/// adds (the membrane's exception classes) is in place: a sealed mapping over
+/// a copy of the restricted builtins, with an `__import__` that only ever
+/// imports as the guest (the import statement calls the interpreter's own,
+/// which also serves native code: see `library::import`).
+pub(crate) fn seal_builtins(vm: &VirtualMachine, globals: &PyDictRef) -> PyResult<()> {
+    let guest_builtins = vm.ctx.new_dict();
+    for (k, v) in vm.builtins.dict().items_vec() {
+        guest_builtins.set_item(&*k, v, vm)?;
+    }
+    guest_builtins.set_item(
+        "__import__",
+        vm.new_function("__import__", super::library::import_as_guest)
+            .into(),
+        vm,
+    )?;
+    let sealed = sealed_view(guest_builtins, vm);
+    with_state(|s| s.guest_builtins = Some(sealed.clone()));
+    globals.set_item("__builtins__", sealed, vm)?;
+    Ok(())
 }
 
 /// Removes the routes from ordinary objects to the interpreter's machinery that
 /// exist on the built-in types (these types are this sandbox thread's own).
 fn harden_types(vm: &VirtualMachine) -> Option<PyObjectRef> {
     let types = &vm.ctx.types;
-    // `object.__subclasses__()` lists every class in the interpreter, including
-    // the import system's BuiltinImporter, whose `load_module('sys')` works.
-    remove_attr(vm, types.type_type, "__subclasses__");
     // `len.__self__` is the builtins module itself, and a native module's function
     // leads to its module: replace the getter by one that hides modules.
     let name = vm.ctx.intern_str("__self__");
@@ -184,7 +222,8 @@ fn guarded_type_setattro(
     let Some(ty) = obj.downcast_ref::<PyType>() else {
         return Err(vm.new_type_error("descriptor '__setattr__' requires a 'type' object"));
     };
-    if !ty.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
+    let library_loading = with_state(|s| s.library.loading).unwrap_or(false);
+    if !ty.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) && !library_loading {
         return Err(vm.new_type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
             name.to_string_lossy(),
@@ -195,12 +234,6 @@ fn guarded_type_setattro(
         Some(original) => original(obj, name, value, vm),
         None => Err(vm.new_type_error("type attributes cannot be set in this sandbox")),
     }
-}
-
-fn remove_attr(vm: &VirtualMachine, ty: &Py<PyType>, name: &str) {
-    let name = vm.ctx.intern_str(name);
-    ty.attributes.write().shift_remove(name);
-    ty.modified();
 }
 
 /// `builtin_function_or_method.__self__`, except that a module reads as `None`.
@@ -251,7 +284,7 @@ fn restrict_builtins(vm: &VirtualMachine, policy: &Policy) -> PyResult<()> {
     }
     dict.set_item(
         "__import__",
-        vm.new_function("__import__", guest_import).into(),
+        vm.new_function("__import__", super::library::import).into(),
         vm,
     )?;
     Ok(())
@@ -334,70 +367,6 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
         Some(limit) => Err(vm.new_runtime_error(format!("output limit of {limit} bytes exceeded"))),
         None => Ok(()),
     }
-}
-
-/// The guest's `__import__`: only the policy's modules, absolute, each imported
-/// once per sandbox and stripped of its loader and spec (which lead to the import
-/// machinery).
-fn guest_import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-    let name = args
-        .args
-        .first()
-        .and_then(|n| n.downcast_ref::<PyStr>())
-        .and_then(|s| s.to_str())
-        .map(str::to_owned)
-        .ok_or_else(|| vm.new_type_error("__import__() argument 1 must be str"))?;
-    let level = args
-        .args
-        .get(4)
-        .or_else(|| args.kwargs.get("level"))
-        .map(|l| l.try_to_value::<i64>(vm))
-        .transpose()?
-        .unwrap_or(0);
-    let refuse = || {
-        vm.new_import_error(
-            format!("import of '{name}' is not allowed in this sandbox"),
-            vm.ctx.new_str(name.as_str()),
-        )
-    };
-    if level != 0 {
-        return Err(refuse());
-    }
-    let (allowed, cached) =
-        with_state(|s| (s.imports.contains(&name), s.modules.get(&name).cloned()))
-            .unwrap_or((false, None));
-    if !allowed {
-        return Err(refuse());
-    }
-    if let Some(module) = cached {
-        return Ok(module);
-    }
-    let module = vm.import_func.call(
-        (
-            vm.ctx.new_str(name.as_str()),
-            vm.ctx.none(),
-            vm.ctx.none(),
-            vm.ctx.empty_tuple.clone(),
-            0,
-        ),
-        vm,
-    )?;
-    if let Some(m) = module.downcast_ref::<PyModule>() {
-        let dict = m.dict();
-        for attr in [
-            "__loader__",
-            "__spec__",
-            "__builtins__",
-            "__file__",
-            "__path__",
-        ] {
-            if dict.contains_key(attr, vm) {
-                dict.del_item(attr, vm)?;
-            }
-        }
-    }
-    with_state(|s| s.modules.insert(name.clone(), module.clone()));
-    Ok(module)
 }
 
 /// A read-only view of a dict: lookups, `in`, `len`, iteration and copies, and no

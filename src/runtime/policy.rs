@@ -105,10 +105,33 @@ pub const FORBIDDEN_BUILTINS: &[&str] = &[
     "__package__",
 ];
 
-/// Modules a policy may let guests import. Each is a native module with no
-/// authority (pure computation) that exists in this build. More (the pure-Python
-/// standard library) come with sealed module views.
-pub const IMPORTABLE_MODULES: &[&str] = &["cmath", "itertools", "math"];
+/// Modules a policy may let guests import: the standard library of pure
+/// computation, compiled into the binary. A guest gets each as a sealed,
+/// read-only view of its public API, over a fresh instance per sandbox; the
+/// modules' own code runs with the guest's authority (no files, clock,
+/// entropy or threads: `random` is seeded by [`Policy::random_seed`],
+/// `datetime.now()` raises `PermissionError`).
+pub const IMPORTABLE_MODULES: &[&str] = &[
+    "bisect",
+    "cmath",
+    "collections",
+    "dataclasses",
+    "datetime",
+    "decimal",
+    "enum",
+    "fractions",
+    "functools",
+    "heapq",
+    "itertools",
+    "json",
+    "math",
+    "operator",
+    "random",
+    "re",
+    "statistics",
+    "string",
+    "typing",
+];
 
 /// What a guest may reach, and the per-sandbox limits. Safe by default:
 /// [`Policy::new`] grants the [`DEFAULT_BUILTINS`] and no imports.
@@ -127,6 +150,7 @@ pub struct Policy {
     pub(crate) max_memory: Option<usize>,
     pub(crate) deadline: Option<Duration>,
     pub(crate) master: bool,
+    pub(crate) random_seed: u64,
 }
 
 impl Default for Policy {
@@ -150,6 +174,7 @@ impl Policy {
             max_memory: Some(256 << 20),
             deadline: Some(Duration::from_secs(5)),
             master: false,
+            random_seed: 0,
         }
     }
 
@@ -223,6 +248,16 @@ impl Policy {
         } else {
             self.imports.remove("pyocap");
         }
+        self
+    }
+
+    /// The seed `random` uses when guest code gives none (`random.seed()`,
+    /// `random.Random()`, and the module's own generator). Default: 0, so a
+    /// guest's randomness is the same on every run. A sandbox has no entropy
+    /// of its own: a host that wants unpredictable numbers passes a seed from
+    /// its own source here.
+    pub fn random_seed(&mut self, seed: u64) -> &mut Self {
+        self.random_seed = seed;
         self
     }
 

@@ -451,6 +451,9 @@ impl Guest {
                 if policy.master {
                     super::master::install(vm, runtime)?;
                 }
+                guest_env::seal_builtins(vm, &globals)?;
+                // Last, over every type the setup made: the allowlists.
+                super::harden::sweep(vm);
                 Ok::<_, rustpython_vm::builtins::PyBaseExceptionRef>(globals)
             })
             .map_err(|_| ConfigError::Init("setting up the guest environment failed".into()))?;

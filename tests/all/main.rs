@@ -5,15 +5,18 @@ static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 
 mod util;
 
+mod attacks;
 mod basics;
 mod caps;
 mod cli;
 mod errors;
 mod hostile;
+mod introspection;
 mod isolation;
 mod limits;
 mod master;
 mod membrane;
 mod money;
 mod policy;
+mod stdlib;
 mod values;

@@ -4,6 +4,8 @@
 #[global_allocator]
 static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 
+mod attacks;
+
 use clap::{Parser, Subcommand};
 use pyocap::{Filter, GuestError, Policy, Runtime, Sandbox, Value};
 use std::io::{Read, Write};
@@ -33,8 +35,10 @@ enum Command {
     Run {
         /// Python source file, or `-` to read standard input.
         file: String,
-        /// Let the guest import MOD (repeatable). Only vetted modules are
-        /// accepted: cmath, itertools, math.
+        /// Let the guest import MOD (repeatable): one of bisect, cmath,
+        /// collections, dataclasses, datetime, decimal, enum, fractions,
+        /// functools, heapq, itertools, json, math, operator, random, re,
+        /// statistics, string, typing. The guest gets a sealed view of it.
         #[arg(long = "allow-import", value_name = "MOD")]
         allow_import: Vec<String>,
         /// Wall-clock limit of the run, in seconds (a decimal number). Default: 5.
@@ -61,6 +65,38 @@ enum Command {
         /// `result` if it set one (as JSON), else null.
         #[arg(long)]
         json: bool,
+    },
+    /// Run an attack corpus (a directory of payloads in the format of the
+    /// shared `attacks/` README) against the sandbox: each payload in a child
+    /// process, with the oracle's secrets, canary and `host` object. Prints one
+    /// line per payload (contained, ESCAPED, CRASH, OVERRUN) and
+    /// `N passed, N failed`; exits 1 if any payload was not contained.
+    Attacks {
+        /// Directory searched recursively for `*.py` payloads.
+        dir: PathBuf,
+        /// Wall-clock limit of one payload's child process, in seconds.
+        #[arg(long, value_name = "SECONDS", value_parser = parse_seconds, default_value = "20")]
+        timeout: Duration,
+        /// Address-space cap of each child process (bytes, or KiB/MiB/GiB).
+        #[arg(long = "memory-cap", value_name = "BYTES", value_parser = parse_bytes, default_value = "8GiB")]
+        memory_cap: usize,
+        /// Most output (stdout plus stderr) a child may write.
+        #[arg(long = "output-cap", value_name = "BYTES", value_parser = parse_bytes, default_value = "4MiB")]
+        output_cap: usize,
+        /// Print the output of every payload that was not contained.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// The child process of `attacks` (one payload); not for direct use.
+    #[command(hide = true)]
+    AttackOne {
+        file: String,
+        #[arg(long = "host-secret")]
+        host_secret: String,
+        #[arg(long = "canary-id", required = true)]
+        canary_id: Vec<String>,
+        #[arg(long = "end-marker")]
+        end_marker: String,
     },
 }
 
@@ -95,6 +131,25 @@ fn main() -> ExitCode {
             }
             run(&file, &policy, grants.as_deref(), json)
         }
+        Command::Attacks {
+            dir,
+            timeout,
+            memory_cap,
+            output_cap,
+            verbose,
+        } => attacks::run_corpus(&attacks::Options {
+            dir,
+            timeout,
+            memory_cap: memory_cap as u64,
+            output_cap,
+            verbose,
+        }),
+        Command::AttackOne {
+            file,
+            host_secret,
+            canary_id,
+            end_marker,
+        } => attacks::attack_one(&file, &host_secret, &canary_id, &end_marker),
     }
 }
 
@@ -209,10 +264,25 @@ fn run(file: &str, policy: &Policy, grants: Option<&str>, json: bool) -> ExitCod
 /// Runs HOST.py in a master sandbox.
 fn start_master(runtime: &Runtime, host: &str) -> Result<Sandbox, String> {
     let (source, filename) = read_source(host)?;
+    start_master_with(runtime, &source, &filename, &[])
+}
+
+/// Runs `source` in a master sandbox whose globals first hold `globals`.
+fn start_master_with(
+    runtime: &Runtime,
+    source: &str,
+    host: &str,
+    globals: &[(&str, Value)],
+) -> Result<Sandbox, String> {
     let master = runtime
         .sandbox(&Policy::master())
         .map_err(|e| e.to_string())?;
-    master.exec_named(&source, &filename).map_err(|e| match e {
+    for (name, value) in globals {
+        master
+            .set_global(name, value.clone())
+            .map_err(|e| format!("{host}: {e}"))?;
+    }
+    master.exec_named(source, host).map_err(|e| match e {
         GuestError::Exception {
             type_name,
             message,

@@ -1,0 +1,586 @@
+//! What guest code may reach on the built-in types: an allowlist per type,
+//! applied to the sandbox thread's own types before any guest code runs, and
+//! again to the native types a library import creates.
+//!
+//! Two kinds of built-in type:
+//!
+//! - **machinery and root types** — `object`, `type`, functions, code, frames,
+//!   tracebacks, generators and coroutines, cells, builtin functions, bound
+//!   methods, `AttributeError` — keep exactly the names in [`explicit_allowlist`];
+//!   everything else is removed (`__globals__`, `__code__`, `__closure__`,
+//!   `__builtins__`, `__defaults__`, `gi_frame`, `tb_frame`, `f_back`,
+//!   `__reduce_ex__`, ...);
+//! - **value types** (numbers, strings, containers, iterators, descriptors,
+//!   regular-expression objects, ...) keep their own methods and data-model
+//!   names but lose the pickling protocol ([`VALUE_TYPE_DENIED`]), whose
+//!   results name reconstructor functions.
+//!
+//! Code objects, functions, frames, tracebacks and cells cannot be constructed.
+//! `object.__setattr__`/`__delattr__` refuse objects whose type has its own
+//! attribute setter (CPython's rule). Format-string fields cannot name an
+//! attribute that starts with `_`.
+
+use super::guest_env::with_state;
+use rustpython_vm::builtins::{PyList, PyStr, PyStrRef, PyTuple, PyType, PyTypeRef};
+use rustpython_vm::function::{FuncArgs, PySetterValue};
+use rustpython_vm::types::PyTypeFlags;
+use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine};
+use std::collections::HashSet;
+
+/// Names every type inherits from `object`, for guests.
+const OBJECT_ALLOWED: &[&str] = &[
+    "__class__",
+    "__doc__",
+    "__init__",
+    "__new__",
+    "__repr__",
+    "__str__",
+    "__format__",
+    "__hash__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__getattribute__",
+    "__setattr__",
+    "__delattr__",
+    "__dir__",
+    "__sizeof__",
+    "__init_subclass__",
+    "__subclasshook__",
+    // Present (library code compares with them) but refusing: see
+    // `replace_methods`.
+    "__reduce__",
+    "__reduce_ex__",
+];
+
+/// Names of `type` (what every class has), for guests. `__subclasses__` is the
+/// filtered one (classes defined in Python only).
+const TYPE_ALLOWED: &[&str] = &[
+    "__name__",
+    "__qualname__",
+    "__module__",
+    "__doc__",
+    "__dict__",
+    "__mro__",
+    "__bases__",
+    "__base__",
+    "mro",
+    "__call__",
+    "__new__",
+    "__init__",
+    "__repr__",
+    "__getattribute__",
+    "__setattr__",
+    "__delattr__",
+    "__dir__",
+    "__sizeof__",
+    "__instancecheck__",
+    "__subclasscheck__",
+    "__subclasses__",
+    "__prepare__",
+    "__or__",
+    "__ror__",
+    "__annotations__",
+    "__annotate__",
+    "__type_params__",
+    "__text_signature__",
+    "__abstractmethods__",
+    "__basicsize__",
+    "__itemsize__",
+    "__flags__",
+    "__dictoffset__",
+    "__weakrefoffset__",
+    "__firstlineno__",
+    "__static_attributes__",
+];
+
+/// Functions: their name, documentation and annotations, and calling them.
+/// Not `__globals__`, `__builtins__`, `__code__`, `__closure__`,
+/// `__defaults__`, `__kwdefaults__` (they lead to namespaces and to objects
+/// of the function's author).
+const FUNCTION_ALLOWED: &[&str] = &[
+    "__name__",
+    "__qualname__",
+    "__module__",
+    "__doc__",
+    "__dict__",
+    "__annotations__",
+    "__annotate__",
+    "__type_params__",
+    "__call__",
+    "__get__",
+    "__repr__",
+];
+
+/// Builtin functions: `__self__` is filtered (a module reads as `None`).
+const BUILTIN_FUNCTION_ALLOWED: &[&str] = &[
+    "__name__",
+    "__qualname__",
+    "__module__",
+    "__doc__",
+    "__text_signature__",
+    "__self__",
+    "__call__",
+    "__repr__",
+    "__eq__",
+    "__hash__",
+];
+
+const BOUND_METHOD_ALLOWED: &[&str] = &[
+    "__self__",
+    "__func__",
+    "__name__",
+    "__qualname__",
+    "__module__",
+    "__doc__",
+    "__call__",
+    "__get__",
+    "__repr__",
+    "__eq__",
+    "__hash__",
+    "__getattribute__",
+];
+
+const GENERATOR_ALLOWED: &[&str] = &[
+    "__iter__",
+    "__next__",
+    "send",
+    "throw",
+    "close",
+    "__name__",
+    "__qualname__",
+    "gi_running",
+    "gi_suspended",
+    "__repr__",
+    "__del__",
+];
+
+const COROUTINE_ALLOWED: &[&str] = &[
+    "__await__",
+    "send",
+    "throw",
+    "close",
+    "__name__",
+    "__qualname__",
+    "cr_running",
+    "cr_suspended",
+    "__repr__",
+    "__del__",
+];
+
+const ASYNC_GENERATOR_ALLOWED: &[&str] = &[
+    "__aiter__",
+    "__anext__",
+    "asend",
+    "athrow",
+    "aclose",
+    "__name__",
+    "__qualname__",
+    "ag_running",
+    "__repr__",
+    "__del__",
+];
+
+/// Tracebacks: the chain and line numbers, never the frame.
+const TRACEBACK_ALLOWED: &[&str] = &["tb_next", "tb_lineno", "tb_lasti", "__dir__"];
+
+/// Removed from every value type: the pickling protocol, whose results name
+/// reconstructor functions of the import system's `copyreg`.
+pub const VALUE_TYPE_DENIED: &[&str] = &[
+    "__reduce__",
+    "__reduce_ex__",
+    "__getstate__",
+    "__setstate__",
+    "__getnewargs__",
+    "__getnewargs_ex__",
+];
+
+/// The explicit allowlist of `ty`, if it is a machinery or root type.
+fn explicit_allowlist(vm: &VirtualMachine, ty: &Py<PyType>) -> Option<&'static [&'static str]> {
+    let t = &vm.ctx.types;
+    let is = |other: &Py<PyType>| ty.is(other);
+    Some(if is(t.object_type) {
+        OBJECT_ALLOWED
+    } else if is(t.type_type) {
+        TYPE_ALLOWED
+    } else if is(t.function_type) {
+        FUNCTION_ALLOWED
+    } else if is(t.builtin_function_or_method_type) || is(t.builtin_method_type) {
+        BUILTIN_FUNCTION_ALLOWED
+    } else if is(t.bound_method_type) {
+        BOUND_METHOD_ALLOWED
+    } else if is(t.generator_type) {
+        GENERATOR_ALLOWED
+    } else if is(t.coroutine_type) {
+        COROUTINE_ALLOWED
+    } else if is(t.async_generator) {
+        ASYNC_GENERATOR_ALLOWED
+    } else if is(t.traceback_type) {
+        TRACEBACK_ALLOWED
+    } else if is(t.frame_type) || is(t.code_type) || is(t.cell_type) {
+        &[]
+    } else {
+        return None;
+    })
+}
+
+/// Types that guests can never construct (a guest-built code object panics the
+/// VM; a function, frame, traceback or cell built by hand would forge one of
+/// the objects the allowlists above keep out of reach).
+fn unconstructible(vm: &VirtualMachine) -> [&'static Py<PyType>; 5] {
+    let t = &vm.ctx.types;
+    [
+        t.function_type,
+        t.code_type,
+        t.frame_type,
+        t.traceback_type,
+        t.cell_type,
+    ]
+}
+
+thread_local! {
+    /// Native types already reduced to their allowlist on this thread.
+    static DONE: std::cell::RefCell<HashSet<usize>> = std::cell::RefCell::new(HashSet::new());
+}
+
+/// Applies the allowlists to every native type of this thread not seen yet
+/// (all of them the first time; after a library import, the types it created).
+pub(crate) fn sweep(vm: &VirtualMachine) {
+    let mut stack: Vec<PyTypeRef> = vec![vm.ctx.types.object_type.to_owned()];
+    let mut seen = HashSet::new();
+    while let Some(ty) = stack.pop() {
+        let addr = &*ty as *const Py<PyType> as usize;
+        if !seen.insert(addr) {
+            continue;
+        }
+        for sub in ty.subclasses.read().iter() {
+            if let Some(sub) = sub.upgrade() {
+                if let Ok(sub) = sub.downcast::<PyType>() {
+                    stack.push(sub);
+                }
+            }
+        }
+        if ty.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
+            continue;
+        }
+        let fresh = DONE.with(|d| d.borrow_mut().insert(addr));
+        if fresh {
+            restrict(vm, &ty);
+        }
+    }
+}
+
+fn restrict(vm: &VirtualMachine, ty: &Py<PyType>) {
+    let allow = explicit_allowlist(vm, ty);
+    let mut attrs = ty.attributes.write();
+    let names: Vec<_> = attrs.keys().copied().collect();
+    for name in names {
+        let text = name.as_str();
+        let keep = match allow {
+            Some(list) => list.contains(&text),
+            None => !VALUE_TYPE_DENIED.contains(&text),
+        };
+        if !keep {
+            attrs.shift_remove(name);
+        }
+    }
+    drop(attrs);
+    if unconstructible(vm).iter().any(|t| ty.is(*t)) {
+        ty.attributes
+            .write()
+            .shift_remove(vm.ctx.intern_str("__new__"));
+        ty.slots.new.store(Some(refuse_new));
+    }
+    ty.modified();
+}
+
+fn refuse_new(cls: PyTypeRef, _args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    Err(vm.new_type_error(format!(
+        "cannot create '{}' instances in this sandbox",
+        cls.name()
+    )))
+}
+
+/// Replaces the few methods whose behaviour, not only presence, matters:
+/// `type.__subclasses__`, `object.__setattr__`/`__delattr__`, `str.format`,
+/// `str.format_map`. Runs once per sandbox thread, before [`sweep`].
+pub(crate) fn replace_methods(vm: &VirtualMachine) {
+    let t = &vm.ctx.types;
+    let set = |ty: &'static Py<PyType>, name: &str, value: PyObjectRef| {
+        ty.attributes.write().insert(vm.ctx.intern_str(name), value);
+        ty.modified();
+    };
+    set(
+        t.type_type,
+        "__subclasses__",
+        vm.new_method("__subclasses__", t.type_type, subclasses)
+            .into(),
+    );
+    set(
+        t.object_type,
+        "__setattr__",
+        vm.new_method(
+            "__setattr__",
+            t.object_type,
+            |obj: PyObjectRef, name: PyStrRef, value: PyObjectRef, vm: &VirtualMachine| {
+                object_setattr(&obj, &name, PySetterValue::Assign(value), vm)
+            },
+        )
+        .into(),
+    );
+    set(
+        t.object_type,
+        "__delattr__",
+        vm.new_method(
+            "__delattr__",
+            t.object_type,
+            |obj: PyObjectRef, name: PyStrRef, vm: &VirtualMachine| {
+                object_setattr(&obj, &name, PySetterValue::Delete, vm)
+            },
+        )
+        .into(),
+    );
+    // The pickling protocol: present, because library code (enum) looks the
+    // methods up, but refusing, because the results name reconstructor
+    // functions of the import system's `copyreg`.
+    for name in ["__reduce__", "__reduce_ex__"] {
+        set(
+            t.object_type,
+            name,
+            vm.new_method(
+                name,
+                t.object_type,
+                |obj: PyObjectRef, _args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+                    Err(vm.new_type_error(format!(
+                        "cannot pickle '{}' objects in this sandbox",
+                        obj.class().name()
+                    )))
+                },
+            )
+            .into(),
+        );
+    }
+    // `AttributeError.obj` is the object whose attribute was missing; the
+    // interpreter sets it on the errors it raises, so it may be an object the
+    // library holds (a module) and the guest must not. A data descriptor
+    // outranks the instance's dict: it always reads None, writes are dropped.
+    let exc = vm.ctx.exceptions.attribute_error;
+    let obj = rustpython_vm::builtins::PyGetSet::new("obj".to_owned(), exc)
+        .with_get(|_zelf: PyObjectRef, vm: &VirtualMachine| vm.ctx.none())
+        .with_set(
+            |_zelf: PyObjectRef, _value: PySetterValue, _vm: &VirtualMachine| -> PyResult<()> {
+                Ok(())
+            },
+        );
+    set(
+        exc,
+        "obj",
+        rustpython_vm::PyRef::new_ref(obj, t.getset_type.to_owned(), None).into(),
+    );
+    for name in ["format", "format_map"] {
+        let original = t
+            .str_type
+            .attributes
+            .read()
+            .get(vm.ctx.intern_str(name))
+            .cloned();
+        if let Some(original) = original {
+            with_state(|s| s.original_str_methods.push((name, original)));
+        }
+    }
+    set(
+        t.str_type,
+        "format",
+        vm.new_method("format", t.str_type, str_format).into(),
+    );
+    set(
+        t.str_type,
+        "format_map",
+        vm.new_method("format_map", t.str_type, str_format_map)
+            .into(),
+    );
+}
+
+/// `type.__subclasses__`, answering only for classes defined in Python, and
+/// listing only such classes: the built-in types' subclasses include the
+/// import system's classes (`BuiltinImporter.load_module('sys')`).
+fn subclasses(zelf: PyTypeRef, vm: &VirtualMachine) -> PyList {
+    if !zelf.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
+        return PyList::from(Vec::new());
+    }
+    let _ = vm;
+    let subs: Vec<PyObjectRef> = zelf
+        .subclasses
+        .read()
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .filter(|s| {
+            s.downcast_ref::<PyType>()
+                .is_some_and(|t| t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE))
+        })
+        .collect();
+    PyList::from(subs)
+}
+
+/// `object.__setattr__`, refusing (as CPython does) an object whose type sets
+/// attributes its own way: a type, a sealed view, a module.
+fn object_setattr(
+    obj: &PyObject,
+    name: &Py<PyStr>,
+    value: PySetterValue,
+    vm: &VirtualMachine,
+) -> PyResult<()> {
+    let object_slot = vm.ctx.types.object_type.slots.setattro.load();
+    let native_base = obj
+        .class()
+        .mro_map_collect(|t| t.to_owned())
+        .into_iter()
+        .find(|t| !t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE));
+    let own_slot = native_base.and_then(|t| t.slots.setattro.load());
+    let same = match (own_slot, object_slot) {
+        (Some(a), Some(b)) => a as usize == b as usize,
+        (None, None) => true,
+        _ => false,
+    };
+    if !same {
+        return Err(vm.new_type_error(format!(
+            "can't apply object.__setattr__ to a '{}' object",
+            obj.class().name()
+        )));
+    }
+    obj.generic_setattr(name, value, vm)
+}
+
+/// Checks every replacement field of a format string (and the fields nested
+/// in format specs): an attribute part may not start with `_`.
+pub(crate) fn check_format_fields(text: &str, vm: &VirtualMachine) -> PyResult<()> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '{' if chars.get(i + 1) == Some(&'{') => i += 2,
+            '}' if chars.get(i + 1) == Some(&'}') => i += 2,
+            '{' => {
+                // Find the matching close brace.
+                let mut depth = 1;
+                let mut j = i + 1;
+                while j < chars.len() && depth > 0 {
+                    match chars[j] {
+                        '{' => depth += 1,
+                        '}' => depth -= 1,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                let inner: String = chars[i + 1..j.saturating_sub(1).max(i + 1)]
+                    .iter()
+                    .collect();
+                check_field(&inner, vm)?;
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    Ok(())
+}
+
+fn check_field(inner: &str, vm: &VirtualMachine) -> PyResult<()> {
+    // The field name ends at `!` or `:` outside an index.
+    let mut in_index = false;
+    let mut end = inner.len();
+    for (k, c) in inner.char_indices() {
+        match c {
+            '[' => in_index = true,
+            ']' => in_index = false,
+            '!' | ':' if !in_index => {
+                end = k;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let (name, rest) = inner.split_at(end);
+    let mut in_index = false;
+    let mut attr = None::<String>;
+    let check = |a: &Option<String>| -> PyResult<()> {
+        match a {
+            Some(a) if a.starts_with('_') => Err(vm.new_value_error(format!(
+                "format field '{name}' names the attribute '{a}': fields may not name attributes starting with '_' in this sandbox"
+            ))),
+            _ => Ok(()),
+        }
+    };
+    for c in name.chars() {
+        match c {
+            '[' if !in_index => {
+                check(&attr)?;
+                attr = None;
+                in_index = true;
+            }
+            ']' if in_index => in_index = false,
+            '.' if !in_index => {
+                check(&attr)?;
+                attr = Some(String::new());
+            }
+            c if !in_index => {
+                if let Some(a) = attr.as_mut() {
+                    a.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    check(&attr)?;
+    // Nested fields in the conversion or spec.
+    check_format_fields(rest, vm)
+}
+
+fn original_str_method(name: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    with_state(|s| {
+        s.original_str_methods
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, m)| m.clone())
+    })
+    .flatten()
+    .ok_or_else(|| vm.new_runtime_error(format!("str.{name} is not available")))
+}
+
+fn str_format(zelf: PyStrRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    check_format_fields(&zelf.to_string_lossy(), vm)?;
+    let original = original_str_method("format", vm)?;
+    let mut args = args;
+    args.args.insert(0, zelf.into());
+    original.call(args, vm)
+}
+
+fn str_format_map(zelf: PyStrRef, mapping: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    check_format_fields(&zelf.to_string_lossy(), vm)?;
+    let original = original_str_method("format_map", vm)?;
+    original.call((zelf, mapping), vm)
+}
+
+/// `_string.formatter_field_name_split` for `string.Formatter`: the same rule
+/// as `str.format` (no attribute part starting with `_`).
+pub(crate) fn wrap_formatter_split(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    let original = module.get_attr("formatter_field_name_split", vm)?;
+    with_state(|s| {
+        s.original_str_methods
+            .push(("formatter_field_name_split", original))
+    });
+    let wrapped = vm.new_function(
+        "formatter_field_name_split",
+        |field: PyStrRef, vm: &VirtualMachine| -> PyResult {
+            check_field(&field.to_string_lossy(), vm)?;
+            let original = original_str_method("formatter_field_name_split", vm)?;
+            let pair = original.call((field,), vm)?;
+            let pair: rustpython_vm::PyRef<PyTuple> = pair.try_into_value(vm)?;
+            Ok(pair.into())
+        },
+    );
+    module.set_attr("formatter_field_name_split", wrapped, vm)?;
+    Ok(())
+}

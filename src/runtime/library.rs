@@ -1,0 +1,899 @@
+//! The standard library for guests: RustPython's pure-Python standard library,
+//! compiled into the binary at build time (`rustpython-pylib` with its sources
+//! frozen), loaded per sandbox, with the guest's authority and no more.
+//!
+//! Two kinds of code import modules in a sandbox:
+//!
+//! - **guest code** gets, for a module the policy allows, a [`ModuleView`]: a
+//!   sealed, read-only object holding the module's public API (its `__all__`,
+//!   or its public names), never a module object, never another module;
+//! - **library code** (the modules' own source, running in the sandbox) gets
+//!   real module objects, but only of the modules in [`LIBRARY_PYTHON`] and
+//!   [`LIBRARY_NATIVE`] (pure computation) and of stand-ins without authority
+//!   for `sys`, `os`, `time`, `_thread`, `warnings`, `inspect` and `_random`.
+//!
+//! Library code runs with the same restricted builtins module as the guest,
+//! plus `exec`, `eval` and `compile` (which `collections.namedtuple`,
+//! `dataclasses` and `typing` need). Whatever a guest could reach inside a
+//! library namespace therefore carries no authority the guest lacks; and the
+//! namespaces themselves are out of its reach: no function exposes
+//! `__globals__`, no frame is reachable, and once an import is done the
+//! `sys.modules` that library code sees maps names to the same sealed views
+//! the guest gets, so a guest-chosen `__module__` string (which `typing` and
+//! `dataclasses` resolve through `sys.modules`) never leads to a library
+//! namespace.
+
+use super::guest_env::with_state;
+use rustpython_compiler_core::frozen::FrozenModule;
+use rustpython_vm::builtins::{PyDict, PyDictRef, PyList, PyModule, PyStr, PyStrRef};
+use rustpython_vm::class::{PyClassImpl, StaticType};
+use rustpython_vm::function::{FuncArgs, PySetterValue};
+use rustpython_vm::scope::Scope;
+use rustpython_vm::types::{Constructor, Representable, SetAttr};
+use rustpython_vm::{pyclass, AsObject, Py, PyObjectRef, PyPayload, PyResult, VirtualMachine};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The frozen pure-Python standard library, by module name.
+static FROZEN: LazyLock<HashMap<&'static str, FrozenModule>> =
+    LazyLock::new(|| rustpython_pylib::FROZEN_STDLIB.decode().collect());
+
+use super::policy::IMPORTABLE_MODULES as GUEST_MODULES;
+
+/// The sandbox's library: its module instances and their namespaces.
+#[derive(Default)]
+pub(crate) struct LibraryState {
+    /// Loaded library modules, by name (this sandbox's own instances).
+    modules: HashMap<String, PyObjectRef>,
+    /// Whether the `encodings` package (codec search) is loaded.
+    codecs_ready: bool,
+    /// The namespaces of library modules: the `import` statement run with
+    /// one of these as globals is library code.
+    namespaces: Vec<PyDictRef>,
+    /// The builtins of library code.
+    builtins: Option<PyDictRef>,
+    /// The dict that is `sys.modules` for library code.
+    sys_modules: Option<PyDictRef>,
+    /// Sealed views handed to the guest, by module name.
+    views: HashMap<String, PyObjectRef>,
+    /// What `random` seeds itself with when given no seed.
+    random_seed: u64,
+    /// True while a guest's import runs library module code (native modules
+    /// finish their own types then; no guest code runs).
+    pub(crate) loading: bool,
+    /// The interpreter's `exec` and `eval`, which the library's wrap.
+    originals: Vec<(&'static str, PyObjectRef)>,
+    /// How many imports are under way (they nest: library code imports).
+    depth: usize,
+}
+
+impl LibraryState {
+    /// Sets up the library of a sandbox (its builtins come later, from
+    /// [`library_builtins`]).
+    pub(crate) fn new(vm: &VirtualMachine, random_seed: u64) -> Self {
+        LibraryState {
+            sys_modules: Some(vm.ctx.new_dict()),
+            random_seed,
+            ..LibraryState::default()
+        }
+    }
+}
+
+/// Pure-Python modules library code may import (the guest modules and what
+/// they need). Each is a fresh instance per sandbox.
+const LIBRARY_PYTHON: &[&str] = &[
+    "_collections_abc",
+    "_colorize",
+    "_py_abc",
+    "_pydatetime",
+    "_pydecimal",
+    "_strptime",
+    "_weakrefset",
+    "abc",
+    "annotationlib",
+    "ast",
+    "bisect",
+    "collections",
+    "collections._defaultdict",
+    "codecs",
+    "collections.abc",
+    "contextlib",
+    "copy",
+    "contextvars",
+    "copyreg",
+    "dataclasses",
+    "datetime",
+    "decimal",
+    "enum",
+    "fractions",
+    "functools",
+    "heapq",
+    "json",
+    "json.decoder",
+    "json.encoder",
+    "json.scanner",
+    "keyword",
+    "numbers",
+    "operator",
+    "random",
+    "re",
+    "re._casefix",
+    "re._compiler",
+    "re._constants",
+    "re._parser",
+    "reprlib",
+    "statistics",
+    "string",
+    "types",
+    "typing",
+    "weakref",
+];
+
+/// Native modules library code may import: pure computation over their
+/// arguments, no files, clock, entropy, threads or interpreter internals.
+const LIBRARY_NATIVE: &[&str] = &[
+    "_abc",
+    "_ast",
+    "_bisect",
+    "_codecs",
+    "_collections",
+    "_contextvars",
+    "_functools",
+    "_heapq",
+    "_json",
+    "_operator",
+    "_sre",
+    "_string",
+    "_struct",
+    "_typing",
+    "_types",
+    "_weakref",
+    "cmath",
+    "itertools",
+    "math",
+    "unicodedata",
+];
+
+/// Stand-ins: modules library code imports whose real versions hold ambient
+/// authority (clock, entropy, files, threads, frames). Written in Python; the
+/// names in angle brackets are set by [`stand_in`] before the source runs.
+const STAND_INS: &[(&str, &str)] = &[
+    ("time", include_str!("library/time.py")),
+    ("os", include_str!("library/os.py")),
+    ("_thread", include_str!("library/thread.py")),
+    ("warnings", include_str!("library/warnings.py")),
+    ("inspect", include_str!("library/inspect.py")),
+    ("_random", include_str!("library/random.py")),
+    ("locale", include_str!("library/locale.py")),
+];
+
+/// Names copied from the real `sys` into the library's stand-in.
+const SYS_NAMES: &[&str] = &[
+    "byteorder",
+    "exc_info",
+    "exception",
+    "flags",
+    "float_info",
+    "float_repr_style",
+    "getdefaultencoding",
+    "getrecursionlimit",
+    "getsizeof",
+    "hash_info",
+    "hexversion",
+    "implementation",
+    "int_info",
+    "intern",
+    "maxsize",
+    "maxunicode",
+    "version",
+    "version_info",
+];
+
+/// Whether library code may import `name`.
+fn library_may_import(name: &str) -> bool {
+    name == "sys"
+        || name == "encodings"
+        || name
+            .strip_prefix("encodings.")
+            .is_some_and(|m| !m.contains('.'))
+        || name == "builtins"
+        || LIBRARY_PYTHON.contains(&name)
+        || LIBRARY_NATIVE.contains(&name)
+        || STAND_INS.iter().any(|(n, _)| *n == name)
+}
+
+/// The library's builtins: the guest's (restricted) builtins plus what the
+/// library's own code needs to run. Built once per sandbox, before the
+/// guest's builtins are restricted, from the interpreter's originals.
+pub(crate) fn library_builtins(
+    vm: &VirtualMachine,
+    original: &PyDictRef,
+    guest: &PyDictRef,
+) -> PyResult<PyDictRef> {
+    let d = vm.ctx.new_dict();
+    for (k, v) in guest.items_vec() {
+        d.set_item(&*k, v, vm)?;
+    }
+    for name in super::policy::DEFAULT_BUILTINS
+        .iter()
+        .chain(super::policy::OPTIONAL_BUILTINS)
+        .chain(&["exec", "eval", "compile"])
+    {
+        if let Some(v) = original.get_item_opt(*name, vm)? {
+            d.set_item(*name, v, vm)?;
+        }
+    }
+    d.set_item(
+        "__import__",
+        vm.new_function("__import__", import_for_library).into(),
+        vm,
+    )?;
+    for name in ["exec", "eval"] {
+        if let Some(original) = d.get_item_opt(name, vm)? {
+            with_state(|s| s.library.originals.push((name, original)));
+        }
+    }
+    d.set_item(
+        "exec",
+        vm.new_function("exec", |a: FuncArgs, vm: &VirtualMachine| {
+            library_run("exec", a, vm)
+        })
+        .into(),
+        vm,
+    )?;
+    d.set_item(
+        "eval",
+        vm.new_function("eval", |a: FuncArgs, vm: &VirtualMachine| {
+            library_run("eval", a, vm)
+        })
+        .into(),
+        vm,
+    )?;
+    with_state(|s| s.library.builtins = Some(d.clone()));
+    Ok(d)
+}
+
+/// The sandbox's `__import__`: library code (whose globals are a library
+/// module's namespace) imports library modules; everything else is the guest,
+/// which gets sealed views of the modules its policy allows.
+pub(crate) fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let name = args
+        .args
+        .first()
+        .and_then(|n| n.downcast_ref::<PyStr>())
+        .and_then(|s| s.to_str())
+        .map(str::to_owned)
+        .ok_or_else(|| vm.new_type_error("__import__() argument 1 must be str"))?;
+    let arg = |i: usize, key: &str| args.args.get(i).or_else(|| args.kwargs.get(key)).cloned();
+    let globals = arg(1, "globals");
+    let fromlist = arg(3, "fromlist");
+    let level = arg(4, "level")
+        .map(|l| l.try_to_value::<i64>(vm))
+        .transpose()?
+        .unwrap_or(0);
+    // Three callers reach this function, the interpreter's `__import__`:
+    // - the import statement in library code, recognised by its globals (a
+    //   library namespace, which a guest never holds);
+    // - the import statement in guest code: the current instruction is
+    //   IMPORT_NAME;
+    // - native code (`vm.import("typing")` inside `Generic[T]`, ...), which
+    //   uses the module itself and needs its internals. A guest cannot call
+    //   this function directly: the `__import__` in its builtins is
+    //   `import_as_guest`.
+    let is_library = globals
+        .as_ref()
+        .is_some_and(|g| with_state(|s| s.library.is_namespace(g)).unwrap_or(false));
+    if is_library || !called_by_import_statement(vm) {
+        with_state(|s| s.library.open_window(vm)).transpose()?;
+        let result = ensure_codecs(vm)
+            .and_then(|()| library_import(vm, &name, globals.as_ref(), fromlist, level));
+        super::harden::sweep(vm);
+        with_state(|s| s.library.close_window(vm)).transpose()?;
+        result
+    } else {
+        guest_import(vm, &name, level)
+    }
+}
+
+/// The `__import__` a guest can name (in its builtins): always the guest's
+/// import, whoever calls it.
+pub(crate) fn import_as_guest(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let name = args
+        .args
+        .first()
+        .and_then(|n| n.downcast_ref::<PyStr>())
+        .and_then(|s| s.to_str())
+        .map(str::to_owned)
+        .ok_or_else(|| vm.new_type_error("__import__() argument 1 must be str"))?;
+    let level = args
+        .args
+        .get(4)
+        .or_else(|| args.kwargs.get("level"))
+        .map(|l| l.try_to_value::<i64>(vm))
+        .transpose()?
+        .unwrap_or(0);
+    guest_import(vm, &name, level)
+}
+
+/// Whether the running instruction of the current frame is IMPORT_NAME.
+fn called_by_import_statement(vm: &VirtualMachine) -> bool {
+    use rustpython_compiler_core::bytecode::Instruction;
+    let Some(frame) = vm.current_frame() else {
+        return false;
+    };
+    let idx = (frame.lasti() as usize).saturating_sub(1);
+    frame
+        .code
+        .code
+        .instructions
+        .get(idx)
+        .is_some_and(|unit| matches!(unit.op, Instruction::ImportName { .. }))
+}
+
+/// `exec`/`eval` for library code. Code run in a namespace without builtins
+/// gets the guest's builtins there, not the interpreter's builtins module the
+/// VM would insert: library code that runs text built from guest data (field
+/// names in `dataclasses`, forward references in `typing`) runs it with the
+/// guest's authority.
+fn library_run(which: &'static str, mut args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let globals = args
+        .args
+        .get(1)
+        .cloned()
+        .or_else(|| args.kwargs.get("globals").cloned());
+    let globals = match globals {
+        Some(g) if !vm.is_none(&g) => g,
+        _ => {
+            let g: PyObjectRef = vm.ctx.new_dict().into();
+            args.kwargs.swap_remove("globals");
+            if args.args.len() >= 2 {
+                args.args[1] = g.clone();
+            } else {
+                args.args.truncate(1);
+                args.args.push(g.clone());
+            }
+            g
+        }
+    };
+    if let Some(dict) = globals.downcast_ref::<PyDict>() {
+        if !dict.contains_key("__builtins__", vm) {
+            if let Some(b) = with_state(|s| s.guest_builtins.clone()).flatten() {
+                dict.set_item("__builtins__", b, vm)?;
+            }
+        }
+    }
+    let original = with_state(|s| {
+        s.library
+            .originals
+            .iter()
+            .find(|(n, _)| *n == which)
+            .map(|(_, f)| f.clone())
+    })
+    .flatten()
+    .ok_or_else(|| vm.new_runtime_error(format!("{which} is not available")))?;
+    original.call(args, vm)
+}
+
+/// The `__import__` in the library's builtins, for library code that calls
+/// `__import__(...)` by name (the codec search does): library modules.
+fn import_for_library(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let name = args
+        .args
+        .first()
+        .and_then(|n| n.downcast_ref::<PyStr>())
+        .and_then(|s| s.to_str())
+        .map(str::to_owned)
+        .ok_or_else(|| vm.new_type_error("__import__() argument 1 must be str"))?;
+    let arg = |i: usize, key: &str| args.args.get(i).or_else(|| args.kwargs.get(key)).cloned();
+    let globals = arg(1, "globals");
+    let fromlist = arg(3, "fromlist");
+    let level = arg(4, "level")
+        .map(|l| l.try_to_value::<i64>(vm))
+        .transpose()?
+        .unwrap_or(0);
+    library_import(vm, &name, globals.as_ref(), fromlist, level)
+}
+
+fn refuse(vm: &VirtualMachine, name: &str) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    vm.new_import_error(
+        format!("import of '{name}' is not allowed in this sandbox"),
+        vm.ctx.new_str(name),
+    )
+}
+
+/// A guest's import: only the policy's modules, absolute, as sealed views.
+fn guest_import(vm: &VirtualMachine, name: &str, level: i64) -> PyResult {
+    if level != 0 {
+        return Err(refuse(vm, name));
+    }
+    let (allowed, cached) = with_state(|s| {
+        (
+            s.imports.contains(name),
+            s.library
+                .views
+                .get(name)
+                .cloned()
+                .or_else(|| s.modules.get(name).cloned()),
+        )
+    })
+    .unwrap_or((false, None));
+    if !allowed {
+        return Err(refuse(vm, name));
+    }
+    if let Some(view) = cached {
+        return Ok(view);
+    }
+    let module = load_top(vm, name)?;
+    let view = module_view(vm, name, &module)?;
+    with_state(|s| s.library.views.insert(name.to_owned(), view.clone()));
+    Ok(view)
+}
+
+/// Loads `name` for a guest import, then turns the library's `sys.modules`
+/// back into views.
+fn load_top(vm: &VirtualMachine, name: &str) -> PyResult {
+    with_state(|s| s.library.open_window(vm)).transpose()?;
+    // The codec search (`str(b, 'latin1')` in `re`) comes with the first import.
+    let result = ensure_codecs(vm).and_then(|()| load(vm, name));
+    // The native types the import created get their allowlists now.
+    super::harden::sweep(vm);
+    let closed = with_state(|s| s.library.close_window(vm)).transpose();
+    let module = result?;
+    closed?;
+    Ok(module)
+}
+
+/// Loads the `encodings` package once per sandbox: it registers the codec
+/// search function of this interpreter, which loads codecs (library modules)
+/// on demand.
+fn ensure_codecs(vm: &VirtualMachine) -> PyResult<()> {
+    if with_state(|s| s.library.codecs_ready).unwrap_or(true) {
+        return Ok(());
+    }
+    load(vm, "encodings")?;
+    with_state(|s| s.library.codecs_ready = true);
+    Ok(())
+}
+
+/// `__import__` for library code: absolute and relative imports, `fromlist`.
+fn library_import(
+    vm: &VirtualMachine,
+    name: &str,
+    globals: Option<&PyObjectRef>,
+    fromlist: Option<PyObjectRef>,
+    level: i64,
+) -> PyResult {
+    let full = if level > 0 {
+        let globals = globals.and_then(|g| g.downcast_ref::<PyDict>());
+        let package = globals
+            .and_then(|g| g.get_item_opt("__package__", vm).ok().flatten())
+            .and_then(|p| {
+                p.downcast_ref::<PyStr>()
+                    .and_then(|s| s.to_str().map(str::to_owned))
+            })
+            .ok_or_else(|| {
+                vm.new_import_error("relative import outside a package", vm.ctx.new_str(name))
+            })?;
+        let mut base = package.as_str();
+        for _ in 1..level {
+            base = base.rsplit_once('.').map(|(b, _)| b).ok_or_else(|| {
+                vm.new_import_error(
+                    "relative import beyond the top package",
+                    vm.ctx.new_str(name),
+                )
+            })?;
+        }
+        if name.is_empty() {
+            base.to_owned()
+        } else {
+            format!("{base}.{name}")
+        }
+    } else {
+        name.to_owned()
+    };
+    // Import every package on the way down.
+    let mut path = String::new();
+    let mut last = None;
+    for part in full.split('.') {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(part);
+        last = Some(load(vm, &path)?);
+    }
+    let last = last.ok_or_else(|| refuse(vm, name))?;
+    let fromlist: Vec<PyObjectRef> = match fromlist {
+        Some(f) if !vm.is_none(&f) => f.try_to_value(vm)?,
+        _ => Vec::new(),
+    };
+    if fromlist.is_empty() {
+        if level > 0 {
+            return Ok(last);
+        }
+        let top = full.split('.').next().unwrap_or(&full);
+        return load(vm, top);
+    }
+    // `from package import submodule`.
+    for item in fromlist {
+        let Some(item) = item
+            .downcast_ref::<PyStr>()
+            .and_then(|s| s.to_str())
+            .map(str::to_owned)
+        else {
+            continue;
+        };
+        if item == "*"
+            || vm
+                .get_attribute_opt(last.clone(), &*vm.ctx.new_str(item.as_str()))?
+                .is_some()
+        {
+            continue;
+        }
+        let sub = format!("{full}.{item}");
+        if library_may_import(&sub) {
+            load(vm, &sub)?;
+        }
+    }
+    Ok(last)
+}
+
+/// Loads (once per sandbox) the library module `name`.
+fn load(vm: &VirtualMachine, name: &str) -> PyResult {
+    if let Some(m) = with_state(|s| s.library.modules.get(name).cloned()).flatten() {
+        return Ok(m);
+    }
+    if !library_may_import(name) {
+        return Err(refuse(vm, name));
+    }
+    // A library module may have put another in sys.modules itself
+    // (`collections` does so for `collections.abc`).
+    let sys_modules = with_state(|s| s.library.sys_modules.clone()).flatten();
+    if let Some(m) = sys_modules
+        .map(|m| m.get_item_opt(name, vm))
+        .transpose()?
+        .flatten()
+    {
+        if m.downcast_ref::<PyModule>().is_some() {
+            with_state(|s| s.library.modules.insert(name.to_owned(), m.clone()));
+            return Ok(m);
+        }
+    }
+    let module: PyObjectRef = if name == "sys" {
+        sys_stand_in(vm)?
+    } else if name == "builtins" {
+        vm.builtins.clone().into()
+    } else if let Some((_, source)) = STAND_INS.iter().find(|(n, _)| *n == name) {
+        stand_in(vm, name, source)?
+    } else if LIBRARY_NATIVE.contains(&name) {
+        let m = rustpython_vm::import::import_builtin(vm, name)?;
+        if name == "_string" {
+            super::harden::wrap_formatter_split(&m, vm)?;
+        }
+        m
+    } else {
+        let (code, package) = match FROZEN.get(name) {
+            Some(frozen) => (vm.ctx.new_code(frozen.code), frozen.package),
+            // The few modules the VM carries itself (codecs, copyreg).
+            None => (
+                rustpython_vm::import::make_frozen(vm, name).map_err(|_| refuse(vm, name))?,
+                false,
+            ),
+        };
+        return exec_frozen(vm, name, code, package);
+    };
+    remember(vm, name, &module)?;
+    Ok(module)
+}
+
+/// Records a loaded library module in the sandbox's cache and its library
+/// `sys.modules`, and binds it in its parent package.
+fn remember(vm: &VirtualMachine, name: &str, module: &PyObjectRef) -> PyResult<()> {
+    with_state(|s| s.library.insert(vm, name, module.clone())).transpose()?;
+    if let Some((parent, child)) = name.rsplit_once('.') {
+        if let Some(p) = with_state(|s| s.library.modules.get(parent).cloned()).flatten() {
+            p.set_attr(&*vm.ctx.new_str(child), module.clone(), vm)?;
+        }
+    }
+    Ok(())
+}
+
+/// A fresh module for library code, and its namespace.
+fn new_module(
+    vm: &VirtualMachine,
+    name: &str,
+    package: bool,
+) -> PyResult<(PyObjectRef, PyDictRef)> {
+    let dict = vm.ctx.new_dict();
+    let module: PyObjectRef = vm.new_module(name, dict.clone(), None).into();
+    // After the module exists: creating it resets `__package__`.
+    let parent = if package {
+        name
+    } else {
+        name.rsplit_once('.').map_or("", |(p, _)| p)
+    };
+    dict.set_item("__package__", vm.ctx.new_str(parent).into(), vm)?;
+    if package {
+        dict.set_item("__path__", vm.ctx.new_list(Vec::new()).into(), vm)?;
+    }
+    let builtins = with_state(|s| s.library.builtins.clone())
+        .flatten()
+        .ok_or_else(|| vm.new_runtime_error("the library is not set up"))?;
+    dict.set_item("__builtins__", builtins.into(), vm)?;
+    with_state(|s| s.library.namespaces.push(dict.clone()));
+    Ok((module, dict))
+}
+
+fn exec_frozen(
+    vm: &VirtualMachine,
+    name: &str,
+    code: rustpython_vm::PyRef<rustpython_vm::builtins::PyCode>,
+    package: bool,
+) -> PyResult {
+    let (module, dict) = new_module(vm, name, package)?;
+    // Recorded before running, for circular imports.
+    remember(vm, name, &module)?;
+    if let Err(e) = vm.run_code_obj(code, Scope::with_builtins(None, dict, vm)) {
+        with_state(|s| s.library.forget(vm, name));
+        return Err(e);
+    }
+    // A module may replace itself in sys.modules (decimal does).
+    let sys_modules = with_state(|s| s.library.sys_modules.clone()).flatten();
+    if let Some(replaced) = sys_modules
+        .map(|m| m.get_item_opt(name, vm))
+        .transpose()?
+        .flatten()
+    {
+        if !replaced.is(&module) {
+            with_state(|s| s.library.modules.insert(name.to_owned(), replaced.clone()));
+            return Ok(replaced);
+        }
+    }
+    Ok(module)
+}
+
+/// A stand-in module, from our own Python source.
+fn stand_in(vm: &VirtualMachine, name: &str, source: &str) -> PyResult {
+    let (module, dict) = new_module(vm, name, false)?;
+    if name == "_random" {
+        // The real generator, to derive from; seeded by the sandbox's seed.
+        let native = rustpython_vm::import::import_builtin(vm, "_random")?;
+        dict.set_item("_native", native, vm)?;
+        let seed = with_state(|s| s.library.random_seed).unwrap_or(0);
+        dict.set_item("_SEED", vm.ctx.new_int(seed).into(), vm)?;
+    }
+    if name == "_thread" {
+        let native = rustpython_vm::import::import_builtin(vm, "_thread")?;
+        for attr in ["allocate_lock", "LockType", "RLock"] {
+            dict.set_item(attr, native.get_attr(attr, vm)?, vm)?;
+        }
+    }
+    run_source(vm, name, source, dict)?;
+    Ok(module)
+}
+
+/// Runs the source of a stand-in in its namespace.
+fn run_source(vm: &VirtualMachine, name: &str, source: &str, dict: PyDictRef) -> PyResult<()> {
+    let code = vm
+        .compile(
+            source,
+            rustpython_vm::compiler::Mode::Exec,
+            format!("<pyocap {name}>"),
+        )
+        .map_err(|e| vm.new_runtime_error(format!("stand-in {name} does not compile: {e}")))?;
+    vm.run_code_obj(code, Scope::with_builtins(None, dict, vm))?;
+    Ok(())
+}
+
+/// The library's `sys`: constants and a few pure functions, and `modules`.
+fn sys_stand_in(vm: &VirtualMachine) -> PyResult {
+    let (module, dict) = new_module(vm, "sys", false)?;
+    for name in SYS_NAMES {
+        if let Some(v) = vm.get_attribute_opt(vm.sys_module.clone().into(), *name)? {
+            dict.set_item(*name, v, vm)?;
+        }
+    }
+    let modules = with_state(|s| s.library.sys_modules.clone())
+        .flatten()
+        .ok_or_else(|| vm.new_runtime_error("the library is not set up"))?;
+    dict.set_item("modules", modules.into(), vm)?;
+    dict.set_item("platform", vm.ctx.new_str("pyocap").into(), vm)?;
+    dict.set_item("argv", vm.ctx.new_list(Vec::new()).into(), vm)?;
+    dict.set_item("path", vm.ctx.new_list(Vec::new()).into(), vm)?;
+    dict.set_item("warnoptions", vm.ctx.new_list(Vec::new()).into(), vm)?;
+    dict.set_item("stdout", vm.ctx.none(), vm)?;
+    dict.set_item("stderr", vm.ctx.none(), vm)?;
+    dict.set_item("stdin", vm.ctx.none(), vm)?;
+    run_source(vm, "sys", include_str!("library/sys.py"), dict)?;
+    Ok(module)
+}
+
+impl LibraryState {
+    fn is_namespace(&self, globals: &PyObjectRef) -> bool {
+        self.namespaces.iter().any(|d| d.is(globals))
+    }
+
+    fn insert(&mut self, vm: &VirtualMachine, name: &str, module: PyObjectRef) -> PyResult<()> {
+        if let Some(m) = &self.sys_modules {
+            m.set_item(name, module.clone(), vm)?;
+        }
+        self.modules.insert(name.to_owned(), module);
+        Ok(())
+    }
+
+    fn forget(&mut self, vm: &VirtualMachine, name: &str) {
+        self.modules.remove(name);
+        if let Some(m) = &self.sys_modules {
+            let _ = m.del_item(name, vm);
+        }
+    }
+
+    /// While library modules load, their `sys.modules` holds the modules.
+    fn open_window(&mut self, vm: &VirtualMachine) -> PyResult<()> {
+        self.depth += 1;
+        if self.depth > 1 {
+            return Ok(());
+        }
+        self.loading = true;
+        let Some(m) = &self.sys_modules else {
+            return Ok(());
+        };
+        m.clear();
+        for (name, module) in &self.modules {
+            m.set_item(name.as_str(), module.clone(), vm)?;
+        }
+        Ok(())
+    }
+
+    /// Between imports, the library's `sys.modules` holds only sealed views of
+    /// the modules the guest itself may import.
+    fn close_window(&mut self, vm: &VirtualMachine) -> PyResult<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.depth > 0 {
+            return Ok(());
+        }
+        self.loading = false;
+        let Some(m) = self.sys_modules.clone() else {
+            return Ok(());
+        };
+        // Keep what library code put in sys.modules itself.
+        for (k, v) in m.items_vec() {
+            if let (Some(k), true) = (
+                k.downcast_ref::<PyStr>().and_then(|s| s.to_str()),
+                v.downcast_ref::<PyModule>().is_some(),
+            ) {
+                self.modules.entry(k.to_owned()).or_insert(v);
+            }
+        }
+        m.clear();
+        // Collections.abc replaced its own entry: keep the module table in step.
+        for (name, module) in self.modules.clone() {
+            if !GUEST_MODULES.contains(&name.as_str()) {
+                continue;
+            }
+            let view = match self.views.get(&name) {
+                Some(v) => v.clone(),
+                None => {
+                    let v = module_view(vm, &name, &module)?;
+                    self.views.insert(name.clone(), v.clone());
+                    v
+                }
+            };
+            m.set_item(name.as_str(), view, vm)?;
+        }
+        Ok(())
+    }
+}
+
+/// A sealed, read-only view of a module for guests: its public API (its
+/// `__all__` if it has one, else its names that do not start with `_`),
+/// never a module, never the module's namespace.
+#[pyclass(module = false, name = "module_view")]
+#[derive(Debug, PyPayload)]
+pub(crate) struct ModuleView {
+    name: String,
+}
+
+crate::membrane::refuse_construction!(ModuleView);
+
+#[pyclass(
+    flags(IMMUTABLETYPE, HAS_DICT),
+    with(Constructor, SetAttr, Representable)
+)]
+impl ModuleView {
+    #[pymethod]
+    fn __dir__(zelf: PyObjectRef, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
+        let dict = zelf.dict().ok_or_else(|| vm.new_type_error("no names"))?;
+        Ok(dict.items_vec().into_iter().map(|(k, _)| k).collect())
+    }
+}
+
+impl SetAttr for ModuleView {
+    fn setattro(
+        zelf: &Py<Self>,
+        name: &Py<PyStr>,
+        _value: PySetterValue,
+        vm: &VirtualMachine,
+    ) -> PyResult<()> {
+        Err(vm.new_attribute_error(format!(
+            "module '{}' is read-only in this sandbox (cannot set '{}')",
+            zelf.name,
+            name.to_string_lossy()
+        )))
+    }
+}
+
+impl Representable for ModuleView {
+    fn repr_str(zelf: &Py<Self>, _vm: &VirtualMachine) -> PyResult<String> {
+        Ok(format!("<module '{}'>", zelf.name))
+    }
+}
+
+/// Makes the view type (once per sandbox thread) and hides its `__dict__`.
+pub(crate) fn init_types(vm: &VirtualMachine) {
+    let ty = ModuleView::make_static_type();
+    let name = vm.ctx.intern_str("__dict__");
+    ty.attributes.write().shift_remove(name);
+    ty.modified();
+}
+
+/// The guest's view of `module` (a module object, or a module provided by the
+/// runtime).
+pub(crate) fn module_view(vm: &VirtualMachine, name: &str, module: &PyObjectRef) -> PyResult {
+    let Some(m) = module.downcast_ref::<PyModule>() else {
+        return Ok(module.clone());
+    };
+    let source = m.dict();
+    let names: Vec<String> = match source.get_item_opt("__all__", vm)? {
+        Some(all) => {
+            let items: Vec<PyStrRef> = all.try_to_value(vm)?;
+            items
+                .iter()
+                .filter_map(|s| s.to_str().map(str::to_owned))
+                .collect()
+        }
+        None => source
+            .items_vec()
+            .into_iter()
+            .filter_map(|(k, _)| {
+                k.downcast_ref::<PyStr>()
+                    .and_then(|s| s.to_str())
+                    .map(str::to_owned)
+            })
+            .filter(|k| !k.starts_with('_'))
+            .collect(),
+    };
+    let view = ModuleView {
+        name: name.to_owned(),
+    }
+    .into_ref_with_type(vm, ModuleView::static_type().to_owned())?;
+    let dict = view
+        .as_object()
+        .dict()
+        .ok_or_else(|| vm.new_runtime_error("module views have a namespace"))?;
+    let mut exported = Vec::new();
+    for key in &names {
+        let Some(value) = source.get_item_opt(key.as_str(), vm)? else {
+            continue;
+        };
+        // A view never hands out a module (a module's imports are its own).
+        if value.downcast_ref::<PyModule>().is_some()
+            || value.downcast_ref::<ModuleView>().is_some()
+        {
+            continue;
+        }
+        dict.set_item(key.as_str(), value, vm)?;
+        exported.push(vm.ctx.new_str(key.as_str()).into());
+    }
+    dict.set_item("__name__", vm.ctx.new_str(name).into(), vm)?;
+    dict.set_item(
+        "__all__",
+        PyList::from(exported).into_ref(&vm.ctx).into(),
+        vm,
+    )?;
+    if let Some(doc) = source.get_item_opt("__doc__", vm)? {
+        if doc.downcast_ref::<PyStr>().is_some() {
+            dict.set_item("__doc__", doc, vm)?;
+        }
+    }
+    Ok(view.into())
+}

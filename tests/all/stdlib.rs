@@ -1,0 +1,277 @@
+//! The standard library for guests: the modules work, each is a sealed view
+//! over a fresh instance per sandbox, and none brings a clock, entropy or a
+//! route to its internals.
+
+use crate::util::{raises, sandbox_with};
+use pyocap::{Policy, Sandbox, Value, IMPORTABLE_MODULES};
+
+fn all_modules() -> Policy {
+    let mut p = Policy::new();
+    for m in IMPORTABLE_MODULES {
+        p.allow_import(m).unwrap();
+    }
+    p
+}
+
+fn sb() -> Sandbox {
+    sandbox_with(&all_modules())
+}
+
+#[track_caller]
+fn check(sb: &Sandbox, src: &str) {
+    if let Err(e) = sb.exec(src) {
+        panic!("guest failed: {e}\n{src}");
+    }
+}
+
+#[test]
+fn every_listed_module_imports_and_works() {
+    let sb = sb();
+    check(
+        &sb,
+        r#"
+import json, re, collections, itertools, functools, operator, string, math, bisect, heapq, cmath
+import decimal, fractions, datetime, statistics, dataclasses, enum, typing, random
+from decimal import Decimal
+from fractions import Fraction
+assert json.loads(json.dumps({"a": [1, 2.5, None]})) == {"a": [1, 2.5, None]}
+assert re.sub(r"\d+", "N", "a1b22") == "aNbN" and re.fullmatch("(a|b)+", "abba")
+assert collections.Counter("abca").most_common(1) == [("a", 2)]
+P = collections.namedtuple("P", "x y")
+assert P(1, 2).y == 2 and P._make([3, 4]) == (3, 4)
+assert collections.OrderedDict(a=1).popitem() == ("a", 1)
+assert list(itertools.accumulate([1, 2, 3])) == [1, 3, 6]
+assert functools.reduce(operator.mul, range(1, 6)) == 120
+@functools.lru_cache(maxsize=None)
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+assert fib(60) == 1548008755920
+assert functools.partial(max, 3)(5) == 5
+assert string.Template("$x!").substitute(x=1) == "1!" and string.ascii_lowercase[:3] == "abc"
+assert "{0.real:>4}".format(7) == "   7"
+assert math.isclose(math.sqrt(2) ** 2, 2) and abs(cmath.exp(1j * math.pi) + 1) < 1e-12
+assert bisect.bisect([1, 2, 4], 3) == 2 and heapq.nsmallest(2, [5, 1, 3]) == [1, 3]
+assert Decimal("1.1") + Decimal("2.2") == Decimal("3.3")
+assert Fraction(1, 3) * 3 == 1
+assert datetime.date(2024, 2, 28) + datetime.timedelta(days=1) == datetime.date(2024, 2, 29)
+assert datetime.datetime(2020, 5, 17, 10, 30).isoformat() == "2020-05-17T10:30:00"
+assert statistics.mean([1, 2, 3, 4]) == 2.5 and statistics.median([3, 1, 2]) == 2
+@dataclasses.dataclass(order=True, frozen=True)
+class Pt:
+    x: int
+    y: int = 0
+assert Pt(1) < Pt(2) and Pt(1, 2) == Pt(1, 2) and dataclasses.asdict(Pt(3, 4)) == {"x": 3, "y": 4}
+assert dataclasses.replace(Pt(1), y=5) == Pt(1, 5)
+class Color(enum.Enum):
+    RED = 1
+    BLUE = 2
+assert Color(2) is Color.BLUE and [c.name for c in Color] == ["RED", "BLUE"]
+class Perm(enum.IntFlag):
+    R = 4
+    W = 2
+assert Perm.R | Perm.W == 6
+T = typing.TypeVar("T")
+class Box(typing.Generic[T]):
+    def __init__(self, v: T):
+        self.v = v
+assert Box[int](3).v == 3 and typing.get_type_hints(Box.__init__) == {"v": T}
+assert random.Random(5).random() == random.Random(5).random()
+from math import *
+assert sqrt(16) == 4.0
+result = "ok"
+"#,
+    );
+    assert_eq!(sb.eval("result").unwrap(), Value::Str("ok".into()));
+}
+
+#[test]
+fn modules_are_sealed_views_of_their_public_api() {
+    let sb = sb();
+    for route in [
+        "json.decoder",
+        "json._default_encoder",
+        "re.enum",
+        "re._compiler",
+        "collections._sys",
+        "random._os",
+        "random._inst",
+        "dataclasses.inspect",
+        "dataclasses.sys",
+        "typing.sys",
+        "json.__dict__",
+        "json.__loader__",
+        "json.__spec__",
+        "json.__builtins__",
+    ] {
+        let src = format!("import json, re, collections, random, dataclasses, typing\n{route}");
+        assert_eq!(raises(&sb, &src), "AttributeError", "{route}");
+    }
+    assert_eq!(raises(&sb, "import json\njson.x = 1"), "AttributeError");
+    assert_eq!(raises(&sb, "import json\ndel json.dumps"), "AttributeError");
+    assert_eq!(
+        raises(&sb, "import json\nobject.__setattr__(json, 'x', 1)"),
+        "TypeError"
+    );
+    assert_eq!(raises(&sb, "import json\ntype(json)()"), "TypeError");
+    // The view lists exactly what it holds.
+    check(
+        &sb,
+        "import json\nassert 'dumps' in dir(json) and 'decoder' not in dir(json)\nassert json.__name__ == 'json'",
+    );
+}
+
+#[test]
+fn internal_and_authority_modules_are_refused() {
+    let sb = sb();
+    for m in [
+        "sys",
+        "os",
+        "time",
+        "types",
+        "inspect",
+        "builtins",
+        "gc",
+        "marshal",
+        "_thread",
+        "importlib",
+        "codecs",
+        "_io",
+        "warnings",
+        "copyreg",
+        "_random",
+        "encodings",
+        "json.decoder",
+        "collections.abc",
+    ] {
+        assert_eq!(raises(&sb, &format!("import {m}")), "ImportError", "{m}");
+    }
+    assert!(Policy::new().allow_import("sys").is_err());
+    assert!(Policy::new().allow_import("inspect").is_err());
+}
+
+#[test]
+fn no_clock_and_no_entropy() {
+    let sb = sb();
+    for src in [
+        "import datetime\ndatetime.datetime.now()",
+        "import datetime\ndatetime.date.today()",
+        "import random\nrandom.SystemRandom().random()",
+    ] {
+        assert_eq!(raises(&sb, src), "PermissionError", "{src}");
+    }
+}
+
+#[test]
+fn random_is_seeded_by_the_policy() {
+    let draw = "import random\nresult = [random.random(), random.Random().random(), random.randint(0, 10**9)]";
+    let run = |seed: Option<u64>| {
+        let mut p = all_modules();
+        if let Some(s) = seed {
+            p.random_seed(s);
+        }
+        let sb = sandbox_with(&p);
+        check(&sb, draw);
+        sb.eval("result").unwrap()
+    };
+    assert_eq!(run(None), run(None));
+    assert_eq!(run(Some(7)), run(Some(7)));
+    assert_ne!(run(None), run(Some(7)));
+}
+
+#[test]
+fn each_sandbox_has_its_own_module_instances() {
+    let a = sb();
+    let b = sb();
+    // Library classes are ordinary (mutable) classes, but per sandbox.
+    check(
+        &a,
+        "import collections, json\ncollections.OrderedDict.planted = 'A'\njson.JSONEncoder.item_separator = '|'",
+    );
+    check(
+        &b,
+        "import collections, json\nassert not hasattr(collections.OrderedDict, 'planted')\nassert json.dumps([1, 2]) == '[1, 2]'",
+    );
+    check(&a, "assert json.dumps([1, 2]) == '[1|2]'");
+}
+
+#[test]
+fn ordinary_python_still_works() {
+    let sb = sandbox_with(&Policy::new());
+    check(
+        &sb,
+        r#"
+class Base:
+    def __init__(self, x):
+        self.x = x
+    def __repr__(self):
+        return f"{type(self).__name__}({self.x!r})"
+    def __eq__(self, other):
+        return isinstance(other, Base) and self.x == other.x
+    def __hash__(self):
+        return hash(self.x)
+class Child(Base):
+    def __init__(self, x, y):
+        super().__init__(x)
+        self.y = y
+    @property
+    def total(self):
+        return self.x + self.y
+    @staticmethod
+    def make():
+        return Child(1, 2)
+    @classmethod
+    def named(cls):
+        return cls.__name__
+c = Child.make()
+assert c.total == 3 and repr(c) == "Child(1)" and Child.named() == "Child"
+assert isinstance(c, Base) and issubclass(Child, Base) and Child.__mro__[1] is Base
+assert {Base(1), Base(1)} == {Base(1)}
+def counter():
+    n = 0
+    def inc():
+        nonlocal n
+        n += 1
+        return n
+    return inc
+inc = counter(); inc(); assert inc() == 2
+def gen(n):
+    for i in range(n):
+        received = yield i
+        if received:
+            yield received
+g = gen(3); assert next(g) == 0 and g.send("hi") == "hi"
+assert [x * x for x in range(5) if x % 2] == [1, 9]
+assert {k: v for k, v in zip("ab", (1, 2))} == {"a": 1, "b": 2}
+assert sum(x for x in range(10)) == 45
+class MyError(ValueError):
+    pass
+try:
+    try:
+        raise MyError("bad")
+    except ValueError as e:
+        raise KeyError("k") from e
+except KeyError as e:
+    assert isinstance(e.__cause__, MyError) and e.__traceback__.tb_lineno > 0
+def deco(f):
+    def wrapper(*a, **k):
+        return f(*a, **k) * 2
+    wrapper.__name__ = f.__name__
+    return wrapper
+@deco
+def three():
+    return 3
+assert three() == 6 and three.__name__ == "three"
+class Ctx:
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        return True
+with Ctx():
+    raise RuntimeError("swallowed")
+assert "{:>5}|{:.2f}|{!r}".format("a", 3.14159, "x") == "    a|3.14|'x'"
+assert "%s-%d" % ("a", 3) == "a-3" and f"{c.x:03d}" == "001"
+assert sorted([3, 1, 2], key=lambda v: -v) == [3, 2, 1]
+import_ok = True
+"#,
+    );
+}
