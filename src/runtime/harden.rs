@@ -457,20 +457,31 @@ fn object_setattr(
 /// Checks every replacement field of a format string (and the fields nested
 /// in format specs): an attribute part may not start with `_`.
 pub(crate) fn check_format_fields(text: &str, vm: &VirtualMachine) -> PyResult<()> {
+    check_fields_at(text, 0, vm)
+}
+
+/// How deep format specs may nest fields (CPython's limit: "Max string
+/// recursion exceeded" beyond it). Also bounds this checker's recursion.
+const MAX_FORMAT_NESTING: usize = 2;
+
+fn check_fields_at(text: &str, depth: usize, vm: &VirtualMachine) -> PyResult<()> {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         match chars[i] {
             '{' if chars.get(i + 1) == Some(&'{') => i += 2,
             '}' if chars.get(i + 1) == Some(&'}') => i += 2,
+            '{' if depth >= MAX_FORMAT_NESTING => {
+                return Err(vm.new_value_error("Max string recursion exceeded"));
+            }
             '{' => {
                 // Find the matching close brace.
-                let mut depth = 1;
+                let mut open = 1;
                 let mut j = i + 1;
-                while j < chars.len() && depth > 0 {
+                while j < chars.len() && open > 0 {
                     match chars[j] {
-                        '{' => depth += 1,
-                        '}' => depth -= 1,
+                        '{' => open += 1,
+                        '}' => open -= 1,
                         _ => {}
                     }
                     j += 1;
@@ -478,7 +489,7 @@ pub(crate) fn check_format_fields(text: &str, vm: &VirtualMachine) -> PyResult<(
                 let inner: String = chars[i + 1..j.saturating_sub(1).max(i + 1)]
                     .iter()
                     .collect();
-                check_field(&inner, vm)?;
+                check_field(&inner, depth, vm)?;
                 i = j;
             }
             _ => i += 1,
@@ -487,7 +498,7 @@ pub(crate) fn check_format_fields(text: &str, vm: &VirtualMachine) -> PyResult<(
     Ok(())
 }
 
-fn check_field(inner: &str, vm: &VirtualMachine) -> PyResult<()> {
+fn check_field(inner: &str, depth: usize, vm: &VirtualMachine) -> PyResult<()> {
     // The field name ends at `!` or `:` outside an index.
     let mut in_index = false;
     let mut end = inner.len();
@@ -535,7 +546,7 @@ fn check_field(inner: &str, vm: &VirtualMachine) -> PyResult<()> {
     }
     check(&attr)?;
     // Nested fields in the conversion or spec.
-    check_format_fields(rest, vm)
+    check_fields_at(rest, depth + 1, vm)
 }
 
 fn original_str_method(name: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
@@ -574,7 +585,7 @@ pub(crate) fn wrap_formatter_split(module: &PyObjectRef, vm: &VirtualMachine) ->
     let wrapped = vm.new_function(
         "formatter_field_name_split",
         |field: PyStrRef, vm: &VirtualMachine| -> PyResult {
-            check_field(&field.to_string_lossy(), vm)?;
+            check_field(&field.to_string_lossy(), 0, vm)?;
             let original = original_str_method("formatter_field_name_split", vm)?;
             let pair = original.call((field,), vm)?;
             let pair: rustpython_vm::PyRef<PyTuple> = pair.try_into_value(vm)?;

@@ -79,11 +79,10 @@ impl LibraryState {
     }
 }
 
-/// Pure-Python modules library code may import (the guest modules and what
-/// they need). Each is a fresh instance per sandbox.
+/// Pure-Python modules library code may import besides the guest modules:
+/// what those need. Each is a fresh instance per sandbox.
 const LIBRARY_PYTHON: &[&str] = &[
     "_collections_abc",
-    "_colorize",
     "_py_abc",
     "_pydatetime",
     "_pydecimal",
@@ -92,8 +91,6 @@ const LIBRARY_PYTHON: &[&str] = &[
     "abc",
     "annotationlib",
     "ast",
-    "bisect",
-    "collections",
     "collections._defaultdict",
     "codecs",
     "collections.abc",
@@ -101,31 +98,17 @@ const LIBRARY_PYTHON: &[&str] = &[
     "copy",
     "contextvars",
     "copyreg",
-    "dataclasses",
-    "datetime",
-    "decimal",
-    "enum",
-    "fractions",
-    "functools",
-    "heapq",
-    "json",
     "json.decoder",
     "json.encoder",
     "json.scanner",
     "keyword",
     "numbers",
-    "operator",
-    "random",
-    "re",
     "re._casefix",
     "re._compiler",
     "re._constants",
     "re._parser",
     "reprlib",
-    "statistics",
-    "string",
     "types",
-    "typing",
     "weakref",
 ];
 
@@ -195,8 +178,9 @@ fn library_may_import(name: &str) -> bool {
         || name == "encodings"
         || name
             .strip_prefix("encodings.")
-            .is_some_and(|m| !m.contains('.'))
+            .is_some_and(|m| !m.is_empty() && !m.contains('.'))
         || name == "builtins"
+        || GUEST_MODULES.contains(&name)
         || LIBRARY_PYTHON.contains(&name)
         || LIBRARY_NATIVE.contains(&name)
         || STAND_INS.iter().any(|(n, _)| *n == name)
@@ -253,24 +237,46 @@ pub(crate) fn library_builtins(
     Ok(d)
 }
 
+/// The arguments of `__import__(name, globals, locals, fromlist, level)`.
+struct ImportArgs {
+    name: String,
+    globals: Option<PyObjectRef>,
+    fromlist: Option<PyObjectRef>,
+    level: i64,
+}
+
+impl ImportArgs {
+    fn parse(args: &FuncArgs, vm: &VirtualMachine) -> PyResult<Self> {
+        let arg = |i: usize, key: &str| args.args.get(i).or_else(|| args.kwargs.get(key)).cloned();
+        let name = arg(0, "name")
+            .as_ref()
+            .and_then(|n| n.downcast_ref::<PyStr>())
+            .and_then(|s| s.to_str())
+            .map(str::to_owned)
+            .ok_or_else(|| vm.new_type_error("__import__() argument 1 must be str"))?;
+        let level = arg(4, "level")
+            .map(|l| l.try_to_value::<i64>(vm))
+            .transpose()?
+            .unwrap_or(0);
+        Ok(ImportArgs {
+            name,
+            globals: arg(1, "globals"),
+            fromlist: arg(3, "fromlist"),
+            level,
+        })
+    }
+}
+
 /// The sandbox's `__import__`: library code (whose globals are a library
 /// module's namespace) imports library modules; everything else is the guest,
 /// which gets sealed views of the modules its policy allows.
 pub(crate) fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-    let name = args
-        .args
-        .first()
-        .and_then(|n| n.downcast_ref::<PyStr>())
-        .and_then(|s| s.to_str())
-        .map(str::to_owned)
-        .ok_or_else(|| vm.new_type_error("__import__() argument 1 must be str"))?;
-    let arg = |i: usize, key: &str| args.args.get(i).or_else(|| args.kwargs.get(key)).cloned();
-    let globals = arg(1, "globals");
-    let fromlist = arg(3, "fromlist");
-    let level = arg(4, "level")
-        .map(|l| l.try_to_value::<i64>(vm))
-        .transpose()?
-        .unwrap_or(0);
+    let ImportArgs {
+        name,
+        globals,
+        fromlist,
+        level,
+    } = ImportArgs::parse(&args, vm)?;
     // Three callers reach this function, the interpreter's `__import__`:
     // - the import statement in library code, recognised by its globals (a
     //   library namespace, which a guest never holds);
@@ -298,20 +304,7 @@ pub(crate) fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
 /// The `__import__` a guest can name (in its builtins): always the guest's
 /// import, whoever calls it.
 pub(crate) fn import_as_guest(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-    let name = args
-        .args
-        .first()
-        .and_then(|n| n.downcast_ref::<PyStr>())
-        .and_then(|s| s.to_str())
-        .map(str::to_owned)
-        .ok_or_else(|| vm.new_type_error("__import__() argument 1 must be str"))?;
-    let level = args
-        .args
-        .get(4)
-        .or_else(|| args.kwargs.get("level"))
-        .map(|l| l.try_to_value::<i64>(vm))
-        .transpose()?
-        .unwrap_or(0);
+    let ImportArgs { name, level, .. } = ImportArgs::parse(&args, vm)?;
     guest_import(vm, &name, level)
 }
 
@@ -377,20 +370,12 @@ fn library_run(which: &'static str, mut args: FuncArgs, vm: &VirtualMachine) -> 
 /// The `__import__` in the library's builtins, for library code that calls
 /// `__import__(...)` by name (the codec search does): library modules.
 fn import_for_library(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-    let name = args
-        .args
-        .first()
-        .and_then(|n| n.downcast_ref::<PyStr>())
-        .and_then(|s| s.to_str())
-        .map(str::to_owned)
-        .ok_or_else(|| vm.new_type_error("__import__() argument 1 must be str"))?;
-    let arg = |i: usize, key: &str| args.args.get(i).or_else(|| args.kwargs.get(key)).cloned();
-    let globals = arg(1, "globals");
-    let fromlist = arg(3, "fromlist");
-    let level = arg(4, "level")
-        .map(|l| l.try_to_value::<i64>(vm))
-        .transpose()?
-        .unwrap_or(0);
+    let ImportArgs {
+        name,
+        globals,
+        fromlist,
+        level,
+    } = ImportArgs::parse(&args, vm)?;
     library_import(vm, &name, globals.as_ref(), fromlist, level)
 }
 

@@ -112,8 +112,14 @@ fn format_strings_cannot_walk_private_attributes() {
     ] {
         assert_eq!(raises(&sb, src), "ValueError", "{src}");
     }
+    // Deeply nested specs end in an ordinary error, whatever their depth.
+    for n in [3, 100_000, 2_000_000] {
+        let src = format!("('{{0:' * {n} + '}}' * {n}).format(1)");
+        assert_eq!(raises(&sb, &src), "ValueError", "nesting {n}");
+    }
     for (expr, want) in [
         ("'{0.v}|{0.v:>3}|{1[k]}'.format(h, {'k': 2})", "5|  5|2"),
+        ("'{0:{1}}'.format(5, '>3')", "  5"),
         ("'{{literal}} {}'.format(1)", "{literal} 1"),
         ("string.Formatter().format('{0.v}', h)", "5"),
         ("f'{h._s}'", "secret"),

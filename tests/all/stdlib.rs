@@ -275,3 +275,24 @@ import_ok = True
 "#,
     );
 }
+
+#[test]
+fn hostile_import_arguments_end_in_ordinary_errors() {
+    let sb = sb();
+    for (src, want) in [
+        ("__import__(1)", "TypeError"),
+        ("__import__('json', level=-1)", "ImportError"),
+        ("__import__('json', None, None, None, 1)", "ImportError"),
+        ("__import__('')", "ImportError"),
+        ("__import__('json' * 100000)", "ImportError"),
+        ("__import__('json.decoder', fromlist=['x'])", "ImportError"),
+        ("__import__('..json')", "ImportError"),
+        ("import json\nb'x'.decode('.' * 1000)", "LookupError"),
+    ] {
+        assert_eq!(raises(&sb, src), want, "{src}");
+    }
+    assert_eq!(
+        sb.eval("__import__('json', fromlist=5).dumps(1)").unwrap(),
+        Value::Str("1".into())
+    );
+}
