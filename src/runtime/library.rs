@@ -290,12 +290,9 @@ pub(crate) fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         .as_ref()
         .is_some_and(|g| with_state(|s| s.library.is_namespace(g)).unwrap_or(false));
     if is_library || !called_by_import_statement(vm) {
-        with_state(|s| s.library.open_window(vm)).transpose()?;
-        let result = ensure_codecs(vm)
-            .and_then(|()| library_import(vm, &name, globals.as_ref(), fromlist, level));
-        super::harden::sweep(vm);
-        with_state(|s| s.library.close_window(vm)).transpose()?;
-        result
+        in_window(vm, || {
+            library_import(vm, &name, globals.as_ref(), fromlist, level)
+        })
     } else {
         guest_import(vm, &name, level)
     }
@@ -376,7 +373,9 @@ fn import_for_library(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         fromlist,
         level,
     } = ImportArgs::parse(&args, vm)?;
-    library_import(vm, &name, globals.as_ref(), fromlist, level)
+    in_window(vm, || {
+        library_import(vm, &name, globals.as_ref(), fromlist, level)
+    })
 }
 
 fn refuse(vm: &VirtualMachine, name: &str) -> rustpython_vm::builtins::PyBaseExceptionRef {
@@ -417,12 +416,18 @@ fn guest_import(vm: &VirtualMachine, name: &str, level: i64) -> PyResult {
 /// Loads `name` for a guest import, then turns the library's `sys.modules`
 /// back into views.
 fn load_top(vm: &VirtualMachine, name: &str) -> PyResult {
+    in_window(vm, || load(vm, name))
+}
+
+/// Runs a library import: library code sees the real modules in its
+/// `sys.modules` meanwhile, and the native types it creates get their
+/// allowlists before anything else runs.
+fn in_window(vm: &VirtualMachine, import: impl FnOnce() -> PyResult) -> PyResult {
     with_state(|s| s.library.open_window(vm)).transpose()?;
     // The codec search (`str(b, 'latin1')` in `re`) comes with the first import.
-    let result = ensure_codecs(vm).and_then(|()| load(vm, name));
-    // The native types the import created get their allowlists now.
+    let result = ensure_codecs(vm).and_then(|()| import());
     super::harden::sweep(vm);
-    let closed = with_state(|s| s.library.close_window(vm)).transpose();
+    let closed = with_state(|s| s.library.close_window(vm, &s.imports)).transpose();
     let module = result?;
     closed?;
     Ok(module)
@@ -730,8 +735,12 @@ impl LibraryState {
     }
 
     /// Between imports, the library's `sys.modules` holds only sealed views of
-    /// the modules the guest itself may import.
-    fn close_window(&mut self, vm: &VirtualMachine) -> PyResult<()> {
+    /// the modules the guest itself may import (`allowed`, the policy's).
+    fn close_window(
+        &mut self,
+        vm: &VirtualMachine,
+        allowed: &std::collections::BTreeSet<String>,
+    ) -> PyResult<()> {
         self.depth = self.depth.saturating_sub(1);
         if self.depth > 0 {
             return Ok(());
@@ -752,7 +761,7 @@ impl LibraryState {
         m.clear();
         // Collections.abc replaced its own entry: keep the module table in step.
         for (name, module) in self.modules.clone() {
-            if !GUEST_MODULES.contains(&name.as_str()) {
+            if !allowed.contains(&name) {
                 continue;
             }
             let view = match self.views.get(&name) {
