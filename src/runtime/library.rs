@@ -216,23 +216,11 @@ pub(crate) fn library_builtins(
         if let Some(original) = d.get_item_opt(name, vm)? {
             with_state(|s| s.library.originals.push((name, original)));
         }
+        let wrapped = vm.new_function(name, move |a: FuncArgs, vm: &VirtualMachine| {
+            library_run(name, a, vm)
+        });
+        d.set_item(name, wrapped.into(), vm)?;
     }
-    d.set_item(
-        "exec",
-        vm.new_function("exec", |a: FuncArgs, vm: &VirtualMachine| {
-            library_run("exec", a, vm)
-        })
-        .into(),
-        vm,
-    )?;
-    d.set_item(
-        "eval",
-        vm.new_function("eval", |a: FuncArgs, vm: &VirtualMachine| {
-            library_run("eval", a, vm)
-        })
-        .into(),
-        vm,
-    )?;
     with_state(|s| s.library.builtins = Some(d.clone()));
     Ok(d)
 }
