@@ -222,7 +222,7 @@ fn guarded_type_setattro(
     let Some(ty) = obj.downcast_ref::<PyType>() else {
         return Err(vm.new_type_error("descriptor '__setattr__' requires a 'type' object"));
     };
-    let library_loading = with_state(|s| s.library.loading).unwrap_or(false);
+    let library_loading = with_state(|s| s.library.loading()).unwrap_or(false);
     if !ty.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) && !library_loading {
         return Err(vm.new_type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",

@@ -407,11 +407,10 @@ pub(crate) fn replace_methods(vm: &VirtualMachine) {
 /// `type.__subclasses__`, answering only for classes defined in Python, and
 /// listing only such classes: the built-in types' subclasses include the
 /// import system's classes (`BuiltinImporter.load_module('sys')`).
-fn subclasses(zelf: PyTypeRef, vm: &VirtualMachine) -> PyList {
+fn subclasses(zelf: PyTypeRef) -> PyList {
     if !zelf.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
         return PyList::from(Vec::new());
     }
-    let _ = vm;
     let subs: Vec<PyObjectRef> = zelf
         .subclasses
         .read()
@@ -434,12 +433,19 @@ fn object_setattr(
     vm: &VirtualMachine,
 ) -> PyResult<()> {
     let object_slot = vm.ctx.types.object_type.slots.setattro.load();
-    let native_base = obj
-        .class()
-        .mro_map_collect(|t| t.to_owned())
-        .into_iter()
-        .find(|t| !t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE));
-    let own_slot = native_base.and_then(|t| t.slots.setattro.load());
+    // The first built-in type of the object's class and its bases (no copy of
+    // the MRO: this runs on every `object.__setattr__` call).
+    let cls = obj.class();
+    let is_native = |t: &Py<PyType>| !t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE);
+    let own_slot = if is_native(cls) {
+        cls.slots.setattro.load()
+    } else {
+        cls.mro
+            .read()
+            .iter()
+            .find(|t| is_native(t))
+            .and_then(|t| t.slots.setattro.load())
+    };
     let same = match (own_slot, object_slot) {
         (Some(a), Some(b)) => a as usize == b as usize,
         (None, None) => true,

@@ -58,9 +58,6 @@ pub(crate) struct LibraryState {
     views: HashMap<String, PyObjectRef>,
     /// What `random` seeds itself with when given no seed.
     random_seed: u64,
-    /// True while a guest's import runs library module code (native modules
-    /// finish their own types then; no guest code runs).
-    pub(crate) loading: bool,
     /// The interpreter's `exec` and `eval`, which the library's wrap.
     originals: Vec<(&'static str, PyObjectRef)>,
     /// How many imports are under way (they nest: library code imports).
@@ -686,6 +683,12 @@ fn sys_stand_in(vm: &VirtualMachine) -> PyResult {
 }
 
 impl LibraryState {
+    /// True while an import runs library module code (native modules finish
+    /// their own types then; no guest code runs).
+    pub(crate) fn loading(&self) -> bool {
+        self.depth > 0
+    }
+
     fn is_namespace(&self, globals: &PyObjectRef) -> bool {
         self.namespaces.iter().any(|d| d.is(globals))
     }
@@ -711,7 +714,6 @@ impl LibraryState {
         if self.depth > 1 {
             return Ok(());
         }
-        self.loading = true;
         let Some(m) = &self.sys_modules else {
             return Ok(());
         };
@@ -733,7 +735,6 @@ impl LibraryState {
         if self.depth > 0 {
             return Ok(());
         }
-        self.loading = false;
         let Some(m) = self.sys_modules.clone() else {
             return Ok(());
         };
