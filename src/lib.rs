@@ -48,6 +48,6 @@ pub use caps::{Arg, CapError, CapHandle, Filter, FromArg, FromArgs, Methods, Use
 pub use membrane::{CrossingError, DataLimits, Value};
 pub use num_bigint::BigInt;
 pub use runtime::{
-    Config, ConfigError, CountingAllocator, GuestError, Policy, Runtime, Sandbox, StopHandle,
-    DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
+    Config, ConfigError, CountingAllocator, FuelReading, GuestError, Policy, Runtime, Sandbox,
+    StopHandle, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
 };

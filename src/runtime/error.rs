@@ -72,6 +72,13 @@ pub enum GuestError {
         /// The deadline in force.
         limit: std::time::Duration,
     },
+    /// The call used up its fuel (see [`Policy::fuel`](crate::Policy::fuel)). The
+    /// guest stopped at the same point on every run. Terminal.
+    #[error("guest call ran out of fuel ({limit} units)")]
+    FuelExhausted {
+        /// The call's fuel budget.
+        limit: u64,
+    },
     /// The sandbox's interpreter panicked (a bug in the VM reached by guest code).
     /// The panic was contained to the sandbox's thread; the sandbox is dead.
     #[error("the guest interpreter failed internally and was stopped: {reason}")]
@@ -105,6 +112,7 @@ impl GuestError {
             GuestError::OutputLimit { .. } => "OutputLimit",
             GuestError::MemoryLimit { .. } => "MemoryLimit",
             GuestError::DeadlineExceeded { .. } => "DeadlineExceeded",
+            GuestError::FuelExhausted { .. } => "FuelExhausted",
             GuestError::InterpreterPanic { .. } => "InterpreterPanic",
             GuestError::Reentrant => "Reentrant",
             GuestError::Stopped => "Stopped",
@@ -118,6 +126,7 @@ impl GuestError {
             GuestError::OutputLimit { .. }
                 | GuestError::MemoryLimit { .. }
                 | GuestError::DeadlineExceeded { .. }
+                | GuestError::FuelExhausted { .. }
         )
     }
 
@@ -128,6 +137,7 @@ impl GuestError {
             GuestError::OutputLimit { .. }
                 | GuestError::MemoryLimit { .. }
                 | GuestError::DeadlineExceeded { .. }
+                | GuestError::FuelExhausted { .. }
                 | GuestError::InterpreterPanic { .. }
                 | GuestError::Stopped
         )

@@ -21,11 +21,14 @@
 //! attribute that starts with `_`.
 
 use super::guest_env::with_state;
+use parking_lot::Mutex;
 use rustpython_vm::builtins::{PyList, PyStr, PyStrRef, PyTuple, PyType, PyTypeRef};
 use rustpython_vm::function::{FuncArgs, PySetterValue};
+use rustpython_vm::protocol::PyIterReturn;
 use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine};
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Names every type inherits from `object`, for guests.
 const OBJECT_ALLOWED: &[&str] = &[
@@ -269,8 +272,79 @@ pub(crate) fn sweep(vm: &VirtualMachine) {
         let fresh = DONE.with(|d| d.borrow_mut().insert(addr));
         if fresh {
             restrict(vm, &ty);
+            meter_iteration(&ty);
         }
     }
+}
+
+/// A `__next__` slot function.
+type IterNext = fn(&PyObject, &VirtualMachine) -> PyResult<PyIterReturn>;
+
+/// How many distinct native `__next__` functions can be metered.
+const METERED: usize = 160;
+
+/// The native `__next__` each metering wrapper calls. Slot functions are the
+/// same code on every thread, so one table serves every sandbox.
+static ORIGINALS: [OnceLock<IterNext>; METERED] = [const { OnceLock::new() }; METERED];
+static ASSIGNED: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+
+macro_rules! metering_wrappers {
+    ($($i:literal)*) => {
+        /// One wrapper per slot of `ORIGINALS`: charges an item of natively driven
+        /// iteration to the fuel (and ends it if the guest was stopped), then
+        /// calls the original.
+        static WRAPPERS: [IterNext; METERED] = [$({
+            fn wrapper(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+                super::fuel::charge_native(vm)?;
+                match ORIGINALS[$i].get() {
+                    Some(original) => original(zelf, vm),
+                    None => Ok(PyIterReturn::StopIteration(None)),
+                }
+            }
+            wrapper
+        }),*];
+    };
+}
+metering_wrappers!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 100 101 102 103 104 105 106 107 108 109 110 111 112 113 114 115 116 117 118 119 120 121 122 123 124 125 126 127 128 129 130 131 132 133 134 135 136 137 138 139 140 141 142 143 144 145 146 147 148 149 150 151 152 153 154 155 156 157 158 159);
+
+/// Meters the native `__next__` of `ty`: every item a native loop (`sum`,
+/// `sorted`, `list`, `any`, `str.join`, ...) takes from a built-in iterator
+/// costs fuel, and such a loop ends when the guest is stopped. Loops in guest
+/// code pay at their back edge instead (see `fuel`).
+fn meter_iteration(ty: &Py<PyType>) {
+    if super::fuel::is_metered_iter_type(ty) {
+        return;
+    }
+    let Some(original) = ty.slots.iternext.load() else {
+        return;
+    };
+    let addr = original as usize;
+    if WRAPPERS.iter().any(|w| *w as usize == addr) {
+        return;
+    }
+    let mut assigned = ASSIGNED.lock();
+    let index = match assigned.iter().position(|a| *a == addr) {
+        Some(i) => i,
+        None if assigned.len() < METERED => {
+            let _ = ORIGINALS[assigned.len()].set(original);
+            assigned.push(addr);
+            assigned.len() - 1
+        }
+        // More native iterator types than wrappers: this one stays unmetered
+        // (a test checks that every type of the sandbox is metered).
+        None => return,
+    };
+    drop(assigned);
+    ty.slots.iternext.store(Some(WRAPPERS[index]));
+}
+
+/// The native `__next__` behind `f`, if `f` is a metering wrapper.
+pub(crate) fn unmetered_iternext(f: IterNext) -> IterNext {
+    WRAPPERS
+        .iter()
+        .position(|w| *w as usize == f as usize)
+        .and_then(|i| ORIGINALS[i].get().copied())
+        .unwrap_or(f)
 }
 
 fn restrict(vm: &VirtualMachine, ty: &Py<PyType>) {
@@ -600,4 +674,30 @@ pub(crate) fn wrap_formatter_split(module: &PyObjectRef, vm: &VirtualMachine) ->
     );
     module.set_attr("formatter_field_name_split", wrapped, vm)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_native_iterator_type_is_metered() {
+        // Every module a policy can grant, imported: their iterator types are
+        // the most a sandbox can have.
+        let runtime = crate::Runtime::default();
+        let mut policy = crate::Policy::master();
+        policy.max_memory(None).unwrap();
+        let sb = runtime.sandbox(&policy).unwrap();
+        let imports: Vec<String> = crate::IMPORTABLE_MODULES
+            .iter()
+            .map(|m| format!("import {m}"))
+            .collect();
+        sb.exec(&imports.join("\n")).unwrap();
+        let assigned = ASSIGNED.lock().len();
+        assert!(assigned > 20, "only {assigned} iterator types seen");
+        assert!(
+            assigned < METERED,
+            "{assigned} native iterator types: some may be unmetered"
+        );
+    }
 }

@@ -94,6 +94,49 @@ pub(crate) fn memory_tripped(budget: usize) {
     });
 }
 
+/// On the sandbox thread: stops the guest now for `reason` (unless it was already
+/// stopped for another) and returns the exception that unwinds the native call
+/// in progress. The stop is installed before that exception reaches any handler.
+pub(crate) fn stop_here(
+    vm: &VirtualMachine,
+    reason: GuestError,
+) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    let _ = THREAD_TRIPWIRE.try_with(|t| {
+        if let Ok(t) = t.try_borrow() {
+            if let Some(t) = t.as_ref() {
+                let _ = t.inner.reason.set(reason);
+            }
+        }
+    });
+    install_stop(vm);
+    stopped_exception(vm)
+}
+
+/// On the sandbox thread, inside a native operation: fails with the stop if the
+/// guest was stopped (a deadline, a memory trip, the host) while it ran. Native
+/// loops never reach the interpreter's own signal check.
+#[inline]
+pub(crate) fn check_stopped(vm: &VirtualMachine) -> PyResult<()> {
+    let tripped = THREAD_TRIPWIRE
+        .try_with(|t| {
+            t.try_borrow()
+                .is_ok_and(|t| t.as_ref().is_some_and(Tripwire::is_tripped))
+        })
+        .unwrap_or(false);
+    if tripped {
+        install_stop(vm);
+        return Err(stopped_exception(vm));
+    }
+    Ok(())
+}
+
+fn stopped_exception(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    vm.new_exception_msg(
+        vm.ctx.exceptions.keyboard_interrupt.to_owned(),
+        "the sandbox was stopped".into(),
+    )
+}
+
 thread_local! {
     /// Whether this (sandbox) thread's interpreter has the stop installed.
     static INSTALLED: Cell<bool> = const { Cell::new(false) };
@@ -117,8 +160,5 @@ pub(crate) fn install_stop(vm: &VirtualMachine) {
 }
 
 fn stop_tracer(_args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-    Err(vm.new_exception_msg(
-        vm.ctx.exceptions.keyboard_interrupt.to_owned(),
-        "the sandbox was stopped".into(),
-    ))
+    Err(stopped_exception(vm))
 }

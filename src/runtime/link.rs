@@ -28,6 +28,13 @@ use std::time::{Duration, Instant};
 /// How often a waiter checks deadlines, frozen threads and stops.
 pub(crate) const WATCH_TICK: Duration = Duration::from_millis(1);
 
+/// How long a waiter waits, once the callee was stopped, for the callee to
+/// acknowledge before answering without it. The callee then is inside one native
+/// operation that does not look at its stop (a catastrophic regular expression,
+/// a multiplication of huge integers); it can run no more guest code, and its
+/// thread ends when that operation returns.
+pub(crate) const STOP_GRACE: Duration = Duration::from_millis(5);
+
 /// What a served job gives back.
 pub(crate) type Outcome = Result<Value, GuestError>;
 
@@ -126,6 +133,16 @@ pub(crate) struct Link {
     pub(crate) account: AccountHandle,
     pub(crate) deadline: Option<Duration>,
     pub(crate) busy: Arc<AtomicBool>,
+    /// Whether guest code is compiled with fuel ticks.
+    pub(crate) fuel_metering: bool,
+    /// Fuel of each top-level call (`u64::MAX`: unmetered), set by the host.
+    pub(crate) fuel_budget: AtomicU64,
+    /// Fuel the last top-level call used, and what it had left (`u64::MAX`:
+    /// unmetered), published by the sandbox thread when the call ends.
+    pub(crate) fuel_used: AtomicU64,
+    pub(crate) fuel_left: AtomicU64,
+    /// Whether a thread is re-sending the stop to a callee no waiter waits for.
+    rearming: Arc<AtomicBool>,
 }
 
 impl Link {
@@ -133,7 +150,7 @@ impl Link {
         id: u64,
         tripwire: Tripwire,
         account: AccountHandle,
-        deadline: Option<Duration>,
+        policy: &super::Policy,
     ) -> (Arc<Link>, mpsc::Sender<Msg>, mpsc::Receiver<Msg>) {
         let (tx, rx) = mpsc::channel();
         let link = Arc::new(Link {
@@ -141,8 +158,13 @@ impl Link {
             inbox: tx.clone(),
             tripwire,
             account,
-            deadline,
+            deadline: policy.deadline,
             busy: Arc::new(AtomicBool::new(false)),
+            fuel_metering: policy.fuel_metering,
+            fuel_budget: AtomicU64::new(policy.fuel.unwrap_or(u64::MAX)),
+            fuel_used: AtomicU64::new(0),
+            fuel_left: AtomicU64::new(u64::MAX),
+            rearming: Arc::new(AtomicBool::new(false)),
         });
         (link, tx, rx)
     }
@@ -335,6 +357,10 @@ struct Watch {
     tripwire: Tripwire,
     account: AccountHandle,
     give_up: Option<(Instant, Duration)>,
+    /// When this waiter first saw the callee stopped.
+    stopped_at: Option<Instant>,
+    busy: Arc<AtomicBool>,
+    rearming: Arc<AtomicBool>,
 }
 
 impl Watch {
@@ -343,6 +369,9 @@ impl Watch {
             tripwire: link.tripwire.clone(),
             account: link.account,
             give_up: link.deadline.map(|d| (Instant::now() + d, d)),
+            stopped_at: None,
+            busy: link.busy.clone(),
+            rearming: link.rearming.clone(),
         }
     }
 
@@ -353,6 +382,11 @@ impl Watch {
             return Err(self.tripwire.reason().unwrap_or(GuestError::Stopped));
         }
         if self.tripwire.is_tripped() {
+            let since = *self.stopped_at.get_or_insert_with(Instant::now);
+            if since.elapsed() >= STOP_GRACE {
+                self.keep_rearming();
+                return Err(self.tripwire.reason().unwrap_or(GuestError::Stopped));
+            }
             // Another sandbox's thread may have swallowed the signal.
             self.tripwire.rearm();
         } else if let Some((at, limit)) = self.give_up {
@@ -361,6 +395,33 @@ impl Watch {
             }
         }
         Ok(())
+    }
+
+    /// The waiter answers without the stopped callee: one small thread per
+    /// sandbox keeps re-sending the stop (another sandbox's thread may clear the
+    /// interpreter's process-wide signal flag first) until the callee's call is
+    /// over.
+    fn keep_rearming(&self) {
+        if self.rearming.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let tripwire = self.tripwire.clone();
+        let account = self.account;
+        let busy = self.busy.clone();
+        let rearming = self.rearming.clone();
+        let spawned = std::thread::Builder::new()
+            .name("pyocap-rearm".into())
+            .stack_size(64 << 10)
+            .spawn(move || {
+                while busy.load(Ordering::SeqCst) && !account.frozen() {
+                    tripwire.rearm();
+                    std::thread::sleep(WATCH_TICK);
+                }
+                rearming.store(false, Ordering::SeqCst);
+            });
+        if spawned.is_err() {
+            self.rearming.store(false, Ordering::SeqCst);
+        }
     }
 
     /// The waiter leaves before the callee answered: a small thread keeps

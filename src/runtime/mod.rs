@@ -9,6 +9,7 @@
 mod alloc;
 mod config;
 mod error;
+mod fuel;
 pub(crate) mod guest_env;
 mod harden;
 pub(crate) mod interrupt;
@@ -25,4 +26,4 @@ pub use error::{ConfigError, GuestError};
 pub use policy::{
     Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
 };
-pub use sandbox::{Sandbox, StopHandle, GUEST_FILENAME};
+pub use sandbox::{FuelReading, Sandbox, StopHandle, GUEST_FILENAME};

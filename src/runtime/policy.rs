@@ -149,6 +149,8 @@ pub struct Policy {
     pub(crate) data: DataLimits,
     pub(crate) max_memory: Option<usize>,
     pub(crate) deadline: Option<Duration>,
+    pub(crate) fuel: Option<u64>,
+    pub(crate) fuel_metering: bool,
     pub(crate) master: bool,
     pub(crate) random_seed: u64,
 }
@@ -173,6 +175,8 @@ impl Policy {
             data: DataLimits::default(),
             max_memory: Some(256 << 20),
             deadline: Some(Duration::from_secs(5)),
+            fuel: None,
+            fuel_metering: true,
             master: false,
             random_seed: 0,
         }
@@ -326,6 +330,34 @@ impl Policy {
     /// [`GuestError::DeadlineExceeded`](crate::GuestError::DeadlineExceeded).
     pub fn deadline(&mut self, limit: Option<Duration>) -> &mut Self {
         self.deadline = limit;
+        self
+    }
+
+    /// Fuel of each call (`exec`, `eval`, `call`, ...), in abstract work units, or
+    /// `None` for unmetered calls. Default: `None` (the deadline bounds them).
+    ///
+    /// Fuel is deterministic: the same code on the same inputs uses the same
+    /// units and, out of fuel, stops at the same point on every run, with
+    /// [`GuestError::FuelExhausted`](crate::GuestError::FuelExhausted). Each loop
+    /// iteration and each function call costs the number of statements its body
+    /// runs straight through (at least 1); each item of a built-in iterator
+    /// consumed by native code (`sum`, `sorted`, `list`, ...) costs 1. See
+    /// `SPEC.md` for what is and is not metered. [`Sandbox::set_fuel`](crate::Sandbox::set_fuel)
+    /// changes it for one sandbox; [`Sandbox::fuel`](crate::Sandbox::fuel) reads
+    /// what a call used.
+    pub fn fuel(&mut self, units: Option<u64>) -> &mut Self {
+        self.fuel = units;
+        self
+    }
+
+    /// Whether guest code is compiled with fuel ticks. Default: `true`. Turning it
+    /// off saves the ticks' cost (a few percent, see `SPEC.md`) for hosts that
+    /// never use fuel: such a sandbox refuses a fuel budget
+    /// ([`ConfigError::InvalidLimit`] when it starts with one, and from
+    /// [`Sandbox::set_fuel`](crate::Sandbox::set_fuel)), and still counts
+    /// natively consumed iterator items in [`Sandbox::fuel`](crate::Sandbox::fuel).
+    pub fn fuel_metering(&mut self, enabled: bool) -> &mut Self {
+        self.fuel_metering = enabled;
         self
     }
 

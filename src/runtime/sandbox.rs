@@ -51,12 +51,17 @@ impl Sandbox {
         if policy.max_memory.is_some() && !accounting_active() {
             return Err(ConfigError::MemoryAccountingUnavailable);
         }
+        if policy.fuel.is_some() && !policy.fuel_metering {
+            return Err(ConfigError::InvalidLimit(
+                "a fuel budget needs fuel metering (Policy::fuel_metering)".into(),
+            ));
+        }
         let account = AccountHandle::open(policy.max_memory.unwrap_or(0))
             .ok_or(ConfigError::TooManySandboxes)?;
         let id = NEXT_SANDBOX.fetch_add(1, Ordering::Relaxed);
         let (signal_tx, signal_rx) = user_signal_channel();
         let tripwire = Tripwire::new(signal_tx);
-        let (link, inbox_tx, inbox_rx) = Link::new(id, tripwire, account, policy.deadline);
+        let (link, inbox_tx, inbox_rx) = Link::new(id, tripwire, account, &policy);
         let (ready_tx, ready_rx) = mpsc::sync_channel(1);
         let (printed_tx, printed_rx) = mpsc::channel();
         let config = runtime.inner.config.clone();
@@ -309,6 +314,32 @@ impl Sandbox {
         std::mem::take(&mut *output)
     }
 
+    /// Sets the fuel of each following call (`exec`, `eval`, `call`, and calls
+    /// into objects this sandbox handed out), in the units of
+    /// [`Policy::fuel`]; `None` makes them unmetered. Takes effect at the next
+    /// call. Fails with [`ConfigError::InvalidLimit`] if the sandbox's policy
+    /// turned [`Policy::fuel_metering`] off.
+    pub fn set_fuel(&self, units: Option<u64>) -> Result<(), ConfigError> {
+        if units.is_some() && !self.link.fuel_metering {
+            return Err(ConfigError::InvalidLimit(
+                "this sandbox was started without fuel metering".into(),
+            ));
+        }
+        self.link
+            .fuel_budget
+            .store(units.unwrap_or(u64::MAX), Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// The fuel the last finished call used, and what it had left.
+    pub fn fuel(&self) -> FuelReading {
+        let left = self.link.fuel_left.load(Ordering::SeqCst);
+        FuelReading {
+            consumed: self.link.fuel_used.load(Ordering::SeqCst),
+            remaining: (left != u64::MAX).then_some(left),
+        }
+    }
+
     /// Why the sandbox was stopped, if it was (a tripped limit, an interpreter
     /// failure). A stopped sandbox fails every call with this error.
     pub fn stopped(&self) -> Option<GuestError> {
@@ -367,6 +398,16 @@ impl Drop for Sandbox {
     }
 }
 
+/// What one call into a sandbox used of its fuel ([`Sandbox::fuel`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FuelReading {
+    /// Units the call used (also counted when the call was unmetered).
+    pub consumed: u64,
+    /// Units it had left, or `None` if it was unmetered. Zero after
+    /// [`GuestError::FuelExhausted`].
+    pub remaining: Option<u64>,
+}
+
 /// Stops a [`Sandbox`] from another thread: the call it is running (if any) ends
 /// with [`GuestError::Stopped`], and so does every later call. The guest cannot
 /// prevent it: `except`, `finally`, `__exit__` and `__del__` do not run to
@@ -418,6 +459,9 @@ struct Guest {
     sources: Rc<RefCell<SourceCache>>,
     tripwire: Tripwire,
     poisoned: std::cell::Cell<bool>,
+    link: Arc<Link>,
+    /// Jobs in progress on this thread (nested ones are served inside a call).
+    depth: std::cell::Cell<u32>,
 }
 
 impl Guest {
@@ -429,6 +473,7 @@ impl Guest {
         signal_rx: rustpython_vm::signal::UserSignalReceiver,
     ) -> Result<Guest, ConfigError> {
         let tripwire = link.tripwire.clone();
+        let own_link = link.clone();
         let mut settings = rustpython_vm::Settings::default();
         settings.hash_seed = Some(runtime.inner.config.hash_seed);
         settings.isolated = true;
@@ -452,6 +497,7 @@ impl Guest {
                     super::master::install(vm, runtime)?;
                 }
                 guest_env::seal_builtins(vm, &globals)?;
+                super::fuel::init_types(vm);
                 // Last, over every type the setup made: the allowlists.
                 super::harden::sweep(vm);
                 Ok::<_, rustpython_vm::builtins::PyBaseExceptionRef>(globals)
@@ -464,6 +510,8 @@ impl Guest {
             sources,
             tripwire,
             poisoned: std::cell::Cell::new(false),
+            link: own_link,
+            depth: std::cell::Cell::new(0),
         })
     }
 
@@ -471,7 +519,23 @@ impl Guest {
         if let Some(reason) = self.tripwire.reason() {
             return Err(reason);
         }
+        // A call from the host (or another sandbox) gets the fuel budget; a job
+        // served inside one (a callback) runs on that call's fuel.
+        let top = self.depth.get() == 0;
+        if top {
+            let budget = self.link.fuel_budget.load(Ordering::SeqCst);
+            super::fuel::refuel((budget != u64::MAX).then_some(budget));
+        }
+        self.depth.set(self.depth.get() + 1);
         let outcome = catch_unwind(AssertUnwindSafe(|| self.run_job(job)));
+        self.depth.set(self.depth.get() - 1);
+        if top {
+            let (used, left) = super::fuel::reading();
+            self.link.fuel_used.store(used, Ordering::SeqCst);
+            self.link
+                .fuel_left
+                .store(left.unwrap_or(u64::MAX), Ordering::SeqCst);
+        }
         let result = match outcome {
             Ok(result) => result,
             Err(panic) => {
@@ -517,9 +581,14 @@ impl Guest {
                         policy.max_source_nesting,
                     )?;
                     sources.borrow_mut().remember(&filename, &source);
-                    let code = vm
-                        .compile(&source, Mode::Exec, filename)
-                        .map_err(syntax_error)?;
+                    let code = super::fuel::compile(
+                        vm,
+                        &source,
+                        Mode::Exec,
+                        &filename,
+                        policy.fuel_metering,
+                    )
+                    .map_err(syntax_error)?;
                     let scope = Scope::with_builtins(None, globals.clone(), vm);
                     vm.run_code_obj(code, scope).map_err(|e| fail(e, sources))?;
                     Ok(Value::None)
@@ -532,9 +601,14 @@ impl Guest {
                         policy.max_source_nesting,
                     )?;
                     sources.borrow_mut().remember(GUEST_FILENAME, &source);
-                    let code = vm
-                        .compile(&source, Mode::Eval, GUEST_FILENAME.to_owned())
-                        .map_err(syntax_error)?;
+                    let code = super::fuel::compile(
+                        vm,
+                        &source,
+                        Mode::Eval,
+                        GUEST_FILENAME,
+                        policy.fuel_metering,
+                    )
+                    .map_err(syntax_error)?;
                     let scope = Scope::with_builtins(None, globals.clone(), vm);
                     let result = vm.run_code_obj(code, scope).map_err(|e| fail(e, sources))?;
                     Ok(from_guest(&result, vm, &policy.data)?)
@@ -619,6 +693,7 @@ impl Guest {
                     globals.clear();
                 }
                 super::master::clear();
+                super::fuel::release();
                 proxy::clear();
                 guest_env::clear_state();
             });
@@ -627,7 +702,17 @@ impl Guest {
     }
 }
 
-fn syntax_error(err: CompileError) -> GuestError {
+fn syntax_error(err: super::fuel::CompileFailure) -> GuestError {
+    let err = match err {
+        super::fuel::CompileFailure::Compile(err) => err,
+        super::fuel::CompileFailure::ReservedLiteral { line } => {
+            return GuestError::Syntax {
+                message: "string literal starts with a marker reserved by the sandbox".into(),
+                line,
+                column: 1,
+            }
+        }
+    };
     let (line, column) = err.python_location();
     let message = match &err {
         CompileError::Parse(p) => p.error.to_string(),

@@ -190,7 +190,7 @@ mod tests {
 
     #[test]
     fn nested_fstrings_count() {
-        let src = "f'{".repeat(500) + &"1".to_string() + &"}'".repeat(500);
+        let src = "f'{".repeat(500) + "1" + &"}'".repeat(500);
         assert!(est(&src) >= 1000);
     }
 }

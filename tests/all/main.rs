@@ -10,6 +10,7 @@ mod basics;
 mod caps;
 mod cli;
 mod errors;
+mod fuel;
 mod hostile;
 mod introspection;
 mod isolation;

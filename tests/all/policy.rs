@@ -15,7 +15,7 @@ fn dangerous_builtins_are_absent_by_default() {
             Value::Bool(false),
             "{name}"
         );
-        assert_eq!(raises(&sb, &format!("{name}")), "NameError", "{name}");
+        assert_eq!(raises(&sb, name), "NameError", "{name}");
     }
 }
 

@@ -236,7 +236,7 @@ proptest! {
         let back = SB.with(|sb| sb.call("ident", std::slice::from_ref(&v))).unwrap();
         prop_assert_eq!(canonical(&back), canonical(&v));
         // And the guest sees the types the host sent.
-        let ty = SB.with(|sb| sb.call("ident", &[v.clone()]).map(|b| b.type_name())).unwrap();
+        let ty = SB.with(|sb| sb.call("ident", std::slice::from_ref(&v)).map(|b| b.type_name())).unwrap();
         prop_assert_eq!(ty, v.type_name());
     }
 }

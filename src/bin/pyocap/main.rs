@@ -16,7 +16,7 @@ use std::time::Duration;
 /// Run untrusted Python in an object-capability sandbox.
 ///
 /// Exit status: 0 success; 1 the guest raised an exception or its source did not
-/// compile; 2 usage or configuration error; 3 a limit (time, memory, output)
+/// compile; 2 usage or configuration error; 3 a limit (time, fuel, memory, output)
 /// stopped the guest.
 #[derive(Parser)]
 #[command(name = "pyocap", version, about, long_about)]
@@ -52,6 +52,12 @@ enum Command {
         /// Default: 1MiB.
         #[arg(long = "max-output", value_name = "BYTES", value_parser = parse_bytes)]
         max_output: Option<usize>,
+        /// Fuel of the run, in deterministic work units (each loop iteration and
+        /// call costs the statements its body runs, each item a built-in
+        /// iterator gives native code costs 1). Default: unmetered. Out of fuel,
+        /// the guest stops at the same point on every run.
+        #[arg(long, value_name = "UNITS")]
+        fuel: Option<u64>,
         /// Run HOST.py first, as the trusted master (default builtins, the vetted
         /// modules, `import pyocap`), and grant the guest what its global
         /// `GRANTS` lists: a dict from the name the guest sees to an object (its
@@ -109,6 +115,7 @@ fn main() -> ExitCode {
             timeout,
             memory,
             max_output,
+            fuel,
             grants,
             json,
         } => {
@@ -129,6 +136,7 @@ fn main() -> ExitCode {
             if let Some(o) = max_output {
                 policy.max_output(o);
             }
+            policy.fuel(fuel);
             run(&file, &policy, grants.as_deref(), json)
         }
         Command::Attacks {

@@ -1,0 +1,534 @@
+//! Deterministic fuel: abstract work units counted as guest code runs.
+//!
+//! Guest source is instrumented between parsing and code generation. Every
+//! place where Python can repeat work gets a *tick*:
+//! - the start of every loop body (`for`, `async for`, `while`): the back edge;
+//! - the start of every function body (after its docstring), and every lambda;
+//! - every `for` clause of a comprehension or generator expression.
+//!
+//! Nothing else can repeat without passing one of these: a program that runs
+//! forever either loops or calls. A tick charges its block's *weight*: the
+//! number of statements the block runs straight through (statements inside
+//! `if`/`try`/`with`/`match` count, those of nested loops and functions are
+//! charged by their own ticks), at least 1.
+//!
+//! A tick is the test of an `assert` (or of a conditional expression in a lambda,
+//! or an `if` clause in a comprehension) on a string constant that only the
+//! instrumentation writes. After code generation that constant is replaced, in
+//! the code object's constant table, by a [`FuelTick`] object whose truth test
+//! charges the fuel: `LOAD_CONST`, `TO_BOOL`, `POP_JUMP_IF_TRUE`, three
+//! instructions and no Python call. The guest cannot shadow or rebind a constant.
+//!
+//! Natively driven iteration (`sum(range(10**12))`, `any(iter(int, 1))`, a
+//! `sorted` of a generator) never runs a bytecode back edge; `harden` wraps the
+//! `__next__` slot of every built-in iterator type to charge one unit per item
+//! (see [`charge_native`]).
+//!
+//! The meter is a thread-local of the sandbox thread: ticks cost one
+//! subtraction and one comparison. The count is deterministic: it depends only on
+//! the code and the path it takes.
+
+use super::GuestError;
+use ruff_python_ast::visitor::transformer::{walk_expr, walk_stmt, Transformer};
+use ruff_python_ast::{self as ast, AtomicNodeIndex, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+use rustpython_vm::builtins::PyCode;
+use rustpython_vm::builtins::PyStr;
+use rustpython_vm::bytecode::{AsBag, BorrowedConstant, CodeObject, Constant, ConstantBag};
+use rustpython_vm::class::{PyClassImpl, StaticType};
+use rustpython_vm::compiler::{CompileError, CompileOpts, Mode};
+use rustpython_vm::function::PySetterValue;
+use rustpython_vm::protocol::PyIterReturn;
+use rustpython_vm::protocol::{PyNumber, PyNumberMethods};
+use rustpython_vm::types::{
+    AsNumber, Callable, Constructor, IterNext, Representable, SelfIter, SetAttr,
+};
+use rustpython_vm::AsObject;
+use rustpython_vm::{
+    pyclass, Context, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
+};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+/// Marks a tick constant; the weight follows it. Guest string literals may not
+/// start with it.
+const TICK_PREFIX: &str = "\u{0}pyocap fuel tick ";
+
+/// Fuel that cannot run out: the meter of a sandbox with no fuel budget.
+pub(crate) const UNMETERED: u64 = u64::MAX;
+
+thread_local! {
+    /// Units left before the guest is stopped.
+    static REMAINING: Cell<u64> = const { Cell::new(UNMETERED) };
+    /// The budget `REMAINING` started from (for the consumed count).
+    static BUDGET: Cell<u64> = const { Cell::new(UNMETERED) };
+    /// One tick object per weight (per sandbox thread).
+    static TICKS: RefCell<HashMap<u32, PyObjectRef>> = RefCell::new(HashMap::new());
+}
+
+/// Sets the fuel of the guest call about to run on this thread.
+pub(crate) fn refuel(budget: Option<u64>) {
+    let units = budget.unwrap_or(UNMETERED);
+    REMAINING.with(|r| r.set(units));
+    BUDGET.with(|b| b.set(units));
+}
+
+/// Units charged since the last [`refuel`], and units left (`None` if unmetered).
+pub(crate) fn reading() -> (u64, Option<u64>) {
+    let remaining = REMAINING.with(Cell::get);
+    let budget = BUDGET.with(Cell::get);
+    let consumed = budget - remaining;
+    (consumed, (budget != UNMETERED).then_some(remaining))
+}
+
+/// Charges `units`; on exhaustion stops the guest (terminal, uncatchable) and
+/// returns the exception that unwinds the current native call.
+#[inline]
+pub(crate) fn charge(units: u64, vm: &VirtualMachine) -> PyResult<()> {
+    let left = REMAINING.with(Cell::get);
+    if let Some(rest) = left.checked_sub(units) {
+        REMAINING.with(|r| r.set(rest));
+        return Ok(());
+    }
+    Err(exhausted(vm))
+}
+
+#[cold]
+fn exhausted(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    REMAINING.with(|r| r.set(0));
+    let limit = BUDGET.with(Cell::get);
+    super::interrupt::stop_here(vm, GuestError::FuelExhausted { limit })
+}
+
+/// Charges one unit for one item of natively driven iteration, and ends the
+/// iteration if the guest was stopped meanwhile (a deadline, memory): native
+/// loops never pass the interpreter's own check.
+#[inline]
+pub(crate) fn charge_native(vm: &VirtualMachine) -> PyResult<()> {
+    charge(1, vm)?;
+    super::interrupt::check_stopped(vm)
+}
+
+/// The object behind every tick constant: its truth test charges its weight.
+#[pyclass(module = false, name = "fuel_tick")]
+#[derive(Debug, PyPayload)]
+pub(crate) struct FuelTick {
+    weight: u64,
+}
+
+crate::membrane::refuse_construction!(FuelTick);
+
+#[pyclass(
+    flags(IMMUTABLETYPE),
+    with(Constructor, AsNumber, SetAttr, Callable, Representable)
+)]
+impl FuelTick {}
+
+impl Callable for FuelTick {
+    type Args = (PyObjectRef,);
+
+    /// `tick(iterable)`: the iterator of a `for` loop or comprehension clause,
+    /// metered: each item it gives costs the tick's weight.
+    fn call(zelf: &Py<Self>, (iterable,): Self::Args, vm: &VirtualMachine) -> PyResult {
+        let inner: PyObjectRef = iterable.get_iter(vm)?.into();
+        let Some(next) = inner.class().slots.iternext.load() else {
+            return Err(vm.new_type_error("iter() returned a non-iterator"));
+        };
+        let iter = MeteredIter {
+            next: super::harden::unmetered_iternext(next),
+            inner,
+            weight: zelf.weight,
+        };
+        Ok(iter.into_ref(&vm.ctx).into())
+    }
+}
+
+/// The iterator of an instrumented `for`: charges the loop body's weight per
+/// item, then hands the item over. It calls the inner iterator's own `__next__`
+/// (not the native-iteration meter) so an item is charged once.
+#[pyclass(module = false, name = "metered_iterator")]
+#[derive(Debug, PyPayload)]
+pub(crate) struct MeteredIter {
+    inner: PyObjectRef,
+    next: IterNextFn,
+    weight: u64,
+}
+
+/// A `__next__` slot function.
+pub(crate) type IterNextFn = fn(&PyObject, &VirtualMachine) -> PyResult<PyIterReturn>;
+
+crate::membrane::refuse_construction!(MeteredIter);
+
+#[pyclass(flags(IMMUTABLETYPE), with(Constructor, IterNext))]
+impl MeteredIter {}
+
+impl SelfIter for MeteredIter {}
+
+impl IterNext for MeteredIter {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        let item = (zelf.next)(&zelf.inner, vm)?;
+        if let PyIterReturn::Return(_) = item {
+            charge(zelf.weight, vm)?;
+        }
+        Ok(item)
+    }
+}
+
+/// Whether `ty` is the metered `for` iterator (which the native-iteration
+/// meter leaves alone).
+pub(crate) fn is_metered_iter_type(ty: &Py<rustpython_vm::builtins::PyType>) -> bool {
+    ty.is(MeteredIter::static_type())
+}
+
+impl SetAttr for FuelTick {
+    fn setattro(
+        zelf: &Py<Self>,
+        _name: &Py<PyStr>,
+        _value: PySetterValue,
+        vm: &VirtualMachine,
+    ) -> PyResult<()> {
+        charge(zelf.weight, vm)
+    }
+}
+
+impl AsNumber for FuelTick {
+    fn as_number() -> &'static PyNumberMethods {
+        static AS_NUMBER: PyNumberMethods = PyNumberMethods {
+            boolean: Some(tick_bool),
+            ..PyNumberMethods::NOT_IMPLEMENTED
+        };
+        &AS_NUMBER
+    }
+}
+
+fn tick_bool(number: PyNumber<'_>, vm: &VirtualMachine) -> PyResult<bool> {
+    let weight = number
+        .obj
+        .downcast_ref::<FuelTick>()
+        .map_or(1, |t| t.weight);
+    charge(weight, vm)?;
+    Ok(true)
+}
+
+impl Representable for FuelTick {
+    fn repr_str(_zelf: &Py<Self>, _vm: &VirtualMachine) -> PyResult<String> {
+        Ok("<fuel tick>".to_owned())
+    }
+}
+
+/// Makes the tick type (once per sandbox thread, before the type sweep).
+pub(crate) fn init_types(_vm: &VirtualMachine) {
+    FuelTick::make_static_type();
+    MeteredIter::make_static_type();
+}
+
+fn tick_object(weight: u32) -> PyObjectRef {
+    TICKS.with(|t| {
+        t.borrow_mut()
+            .entry(weight)
+            .or_insert_with(|| {
+                PyRef::new_ref(
+                    FuelTick {
+                        weight: u64::from(weight),
+                    },
+                    FuelTick::static_type().to_owned(),
+                    None,
+                )
+                .into()
+            })
+            .clone()
+    })
+}
+
+/// Drops this thread's tick objects (at sandbox teardown, on its thread).
+pub(crate) fn release() {
+    let _ = TICKS.try_with(|t| t.borrow_mut().clear());
+}
+
+/// Why instrumented compilation failed.
+pub(crate) enum CompileFailure {
+    /// The parser or code generator refused the source.
+    Compile(CompileError),
+    /// A string literal starts with the tick marker.
+    ReservedLiteral {
+        /// 1-based line.
+        line: usize,
+    },
+}
+
+/// Compiles guest source with fuel ticks, ready to run in `vm`.
+pub(crate) fn compile(
+    vm: &VirtualMachine,
+    source: &str,
+    mode: Mode,
+    filename: &str,
+    instrument: bool,
+) -> Result<PyRef<PyCode>, CompileFailure> {
+    use rustpython_vm::compiler::{codegen, parser};
+    if !instrument {
+        return vm
+            .compile(source, mode, filename.to_owned())
+            .map_err(CompileFailure::Compile);
+    }
+    let source_file = ruff_source_file::SourceFileBuilder::new(filename, source).finish();
+    let parser_mode = match mode {
+        Mode::Eval => parser::Mode::Expression,
+        _ => parser::Mode::Module,
+    };
+    let parsed = parser::parse(source, parser_mode.into()).map_err(|e| {
+        CompileFailure::Compile(CompileError::from_ruff_parse_error(e, &source_file))
+    })?;
+    let mut module = parsed.into_syntax();
+    let instrument = Instrument {
+        reserved_at: Cell::new(None),
+    };
+    match &mut module {
+        ast::Mod::Module(m) => {
+            for stmt in &mut m.body {
+                instrument.visit_stmt(stmt);
+            }
+        }
+        ast::Mod::Expression(e) => instrument.visit_expr(&mut e.body),
+    }
+    if let Some(offset) = instrument.reserved_at.get() {
+        let line = source[..offset.min(source.len())]
+            .bytes()
+            .filter(|&b| b == b'\n')
+            .count()
+            + 1;
+        return Err(CompileFailure::ReservedLiteral { line });
+    }
+    let code = codegen::compile::compile_top(module, source_file, mode, CompileOpts::default())
+        .map_err(|e| CompileFailure::Compile(e.into()))?;
+    Ok(with_ticks(code, vm))
+}
+
+/// Turns a compiled code object into the interpreter's, with every tick
+/// constant replaced by its [`FuelTick`].
+fn with_ticks(code: CodeObject, vm: &VirtualMachine) -> PyRef<PyCode> {
+    let bag = TickBag {
+        inner: (&vm.ctx).as_bag(),
+    };
+    vm.ctx.new_code(code.map_bag(bag))
+}
+
+type PyBag<'a> = <&'a Context as AsBag>::Bag;
+
+#[derive(Clone, Copy)]
+struct TickBag<'a> {
+    inner: PyBag<'a>,
+}
+
+impl<'a> ConstantBag for TickBag<'a> {
+    type Constant = <PyBag<'a> as ConstantBag>::Constant;
+
+    fn make_constant<C: Constant>(&self, constant: BorrowedConstant<'_, C>) -> Self::Constant {
+        match constant {
+            BorrowedConstant::Str { value } => {
+                if let Some(weight) = value
+                    .as_str()
+                    .ok()
+                    .and_then(|s| s.strip_prefix(TICK_PREFIX))
+                    .and_then(|w| w.parse::<u32>().ok())
+                {
+                    return tick_object(weight).into();
+                }
+                self.inner
+                    .make_constant::<C>(BorrowedConstant::Str { value })
+            }
+            // Nested code (functions, lambdas, comprehensions, classes) is
+            // converted with this bag too, so its ticks are replaced as well.
+            BorrowedConstant::Code { code } => self.make_code(code.map_clone_bag(self)),
+            other => self.inner.make_constant(other),
+        }
+    }
+
+    fn make_int(&self, value: malachite_bigint::BigInt) -> Self::Constant {
+        self.inner.make_int(value)
+    }
+
+    fn make_tuple(&self, elements: impl Iterator<Item = Self::Constant>) -> Self::Constant {
+        self.inner.make_tuple(elements)
+    }
+
+    fn make_code(&self, code: CodeObject<Self::Constant>) -> Self::Constant {
+        self.inner.make_code(code)
+    }
+
+    fn make_name(&self, name: &str) -> <Self::Constant as Constant>::Name {
+        self.inner.make_name(name)
+    }
+}
+
+/// The AST pass that inserts ticks.
+struct Instrument {
+    /// Offset of a guest string literal that starts with the tick marker.
+    reserved_at: Cell<Option<usize>>,
+}
+
+fn tick_expr(weight: u32, at: TextRange) -> Expr {
+    let literal = ast::StringLiteral {
+        range: at,
+        node_index: AtomicNodeIndex::NONE,
+        value: format!("{TICK_PREFIX}{weight}").into_boxed_str(),
+        flags: ast::StringLiteralFlags::empty(),
+    };
+    Expr::StringLiteral(ast::ExprStringLiteral {
+        node_index: AtomicNodeIndex::NONE,
+        range: at,
+        value: ast::StringLiteralValue::single(literal),
+    })
+}
+
+/// `del <tick>.t`: `LOAD_CONST`, `DELETE_ATTR`, two instructions and a direct
+/// call of the tick's attribute slot (a truth test would take three).
+/// `<tick>(iterable)`: a metered iterator (see [`MeteredIter`]).
+fn metered(weight: u32, iterable: Expr) -> Expr {
+    let at = TextRange::empty(iterable.range().start());
+    Expr::Call(ast::ExprCall {
+        node_index: AtomicNodeIndex::NONE,
+        range: iterable.range(),
+        func: Box::new(tick_expr(weight, at)),
+        arguments: ast::Arguments {
+            range: iterable.range(),
+            node_index: AtomicNodeIndex::NONE,
+            args: vec![iterable].into_boxed_slice(),
+            keywords: Box::default(),
+        },
+    })
+}
+
+fn placeholder() -> Expr {
+    Expr::NoneLiteral(ast::ExprNoneLiteral {
+        node_index: AtomicNodeIndex::NONE,
+        range: TextRange::default(),
+    })
+}
+
+fn tick_stmt(weight: u32, at: TextRange) -> Stmt {
+    Stmt::Delete(ast::StmtDelete {
+        node_index: AtomicNodeIndex::NONE,
+        range: at,
+        targets: vec![Expr::Attribute(ast::ExprAttribute {
+            node_index: AtomicNodeIndex::NONE,
+            range: at,
+            value: Box::new(tick_expr(weight, at)),
+            attr: ast::Identifier::new("t", at),
+            ctx: ast::ExprContext::Del,
+        })],
+    })
+}
+
+/// Statements a block runs straight through: nested loop and function bodies
+/// are charged by their own ticks.
+fn weight(body: &[Stmt]) -> u32 {
+    fn count(body: &[Stmt]) -> u64 {
+        body.iter()
+            .map(|s| {
+                1 + match s {
+                    Stmt::If(s) => {
+                        count(&s.body)
+                            + s.elif_else_clauses
+                                .iter()
+                                .map(|c| count(&c.body))
+                                .sum::<u64>()
+                    }
+                    Stmt::With(s) => count(&s.body),
+                    Stmt::Try(s) => {
+                        count(&s.body)
+                            + count(&s.orelse)
+                            + count(&s.finalbody)
+                            + s.handlers
+                                .iter()
+                                .map(|h| match h {
+                                    ast::ExceptHandler::ExceptHandler(h) => count(&h.body),
+                                })
+                                .sum::<u64>()
+                    }
+                    Stmt::Match(s) => s.cases.iter().map(|c| count(&c.body)).sum(),
+                    _ => 0,
+                }
+            })
+            .sum()
+    }
+    count(body).clamp(1, u64::from(u32::MAX)) as u32
+}
+
+/// Where a tick for `body` goes: an empty range at the start of its first
+/// statement (tracebacks then name that line).
+fn start_of(body: &[Stmt], fallback: TextRange) -> TextRange {
+    let at = body.first().map_or(fallback, Ranged::range);
+    TextRange::empty(at.start())
+}
+
+fn is_docstring(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::Expr(e) if matches!(*e.value, Expr::StringLiteral(_)))
+}
+
+impl Instrument {
+    fn tick_body(&self, body: &mut Vec<Stmt>, fallback: TextRange, skip_docstring: bool) {
+        let w = weight(body);
+        let at = start_of(body, fallback);
+        let index = usize::from(skip_docstring && body.first().is_some_and(is_docstring));
+        body.insert(index, tick_stmt(w, at));
+    }
+}
+
+impl Transformer for Instrument {
+    fn visit_stmt(&self, stmt: &mut Stmt) {
+        // Children first: the inserted tick is not itself visited.
+        walk_stmt(self, stmt);
+        match stmt {
+            Stmt::FunctionDef(f) => self.tick_body(&mut f.body, f.range, true),
+            // A `for` pays per item, in its iterator: no instruction is added
+            // to the loop (an `async for` pays in its body).
+            Stmt::For(f) if !f.is_async => {
+                let iterable = std::mem::replace(&mut *f.iter, placeholder());
+                *f.iter = metered(weight(&f.body), iterable);
+            }
+            Stmt::For(f) => self.tick_body(&mut f.body, f.range, false),
+            Stmt::While(w) => self.tick_body(&mut w.body, w.range, false),
+            _ => {}
+        }
+    }
+
+    fn visit_expr(&self, expr: &mut Expr) {
+        walk_expr(self, expr);
+        match expr {
+            Expr::StringLiteral(s)
+                if s.value.to_str().starts_with(TICK_PREFIX)
+                    && self.reserved_at.get().is_none() =>
+            {
+                self.reserved_at
+                    .set(Some(Ranged::range(&*s).start().to_usize()));
+            }
+            Expr::Lambda(l) => {
+                // `lambda: body` becomes `lambda: body if <tick> else None`.
+                let at = TextRange::empty(Ranged::range(&*l.body).start());
+                let body = Box::new(std::mem::replace(&mut *l.body, placeholder()));
+                *l.body = Expr::If(ast::ExprIf {
+                    node_index: AtomicNodeIndex::NONE,
+                    range: at,
+                    test: Box::new(tick_expr(1, at)),
+                    body,
+                    orelse: Box::new(placeholder()),
+                });
+            }
+            Expr::ListComp(ast::ExprListComp { generators, .. })
+            | Expr::SetComp(ast::ExprSetComp { generators, .. })
+            | Expr::DictComp(ast::ExprDictComp { generators, .. })
+            | Expr::Generator(ast::ExprGenerator { generators, .. }) => {
+                for g in generators {
+                    if g.is_async {
+                        let at = TextRange::empty(Ranged::range(&g.target).start());
+                        g.ifs.insert(0, tick_expr(1, at));
+                    } else {
+                        let iterable = std::mem::replace(&mut g.iter, placeholder());
+                        g.iter = metered(1, iterable);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}

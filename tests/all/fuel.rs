@@ -1,0 +1,280 @@
+//! Fuel: deterministic, per call, terminal, uncatchable, and charged for every
+//! way Python repeats work (loops, calls, comprehensions, lambdas, native
+//! iteration).
+
+use crate::util::*;
+use pyocap::{ConfigError, FuelReading, GuestError, Policy, Sandbox, Value};
+use std::time::Duration;
+
+fn with_fuel(units: u64) -> Sandbox {
+    let mut p = Policy::new();
+    p.fuel(Some(units)).deadline(Some(Duration::from_secs(20)));
+    sandbox_with(&p)
+}
+
+/// Fuel one call used, in a fresh unmetered sandbox after `setup`.
+fn consumed(setup: &str, call: &str) -> u64 {
+    let sb = sandbox();
+    sb.exec(setup).unwrap();
+    sb.exec(call).unwrap();
+    sb.fuel().consumed
+}
+
+#[test]
+fn fuel_stops_a_loop_and_is_terminal() {
+    let sb = with_fuel(10_000);
+    let err = sb.exec("while True:\n    pass").unwrap_err();
+    assert_eq!(err, GuestError::FuelExhausted { limit: 10_000 });
+    assert!(err.is_limit() && err.is_terminal());
+    assert_eq!(
+        sb.fuel(),
+        FuelReading {
+            consumed: 10_000,
+            remaining: Some(0)
+        }
+    );
+    assert_eq!(sb.eval("1"), Err(err.clone()));
+    assert_eq!(sb.stopped(), Some(err));
+}
+
+#[test]
+fn fuel_is_per_call_and_readable() {
+    let sb = sandbox();
+    sb.exec("def work(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t")
+        .unwrap();
+    assert_eq!(sb.fuel().remaining, None, "unmetered by default");
+    sb.set_fuel(Some(5_000)).unwrap();
+    assert_eq!(
+        sb.call("work", &[Value::from(1000)]).unwrap(),
+        Value::from(499_500)
+    );
+    let first = sb.fuel();
+    assert!(
+        (1000..1100).contains(&first.consumed),
+        "one unit per iteration, a few for the call: {first:?}"
+    );
+    assert_eq!(first.remaining, Some(5_000 - first.consumed));
+    // Each call starts from the full budget.
+    sb.call("work", &[Value::from(1000)]).unwrap();
+    assert_eq!(sb.fuel().remaining, Some(5_000 - sb.fuel().consumed));
+    sb.set_fuel(None).unwrap();
+    sb.call("work", &[Value::from(100_000)]).unwrap();
+    assert!(sb.fuel().consumed >= 100_000);
+    assert_eq!(sb.fuel().remaining, None);
+    // Out of fuel in the middle of the call.
+    sb.set_fuel(Some(500)).unwrap();
+    assert_eq!(
+        sb.call("work", &[Value::from(1000)]),
+        Err(GuestError::FuelExhausted { limit: 500 })
+    );
+}
+
+#[test]
+fn same_program_same_fuel_same_stopping_point_over_100_runs() {
+    // Loops, recursion, comprehensions, generators, lambdas, native iteration,
+    // dict and set order, exceptions: all of it must meter identically.
+    let program = "\
+log = []
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+def gen(n):
+    for i in range(n):
+        yield i * i
+class Acc:
+    def __init__(self):
+        self.items = {}
+    def add(self, k, v):
+        self.items[k] = self.items.get(k, 0) + v
+acc = Acc()
+step = 0
+while True:
+    step += 1
+    acc.add(step % 7, fib(step % 12))
+    s = sum(gen(step % 50))
+    words = sorted({str(x) for x in range(step % 30)}, key=lambda w: (len(w), w))
+    try:
+        if step % 5 == 0:
+            raise ValueError(step)
+    except ValueError as e:
+        log.append(e.args[0])
+    log.append((step, s, len(words), ''.join(words)[:5]))
+    print(step, s)
+";
+    let mut seen = None;
+    for _ in 0..100 {
+        let sb = with_fuel(200_000);
+        let err = sb.exec(program).unwrap_err();
+        assert_eq!(err, GuestError::FuelExhausted { limit: 200_000 });
+        let out = sb.take_output();
+        let reading = sb.fuel();
+        assert_eq!(reading.remaining, Some(0));
+        let here = (out, reading);
+        match &seen {
+            None => seen = Some(here),
+            Some(first) => assert_eq!(first, &here, "a run stopped at another point"),
+        }
+    }
+    let (out, _) = seen.unwrap();
+    assert!(out.lines().count() > 10, "the program made progress: {out}");
+    // And a program that finishes uses the same fuel on every run.
+    let mut used = None;
+    for _ in 0..100 {
+        let sb = with_fuel(10_000_000);
+        sb.exec("def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nr = [fib(i) for i in range(18)]")
+            .unwrap();
+        let u = sb.fuel().consumed;
+        assert_eq!(*used.get_or_insert(u), u);
+    }
+}
+
+#[test]
+fn fuel_exhaustion_cannot_be_escaped() {
+    let escapes = [
+        "while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass",
+        "def f():\n    try:\n        while True: pass\n    finally:\n        while True: pass\nf()",
+        "class M:\n    def __enter__(self): return self\n    def __exit__(self, *a):\n        while True: pass\n        return True\nwith M():\n    while True: pass",
+        "class D:\n    def __del__(self):\n        while True: pass\nwhile True:\n    D()",
+        "def g():\n    try:\n        yield 1\n    finally:\n        while True: pass\nwhile True:\n    x = g()\n    next(x)\n    del x",
+        "class E(Exception):\n    def __str__(self):\n        while True: pass\nraise E()",
+        "while True:\n    try:\n        sum(range(10**12))\n    except BaseException:\n        pass",
+        "def f(): return f()\nwhile True:\n    try:\n        f()\n    except RecursionError:\n        pass",
+    ];
+    for src in escapes {
+        let sb = with_fuel(50_000);
+        assert_eq!(
+            sb.exec(src),
+            Err(GuestError::FuelExhausted { limit: 50_000 }),
+            "{src}"
+        );
+    }
+}
+
+#[test]
+fn every_way_to_repeat_work_is_charged() {
+    // (setup, code run 1000 times or over 1000 items, the least it may cost)
+    let cases = [
+        ("", "for i in range(1000): pass", 1000),
+        ("", "i = 0\nwhile i < 1000: i += 1", 1000),
+        ("def f(): pass", "for i in range(1000): f()", 2000),
+        ("", "[x for x in range(1000)]", 1000),
+        ("", "{x: x for x in range(1000)}", 1000),
+        ("", "sum(x for x in range(1000))", 1000),
+        ("", "list(map(lambda x: x, range(1000)))", 2000),
+        ("", "sum(range(1000))", 1000),
+        ("", "sorted(range(1000))", 1000),
+        ("", "max(iter(list(range(1000))))", 1000),
+        ("", "any(x > 10**9 for x in range(1000))", 1000),
+        ("", "''.join(map(str, range(1000)))", 2000),
+        (
+            "class It:\n    def __init__(self): self.n = 0\n    def __iter__(self): return self\n    def __next__(self):\n        self.n += 1\n        if self.n > 1000: raise StopIteration\n        return self.n",
+            "list(It())",
+            // `__next__` runs four statements per call.
+            4000,
+        ),
+        ("def f(n): return 0 if n == 0 else f(n - 1)", "f(900)", 900),
+    ];
+    for (setup, code, least) in cases {
+        let used = consumed(setup, code);
+        assert!(
+            used >= least,
+            "{code}: {used} units, expected at least {least}"
+        );
+        assert!(
+            used < least * 3 + 100,
+            "{code}: {used} units is out of proportion"
+        );
+    }
+}
+
+#[test]
+fn weight_is_the_statements_a_body_runs() {
+    let one = consumed("", "for i in range(1000):\n    x = i");
+    let four = consumed(
+        "",
+        "for i in range(1000):\n    x = i\n    y = x\n    if y:\n        z = y",
+    );
+    assert!((4000..4100).contains(&four), "{four}");
+    assert!(one < 1100, "{one}");
+}
+
+#[test]
+fn tick_constants_are_not_reachable_from_guest_source() {
+    let sb = sandbox();
+    assert!(matches!(
+        sb.exec("x = '\\x00pyocap fuel tick 5'"),
+        Err(GuestError::Syntax { .. })
+    ));
+    // Code that merely looks at its own functions sees ordinary behaviour.
+    assert_eq!(
+        sb.eval("(lambda: 3)() + [y for y in (1, 2)][1] + (lambda *a: len(a))(1, 2)")
+            .unwrap(),
+        Value::from(7)
+    );
+    // Docstrings stay docstrings.
+    sb.exec("def f():\n    'doc'\n    return 1").unwrap();
+    assert_eq!(sb.eval("f.__doc__").unwrap(), Value::from("doc"));
+}
+
+#[test]
+fn tracebacks_keep_their_line_numbers() {
+    let sb = sandbox();
+    let err = sb
+        .exec("def f(n):\n    for i in range(n):\n        x = 1\n        if i == 2:\n            raise ValueError(i)\nf(5)")
+        .unwrap_err();
+    let GuestError::Exception { traceback, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert!(traceback.contains("line 5"), "{traceback}");
+    assert!(traceback.contains("line 6"), "{traceback}");
+}
+
+#[test]
+fn metering_can_be_turned_off_but_then_no_budget_is_accepted() {
+    let mut p = Policy::new();
+    p.fuel_metering(false);
+    let sb = sandbox_with(&p);
+    assert!(matches!(
+        sb.set_fuel(Some(10)),
+        Err(ConfigError::InvalidLimit(_))
+    ));
+    sb.exec("for i in range(10000): pass").unwrap();
+    assert!(
+        sb.fuel().consumed < 100,
+        "loops are not metered: {:?}",
+        sb.fuel()
+    );
+    p.fuel(Some(10));
+    assert!(matches!(
+        runtime().sandbox(&p),
+        Err(ConfigError::InvalidLimit(_))
+    ));
+}
+
+#[test]
+fn native_loops_stop_at_the_deadline() {
+    for src in [
+        "sum(range(10**12))",
+        "any(iter(int, 1))",
+        "max(x for x in iter(int, 1))",
+        "sorted(iter(int, 1))",
+        "''.join(map(str, iter(int, 1)))",
+    ] {
+        let mut p = Policy::new();
+        p.deadline(Some(Duration::from_millis(200)));
+        let sb = sandbox_with(&p);
+        let t = std::time::Instant::now();
+        let r = sb.exec(src);
+        assert!(
+            matches!(
+                r,
+                Err(GuestError::DeadlineExceeded { .. } | GuestError::MemoryLimit { .. })
+            ),
+            "{src}: {r:?}"
+        );
+        assert!(
+            t.elapsed() < Duration::from_secs(2),
+            "{src}: {:?}",
+            t.elapsed()
+        );
+    }
+}
