@@ -256,6 +256,20 @@ fn charge(size: usize) -> (u32, u32) {
     (slot, generation)
 }
 
+/// Bytes this (sandbox) thread may still allocate before its budget, or `None`
+/// if it has no budget (or is not a sandbox thread).
+pub(crate) fn headroom() -> Option<usize> {
+    let (slot, _) = CURRENT.try_with(Cell::get).ok()?;
+    let a = ACCOUNTS.get(slot as usize)?;
+    let budget = a.budget.load(Ordering::Relaxed);
+    if budget == 0 {
+        return None;
+    }
+    let local = LOCAL.try_with(Cell::get).ok()?;
+    let live = local.saturating_sub(a.remote.load(Ordering::Relaxed));
+    Some(budget.saturating_sub(live))
+}
+
 /// Records `live` as the peak if it is one (reads first: a read-modify-write on
 /// every allocation is measurably slower).
 #[inline]

@@ -544,6 +544,9 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
         if name == "_string" {
             super::harden::wrap_formatter_split(&m, vm)?;
         }
+        if name == "math" {
+            super::native::wrap_math(&m, vm)?;
+        }
         m
     } else {
         let (code, package) = match FROZEN.get(name) {

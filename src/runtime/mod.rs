@@ -16,6 +16,7 @@ pub(crate) mod interrupt;
 mod library;
 pub(crate) mod link;
 mod master;
+mod native;
 mod policy;
 mod sandbox;
 mod source;

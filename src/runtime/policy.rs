@@ -151,6 +151,7 @@ pub struct Policy {
     pub(crate) deadline: Option<Duration>,
     pub(crate) fuel: Option<u64>,
     pub(crate) fuel_metering: bool,
+    pub(crate) max_int_bits: u64,
     pub(crate) master: bool,
     pub(crate) random_seed: u64,
 }
@@ -177,6 +178,7 @@ impl Policy {
             deadline: Some(Duration::from_secs(5)),
             fuel: None,
             fuel_metering: true,
+            max_int_bits: 1 << 22,
             master: false,
             random_seed: 0,
         }
@@ -358,6 +360,19 @@ impl Policy {
     /// natively consumed iterator items in [`Sandbox::fuel`](crate::Sandbox::fuel).
     pub fn fuel_metering(&mut self, enabled: bool) -> &mut Self {
         self.fuel_metering = enabled;
+        self
+    }
+
+    /// Largest integer, in bits, that `**`, `pow()`, `<<`, `*` (while not
+    /// specialised by the interpreter), `math.factorial`, `math.comb` and
+    /// `math.perm` may produce. Default: 4 Mibit (about 1.26 million decimal
+    /// digits; computing one takes well under a second). Larger results are
+    /// refused with `OverflowError` before any work is done: these native
+    /// operations never return to the interpreter while they run, so neither
+    /// the deadline nor fuel could stop them. Allowed results cost one fuel
+    /// unit per 64 bits.
+    pub fn max_int_bits(&mut self, bits: u64) -> &mut Self {
+        self.max_int_bits = bits;
         self
     }
 

@@ -496,6 +496,8 @@ impl Guest {
                 if policy.master {
                     super::master::install(vm, runtime)?;
                 }
+                // Before the builtins are sealed: it wraps `sorted`.
+                super::native::install(vm, policy.max_int_bits)?;
                 guest_env::seal_builtins(vm, &globals)?;
                 super::fuel::init_types(vm);
                 // Last, over every type the setup made: the allowlists.
@@ -564,6 +566,13 @@ impl Guest {
         interp.enter(|vm| {
             let fail = |exc: rustpython_vm::builtins::PyBaseExceptionRef,
                         sources: &RefCell<SourceCache>| {
+                // A size check's `MemoryError` that the guest did not handle: it
+                // ran out of memory, which is terminal like crossing the budget.
+                if super::native::is_refusal(rustpython_vm::AsObject::as_object(&exc)) {
+                    tripwire.trip(GuestError::MemoryLimit {
+                        limit: policy.max_memory.unwrap_or(0),
+                    });
+                }
                 // Once stopped, no guest code runs: not even `__str__`.
                 tripwire
                     .reason()
@@ -694,6 +703,7 @@ impl Guest {
                 }
                 super::master::clear();
                 super::fuel::release();
+                super::native::release();
                 proxy::clear();
                 guest_env::clear_state();
             });

@@ -252,3 +252,25 @@ fn grants_from_a_python_master() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("RuntimeError: nope"));
     let _ = std::fs::remove_file(&host);
 }
+
+#[test]
+fn fuel_stops_the_run_at_the_same_point_every_time() {
+    let src = "i = 0\nwhile True:\n    i += 1\n    if i % 1000 == 0:\n        print(i)";
+    let first = pyocap(&["run", "--fuel", "25000", "-"], src);
+    assert_eq!(first.status.code(), Some(3));
+    assert!(
+        text(&first.stderr).contains("FuelExhausted"),
+        "{}",
+        text(&first.stderr)
+    );
+    assert!(
+        text(&first.stdout).ends_with("\n"),
+        "{}",
+        text(&first.stdout)
+    );
+    let second = pyocap(&["run", "--fuel", "25000", "-"], src);
+    assert_eq!(text(&first.stdout), text(&second.stdout));
+    assert!(text(&first.stdout).lines().count() >= 5);
+    let bad = pyocap(&["run", "--fuel", "lots", "-"], "pass");
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -84,9 +84,16 @@ fn deadline_of_one_sandbox_leaves_another_running() {
 
 #[test]
 fn memory_budget_stops_progressive_growth_near_the_budget() {
+    // Caught, running out of memory is an ordinary `MemoryError`: the request
+    // that does not fit is refused before it allocates, and the guest goes on.
     let sb = with_memory(64);
+    sb.exec("held = []\nwhile True:\n    try:\n        held.append(b'x' * (4 << 20))\n    except MemoryError:\n        break")
+        .unwrap();
+    assert!(sb.memory_peak() <= 64 << 20, "peak {}", sb.memory_peak());
+    sb.exec("held.clear()").unwrap();
+    // Not caught, it is the host's `MemoryLimit`, terminal.
     let err = sb
-        .exec("held = []\nwhile True:\n    try:\n        held.append(b'x' * (4 << 20))\n    except MemoryError:\n        pass")
+        .exec("held = []\nwhile True:\n    held.append(b'x' * (4 << 20))")
         .unwrap_err();
     assert_eq!(err, GuestError::MemoryLimit { limit: 64 << 20 });
     assert!(err.is_terminal());
@@ -181,4 +188,166 @@ fn one_sandbox_over_budget_leaves_others_alone() {
 #[test]
 fn tiny_budgets_are_refused() {
     assert!(Policy::new().max_memory(Some(1 << 20)).is_err());
+}
+
+#[test]
+fn native_work_sized_by_an_argument_is_refused_before_it_runs() {
+    let mut p = Policy::new();
+    p.allow_import("math").unwrap();
+    let sb = sandbox_with(&p);
+    // (expression, the error it must raise at once)
+    let cases = [
+        ("10 ** 10 ** 8", "OverflowError"),
+        ("pow(10, 10 ** 8)", "OverflowError"),
+        ("(10).__pow__(10 ** 8)", "OverflowError"),
+        ("int.__pow__(10, 10 ** 8)", "OverflowError"),
+        ("1 << 10 ** 10", "OverflowError"),
+        ("True << 10 ** 10", "OverflowError"),
+        ("math.factorial(10 ** 7)", "OverflowError"),
+        ("math.comb(10 ** 8, 5 * 10 ** 7)", "OverflowError"),
+        ("math.perm(10 ** 7)", "OverflowError"),
+        ("math.prod([1 << (1 << 21)] * 4)", "OverflowError"),
+        ("'a' * 10 ** 9", "MemoryError"),
+        ("10 ** 9 * b'a'", "MemoryError"),
+        ("[0] * 10 ** 10", "MemoryError"),
+        ("(0,) * 10 ** 10", "MemoryError"),
+        ("'a'.__mul__(10 ** 9)", "MemoryError"),
+        ("'x'.ljust(10 ** 12)", "MemoryError"),
+        ("'x'.center(10 ** 9, 'y')", "MemoryError"),
+        ("'1'.zfill(10 ** 9)", "MemoryError"),
+        ("b'x'.rjust(10 ** 9)", "MemoryError"),
+        ("('\\t' * 10 ** 6).expandtabs(10 ** 6)", "MemoryError"),
+        ("('x' * 10 ** 5).replace('', 'y' * 10 ** 6)", "MemoryError"),
+        ("format(1, '10000000000')", "MemoryError"),
+        ("f'{1:{10 ** 9}}'", "MemoryError"),
+        ("'%*d' % (10 ** 9, 1)", "MemoryError"),
+        ("bytes(10 ** 11)", "MemoryError"),
+        ("bytearray(10 ** 11)", "MemoryError"),
+        ("list(range(10 ** 11))", "MemoryError"),
+        ("set(range(10 ** 11))", "MemoryError"),
+        ("sorted(range(10 ** 9))", "MemoryError"),
+        ("dict.fromkeys(range(10 ** 10))", "MemoryError"),
+    ];
+    let t = Instant::now();
+    for (expr, error) in cases {
+        sb.exec(&format!(
+            "import math\ntry:\n    x = {expr}\n    r = None\nexcept BaseException as e:\n    r = type(e).__name__"
+        ))
+        .unwrap_or_else(|e| panic!("{expr}: {e:?}"));
+        assert_eq!(sb.eval("r").unwrap(), Value::from(error), "{expr}");
+    }
+    // All refused without doing the work (each would take seconds or more).
+    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+    // Caught, they leave the sandbox working: nothing was allocated. Not
+    // caught, a refused allocation is the host's `MemoryLimit`.
+    assert!(sb.memory_used() < 64 << 20);
+    assert_eq!(
+        sb.eval(
+            "(2 ** 100, 'ab' * 3, 'x'.ljust(4, '.'), f'{7:3}', '%3d' % 5, len(list(range(10))))"
+        )
+        .unwrap(),
+        Value::Tuple(vec![
+            Value::from(num_bigint_pow()),
+            Value::from("ababab"),
+            Value::from("x..."),
+            Value::from("  7"),
+            Value::from("  5"),
+            Value::from(10),
+        ])
+    );
+    assert_eq!(
+        sb.exec("x = 'a' * 10 ** 9"),
+        Err(GuestError::MemoryLimit { limit: 256 << 20 })
+    );
+    assert!(sb.stopped().is_some());
+}
+
+fn num_bigint_pow() -> pyocap::BigInt {
+    // 2 ** 100
+    pyocap::BigInt::from(1u8) << 100
+}
+
+#[test]
+fn the_integer_limit_is_a_policy_setting() {
+    let mut p = Policy::new();
+    p.max_int_bits(1 << 10);
+    let sb = sandbox_with(&p);
+    assert_eq!(raises(&sb, "x = 2 ** 2000"), "OverflowError");
+    assert_eq!(sb.eval("len(str(2 ** 1000))").unwrap(), Value::from(302));
+}
+
+#[test]
+fn two_sandboxes_spinning_at_once_stop_at_their_own_deadlines() {
+    // Four guests spin in pure bytecode and in native loops at the same time;
+    // the interpreter's signal flag is process-wide, so stops must be re-sent
+    // until each guest takes its own.
+    let deadlines = [100u64, 400, 700, 1000];
+    let programs = [
+        "while True: pass",
+        "sum(range(10 ** 12))",
+        "while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass",
+        "any(iter(int, 1))",
+    ];
+    let start = Instant::now();
+    let runs: Vec<_> = deadlines
+        .iter()
+        .zip(programs)
+        .map(|(&ms, src)| {
+            let sb = with_deadline(ms);
+            std::thread::spawn(move || {
+                let r = sb.exec(src);
+                (ms, r, start.elapsed())
+            })
+        })
+        .collect();
+    for run in runs {
+        let (ms, result, ended) = run.join().unwrap();
+        assert_eq!(
+            result,
+            Err(GuestError::DeadlineExceeded {
+                limit: Duration::from_millis(ms)
+            })
+        );
+        // Not before its own deadline (no stop reached the wrong guest), and
+        // soon after it (generous: CI machines are loaded).
+        assert!(
+            ended >= Duration::from_millis(ms),
+            "{ms} ms guest ended at {ended:?}"
+        );
+        assert!(
+            ended < Duration::from_millis(ms + 900),
+            "{ms} ms guest ended at {ended:?}"
+        );
+    }
+}
+
+#[test]
+fn a_stop_is_answered_even_when_the_guest_is_inside_one_native_operation() {
+    // A catastrophic regular expression: `_sre` never returns to the
+    // interpreter, so the guest cannot take the stop; the host still gets its
+    // answer right after the deadline, and the sandbox is dead.
+    let mut p = Policy::new();
+    p.deadline(Some(Duration::from_millis(200)))
+        .allow_import("re")
+        .unwrap();
+    let sb = sandbox_with(&p);
+    sb.exec("import re").unwrap();
+    let t = Instant::now();
+    let err = sb
+        // About 2 s of backtracking (a longer one would only burn a core
+        // after the test, until the process ends).
+        .exec("re.match(r'(a+)+$', 'a' * 22 + 'b')")
+        .unwrap_err();
+    assert_eq!(
+        err,
+        GuestError::DeadlineExceeded {
+            limit: Duration::from_millis(200)
+        }
+    );
+    assert!(
+        t.elapsed() < Duration::from_millis(900),
+        "{:?}",
+        t.elapsed()
+    );
+    assert_eq!(sb.eval("1"), Err(err));
 }

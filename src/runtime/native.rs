@@ -1,0 +1,697 @@
+//! Bounds on native integer work whose cost is known from the arguments.
+//!
+//! A native operation never returns to the interpreter loop while it runs, so
+//! neither the deadline nor fuel can stop it halfway. The operations whose
+//! *result size* an argument chooses (`10 ** 10 ** 8`, `1 << 10 ** 10`,
+//! `math.factorial(10 ** 7)`) are checked before they start: a result of more
+//! than the policy's `max_int_bits` is refused with `OverflowError`, and an
+//! allowed one is charged one fuel unit per 64 bits of result. The checks wrap
+//! the `int` (and `bool`) number slots, so `**`, `pow()`, `<<`, `*` and their
+//! in-place forms are all covered wherever they are reached from, and the
+//! `math` functions the guest can import.
+//!
+//! A multiplication the interpreter has specialised (`BINARY_OP_MULTIPLY_INT`,
+//! after a few runs of the same instruction) bypasses the slot: repeated
+//! squaring can still grow an integer past `max_int_bits`, up to the memory
+//! budget (see `SPEC.md`, known holes).
+
+use num_traits::{Signed, ToPrimitive};
+use rustpython_vm::builtins::{PyByteArray, PyBytes, PyInt, PyStr, PyType, PyTypeRef};
+use rustpython_vm::function::{FuncArgs, OptionalArg};
+use rustpython_vm::protocol::{PyNumberBinaryFunc, PyNumberTernaryFunc, PySequence};
+use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyPayload, PyResult, VirtualMachine};
+use std::cell::{Cell, RefCell};
+use std::sync::OnceLock;
+
+thread_local! {
+    /// The sandbox's `max_int_bits`.
+    static INT_BITS: Cell<u64> = const { Cell::new(u64::MAX) };
+}
+
+static POWER: OnceLock<PyNumberTernaryFunc> = OnceLock::new();
+static RIGHT_POWER: OnceLock<PyNumberTernaryFunc> = OnceLock::new();
+static LSHIFT: OnceLock<PyNumberBinaryFunc> = OnceLock::new();
+static RIGHT_LSHIFT: OnceLock<PyNumberBinaryFunc> = OnceLock::new();
+static MULTIPLY: OnceLock<PyNumberBinaryFunc> = OnceLock::new();
+static RIGHT_MULTIPLY: OnceLock<PyNumberBinaryFunc> = OnceLock::new();
+
+/// Points `$slot` at `$checked`, remembering the interpreter's function the
+/// first time (slot functions are the same code on every thread).
+macro_rules! wrap_slot {
+    ($slot:expr, $original:expr, $checked:expr) => {
+        if let Some(current) = $slot.load() {
+            if current as usize != $checked as usize {
+                let first = *$original.get_or_init(|| current);
+                if first as usize == current as usize {
+                    $slot.store(Some($checked));
+                }
+            }
+        }
+    };
+}
+
+/// Installs the checks on this sandbox thread's `int` and `bool` types.
+pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
+    INT_BITS.with(|b| b.set(max_int_bits));
+    for ty in [vm.ctx.types.int_type, vm.ctx.types.bool_type] {
+        let n = &ty.slots.as_number;
+        wrap_slot!(n.power, POWER, checked_power as PyNumberTernaryFunc);
+        wrap_slot!(
+            n.right_power,
+            RIGHT_POWER,
+            checked_right_power as PyNumberTernaryFunc
+        );
+        wrap_slot!(n.lshift, LSHIFT, checked_lshift as PyNumberBinaryFunc);
+        wrap_slot!(
+            n.right_lshift,
+            RIGHT_LSHIFT,
+            checked_right_lshift as PyNumberBinaryFunc
+        );
+        wrap_slot!(n.multiply, MULTIPLY, checked_multiply as PyNumberBinaryFunc);
+        wrap_slot!(
+            n.right_multiply,
+            RIGHT_MULTIPLY,
+            checked_right_multiply as PyNumberBinaryFunc
+        );
+    }
+    // The methods (`(10).__pow__(n)`, `int.__mul__`) were made from the slot
+    // functions when the type was built: they go through the checks too.
+    let int = vm.ctx.types.int_type;
+    let binary: [(&str, PyNumberBinaryFunc, bool); 4] = [
+        ("__lshift__", checked_lshift, false),
+        ("__rlshift__", checked_lshift, true),
+        ("__mul__", checked_multiply, false),
+        ("__rmul__", checked_multiply, true),
+    ];
+    let mut attrs = int.attributes.write();
+    for (name, f, reflected) in binary {
+        let method = vm.new_method(
+            name,
+            int,
+            move |zelf: PyObjectRef, other: PyObjectRef, vm: &VirtualMachine| {
+                if reflected {
+                    f(&other, &zelf, vm)
+                } else {
+                    f(&zelf, &other, vm)
+                }
+            },
+        );
+        attrs.insert(vm.ctx.intern_str(name), method.into());
+    }
+    for (name, reflected) in [("__pow__", false), ("__rpow__", true)] {
+        let method = vm.new_method(
+            name,
+            int,
+            move |zelf: PyObjectRef,
+                  other: PyObjectRef,
+                  modulus: OptionalArg<PyObjectRef>,
+                  vm: &VirtualMachine| {
+                let modulus = modulus.unwrap_or_none(vm);
+                if reflected {
+                    checked_power(&other, &zelf, &modulus, vm)
+                } else {
+                    checked_power(&zelf, &other, &modulus, vm)
+                }
+            },
+        );
+        attrs.insert(vm.ctx.intern_str(name), method.into());
+    }
+    drop(attrs);
+    int.modified();
+    install_sized(vm);
+    install_formatting(vm);
+    install_constructors(vm)
+}
+
+/// Refuses a result of more than `max_int_bits` bits; charges an allowed one.
+fn check_bits(bits: f64, what: &str, vm: &VirtualMachine) -> PyResult<()> {
+    let limit = INT_BITS.with(Cell::get);
+    if bits > limit as f64 {
+        return Err(vm.new_overflow_error(format!(
+            "{what} would have about {bits:.0} bits, over this sandbox's limit of {limit}"
+        )));
+    }
+    super::fuel::charge((bits / 64.0) as u64, vm)
+}
+
+fn int_of(obj: &PyObject) -> Option<&PyInt> {
+    obj.downcast_ref::<PyInt>().map(|i| &**i)
+}
+
+/// log2 of |i|, at least 0.
+fn log2_abs(i: &PyInt) -> f64 {
+    let v = i.as_bigint();
+    match v.abs().to_f64() {
+        Some(f) if f.is_finite() && f > 0.0 => f.log2(),
+        _ => v.bits() as f64,
+    }
+}
+
+fn check_power(
+    base: &PyObject,
+    exp: &PyObject,
+    modulus: &PyObject,
+    vm: &VirtualMachine,
+) -> PyResult<()> {
+    if !vm.is_none(modulus) {
+        return Ok(()); // bounded by the modulus
+    }
+    let (Some(b), Some(e)) = (int_of(base), int_of(exp)) else {
+        return Ok(());
+    };
+    if e.as_bigint().is_negative() || b.as_bigint().abs() <= malachite_bigint::BigInt::from(1) {
+        return Ok(()); // a float, or 0, 1, -1
+    }
+    let exponent = e.as_bigint().to_f64().unwrap_or(f64::INFINITY);
+    check_bits(log2_abs(b) * exponent, "the power", vm)
+}
+
+fn checked_power(a: &PyObject, b: &PyObject, c: &PyObject, vm: &VirtualMachine) -> PyResult {
+    check_power(a, b, c, vm)?;
+    (POWER.get().expect("installed"))(a, b, c, vm)
+}
+
+fn checked_right_power(a: &PyObject, b: &PyObject, c: &PyObject, vm: &VirtualMachine) -> PyResult {
+    check_power(a, b, c, vm)?;
+    (RIGHT_POWER.get().expect("installed"))(a, b, c, vm)
+}
+
+fn check_lshift(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
+    let (Some(x), Some(n)) = (int_of(a), int_of(b)) else {
+        return Ok(());
+    };
+    if x.as_bigint().bits() == 0 || n.as_bigint().is_negative() {
+        return Ok(()); // 0, or a ValueError from the shift itself
+    }
+    let shift = n.as_bigint().to_f64().unwrap_or(f64::INFINITY);
+    check_bits(x.as_bigint().bits() as f64 + shift, "the shift", vm)
+}
+
+fn checked_lshift(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
+    check_lshift(a, b, vm)?;
+    (LSHIFT.get().expect("installed"))(a, b, vm)
+}
+
+fn checked_right_lshift(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
+    check_lshift(a, b, vm)?;
+    (RIGHT_LSHIFT.get().expect("installed"))(a, b, vm)
+}
+
+fn check_multiply(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
+    let (Some(x), Some(y)) = (int_of(a), int_of(b)) else {
+        return Ok(());
+    };
+    let bits = x.as_bigint().bits() + y.as_bigint().bits();
+    if bits < 4096 {
+        return Ok(()); // the common case: no float arithmetic, no charge
+    }
+    check_bits(bits as f64, "the product", vm)
+}
+
+fn checked_multiply(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
+    check_multiply(a, b, vm)?;
+    (MULTIPLY.get().expect("installed"))(a, b, vm)
+}
+
+fn checked_right_multiply(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
+    check_multiply(a, b, vm)?;
+    (RIGHT_MULTIPLY.get().expect("installed"))(a, b, vm)
+}
+
+/// A sequence-repeat slot function.
+type Repeat = fn(PySequence<'_>, isize, &VirtualMachine) -> PyResult;
+
+/// The sequence types whose repetition is checked, and their repeat slots.
+const SEQUENCES: usize = 5;
+static REPEAT: [OnceLock<Repeat>; SEQUENCES] = [const { OnceLock::new() }; SEQUENCES];
+static INPLACE_REPEAT: [OnceLock<Repeat>; SEQUENCES] = [const { OnceLock::new() }; SEQUENCES];
+
+/// Refuses, with `MemoryError`, a result of `bytes` bytes that does not fit in
+/// what is left of the sandbox's memory budget: nothing is allocated, and the
+/// guest may catch the error and go on (crossing the budget for real is
+/// terminal, see `alloc`).
+pub(crate) fn reserve(bytes: f64, what: &str, vm: &VirtualMachine) -> PyResult<()> {
+    match super::alloc::headroom() {
+        Some(room) if bytes > room as f64 => {
+            let exc = vm.new_memory_error(format!(
+                "{what} would need about {bytes:.0} bytes; the sandbox has {room} left"
+            ));
+            let _ = REFUSAL.try_with(|r| *r.borrow_mut() = Some(exc.clone().into()));
+            Err(exc)
+        }
+        _ => Ok(()),
+    }
+}
+
+thread_local! {
+    /// The last `MemoryError` a size check raised: if the guest lets it escape
+    /// its call, the host gets `GuestError::MemoryLimit` (the guest ran out of
+    /// memory) rather than an ordinary exception.
+    static REFUSAL: RefCell<Option<PyObjectRef>> = const { RefCell::new(None) };
+}
+
+/// Whether `exc` is the `MemoryError` a size check raised (and forgets it).
+pub(crate) fn is_refusal(exc: &PyObject) -> bool {
+    REFUSAL
+        .try_with(|r| r.borrow_mut().take().is_some_and(|refused| refused.is(exc)))
+        .unwrap_or(false)
+}
+
+/// Forgets the last refusal (on the sandbox thread, before teardown).
+pub(crate) fn release() {
+    let _ = REFUSAL.try_with(|r| r.borrow_mut().take());
+}
+
+/// Bytes per element of a sequence, for the size of a repetition.
+fn repeated_size(obj: &PyObject, n: isize, vm: &VirtualMachine) -> PyResult<f64> {
+    let unit = if let Some(s) = obj.downcast_ref::<PyStr>() {
+        s.byte_len()
+    } else {
+        obj.length(vm)?.saturating_mul(
+            if obj.downcast_ref::<PyBytes>().is_some()
+                || obj.downcast_ref::<PyByteArray>().is_some()
+            {
+                1
+            } else {
+                std::mem::size_of::<PyObjectRef>()
+            },
+        )
+    };
+    Ok(unit as f64 * n.max(0) as f64)
+}
+
+fn checked_repeat<const I: usize>(seq: PySequence<'_>, n: isize, vm: &VirtualMachine) -> PyResult {
+    reserve(repeated_size(seq.obj, n, vm)?, "the repetition", vm)?;
+    (REPEAT[I].get().expect("installed"))(seq, n, vm)
+}
+
+fn checked_inplace_repeat<const I: usize>(
+    seq: PySequence<'_>,
+    n: isize,
+    vm: &VirtualMachine,
+) -> PyResult {
+    reserve(repeated_size(seq.obj, n, vm)?, "the repetition", vm)?;
+    (INPLACE_REPEAT[I].get().expect("installed"))(seq, n, vm)
+}
+
+/// Methods whose result size is an argument: (type, name, which argument is
+/// the width or count, how the size follows from it).
+#[derive(Clone, Copy)]
+enum Sized {
+    /// The result is at least `width` characters (bytes for bytes types).
+    Width,
+    /// `expandtabs(tabsize)`: each tab may become `tabsize` characters.
+    Tabs,
+}
+
+/// Checks repetition (`*`, `*=`, `__mul__`, ...) of `str`, `bytes`,
+/// `bytearray`, `list` and `tuple`, and the padding methods, against the
+/// memory left, before they allocate.
+fn install_sized(vm: &VirtualMachine) {
+    let t = &vm.ctx.types;
+    let seqs = [
+        t.str_type,
+        t.bytes_type,
+        t.bytearray_type,
+        t.list_type,
+        t.tuple_type,
+    ];
+    let repeat: [Repeat; SEQUENCES] = [
+        checked_repeat::<0>,
+        checked_repeat::<1>,
+        checked_repeat::<2>,
+        checked_repeat::<3>,
+        checked_repeat::<4>,
+    ];
+    let inplace: [Repeat; SEQUENCES] = [
+        checked_inplace_repeat::<0>,
+        checked_inplace_repeat::<1>,
+        checked_inplace_repeat::<2>,
+        checked_inplace_repeat::<3>,
+        checked_inplace_repeat::<4>,
+    ];
+    for (i, ty) in seqs.iter().enumerate() {
+        let s = &ty.slots.as_sequence;
+        wrap_slot!(s.repeat, REPEAT[i], repeat[i]);
+        wrap_slot!(s.inplace_repeat, INPLACE_REPEAT[i], inplace[i]);
+        // `__mul__`, `__rmul__`, `__imul__` were made from the slots when the
+        // type was built: route them through the checked slot.
+        let mut attrs = ty.attributes.write();
+        for (name, slot) in [
+            ("__mul__", repeat[i]),
+            ("__rmul__", repeat[i]),
+            ("__imul__", inplace[i]),
+        ] {
+            let name = vm.ctx.intern_str(name);
+            if attrs.get(name).is_none() {
+                continue;
+            }
+            let method = vm.new_method(
+                name.as_str(),
+                ty,
+                move |zelf: PyObjectRef, n: PyObjectRef, vm: &VirtualMachine| -> PyResult {
+                    let Some(n) = int_of(&n) else {
+                        return Ok(vm.ctx.not_implemented());
+                    };
+                    let n = n.as_bigint().to_isize().ok_or_else(|| {
+                        vm.new_overflow_error("cannot fit 'int' into an index-sized integer")
+                    })?;
+                    slot(PySequence { obj: &zelf }, n, vm)
+                },
+            );
+            attrs.insert(name, method.into());
+        }
+        drop(attrs);
+        ty.modified();
+    }
+    let padded: [(&'static Py<PyType>, &str, Sized); 12] = [
+        (t.str_type, "ljust", Sized::Width),
+        (t.str_type, "rjust", Sized::Width),
+        (t.str_type, "center", Sized::Width),
+        (t.str_type, "zfill", Sized::Width),
+        (t.str_type, "expandtabs", Sized::Tabs),
+        (t.bytes_type, "ljust", Sized::Width),
+        (t.bytes_type, "rjust", Sized::Width),
+        (t.bytes_type, "center", Sized::Width),
+        (t.bytes_type, "zfill", Sized::Width),
+        (t.bytes_type, "expandtabs", Sized::Tabs),
+        (t.bytearray_type, "ljust", Sized::Width),
+        (t.bytearray_type, "expandtabs", Sized::Tabs),
+    ];
+    for (ty, name, kind) in padded {
+        let key = vm.ctx.intern_str(name);
+        let Some(original) = ty.attributes.read().get(key).cloned() else {
+            continue;
+        };
+        let method = vm.new_method(
+            name,
+            ty,
+            move |zelf: PyObjectRef, args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+                let arg = args.args.first().or_else(|| {
+                    args.kwargs
+                        .get("width")
+                        .or_else(|| args.kwargs.get("tabsize"))
+                });
+                if let Some(n) = arg
+                    .and_then(|a| int_of(a))
+                    .and_then(|i| i.as_bigint().to_f64())
+                {
+                    let bytes = match kind {
+                        Sized::Width => n,
+                        Sized::Tabs => {
+                            let tabs = zelf
+                                .downcast_ref::<PyStr>()
+                                .map(|s| {
+                                    s.as_wtf8()
+                                        .as_bytes()
+                                        .iter()
+                                        .filter(|b| **b == b'\t')
+                                        .count()
+                                })
+                                .or_else(|| {
+                                    zelf.downcast_ref::<PyBytes>().map(|b| {
+                                        b.as_bytes().iter().filter(|b| **b == b'\t').count()
+                                    })
+                                })
+                                .unwrap_or(0);
+                            n * tabs as f64
+                        }
+                    };
+                    reserve(bytes, &format!("{name}()"), vm)?;
+                }
+                let mut args = args;
+                args.prepend_arg(zelf);
+                original.call(args, vm)
+            },
+        );
+        ty.attributes.write().insert(key, method.into());
+        ty.modified();
+    }
+}
+
+/// A check run before a method: fails to refuse the call.
+type PreCheck = fn(&PyObject, &FuncArgs, &VirtualMachine) -> PyResult<()>;
+
+/// Replaces the method `name` of `ty` by one that runs `check` first.
+fn guard_method(ty: &'static Py<PyType>, name: &'static str, check: PreCheck, vm: &VirtualMachine) {
+    let key = vm.ctx.intern_str(name);
+    let Some(original) = ty.attributes.read().get(key).cloned() else {
+        return;
+    };
+    let method = vm.new_method(
+        name,
+        ty,
+        move |zelf: PyObjectRef, mut args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            check(&zelf, &args, vm)?;
+            args.prepend_arg(zelf);
+            original.call(args, vm)
+        },
+    );
+    ty.attributes.write().insert(key, method.into());
+    ty.modified();
+}
+
+/// The largest number written in a format specification or `%` template: an
+/// upper bound of the width or precision it asks for.
+fn largest_number(text: &[u8]) -> f64 {
+    text.split(|b| !b.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .map(|run| {
+            std::str::from_utf8(run)
+                .ok()
+                .and_then(|r| r.parse::<f64>().ok())
+                .unwrap_or(f64::INFINITY)
+        })
+        .fold(0.0, f64::max)
+}
+
+fn text_bytes(obj: &PyObject) -> Option<&[u8]> {
+    obj.downcast_ref::<PyStr>()
+        .map(|s| s.as_wtf8().as_bytes())
+        .or_else(|| obj.downcast_ref::<PyBytes>().map(|b| b.as_bytes()))
+}
+
+/// `format(x, spec)`, f-string `{x:spec}`: the width and precision.
+fn check_format(_zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+    if let Some(spec) = args.args.first().and_then(|s| text_bytes(s)) {
+        reserve(largest_number(spec), "the format specification", vm)?;
+    }
+    Ok(())
+}
+
+/// `template % values`: widths and precisions written in the template, and
+/// those passed as `*` arguments.
+fn check_percent(template: &PyObject, values: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
+    let Some(text) = text_bytes(template) else {
+        return Ok(());
+    };
+    let mut largest = largest_number(text);
+    if text.contains(&b'*') {
+        let items: Vec<PyObjectRef> =
+            match values.downcast_ref::<rustpython_vm::builtins::PyTuple>() {
+                Some(t) => t.as_slice().to_vec(),
+                None => vec![values.to_owned()],
+            };
+        for item in &items {
+            if let Some(n) = int_of(item).and_then(|i| i.as_bigint().to_f64()) {
+                largest = largest.max(n.abs());
+            }
+        }
+    }
+    reserve(largest, "the % format", vm)
+}
+
+static REMAINDER: [OnceLock<PyNumberBinaryFunc>; 2] = [const { OnceLock::new() }; 2];
+
+fn checked_remainder<const I: usize>(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
+    check_percent(a, b, vm)?;
+    (REMAINDER[I].get().expect("installed"))(a, b, vm)
+}
+
+fn install_formatting(vm: &VirtualMachine) {
+    let t = &vm.ctx.types;
+    for (i, ty) in [t.str_type, t.bytes_type].into_iter().enumerate() {
+        let checked = [checked_remainder::<0>, checked_remainder::<1>][i] as PyNumberBinaryFunc;
+        wrap_slot!(ty.slots.as_number.remainder, REMAINDER[i], checked);
+        guard_method(
+            ty,
+            "__mod__",
+            |zelf, args, vm| match args.args.first() {
+                Some(values) => check_percent(zelf, values, vm),
+                None => Ok(()),
+            },
+            vm,
+        );
+    }
+    for ty in [t.int_type, t.float_type, t.complex_type, t.str_type] {
+        guard_method(ty, "__format__", check_format, vm);
+    }
+}
+
+type NewFn = fn(PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult;
+type InitFn = fn(PyObjectRef, FuncArgs, &VirtualMachine) -> PyResult<()>;
+
+/// Bytes a constructor (or `sorted`) would allocate up front for its first
+/// argument: `bytes(n)` and `bytearray(n)` make `n` bytes; a `range` is
+/// materialised whole (its length is known, so the list is sized at once).
+fn materialized_size(args: &FuncArgs, vm: &VirtualMachine) -> f64 {
+    let Some(first) = args.args.first() else {
+        return 0.0;
+    };
+    if let Some(n) = int_of(first) {
+        return n.as_bigint().to_f64().unwrap_or(f64::INFINITY).max(0.0);
+    }
+    if first.class().is(vm.ctx.types.range_type) {
+        return match first.length(vm) {
+            Ok(len) => len as f64 * std::mem::size_of::<PyObjectRef>() as f64,
+            Err(_) => f64::INFINITY,
+        };
+    }
+    0.0
+}
+
+static NEW: [OnceLock<NewFn>; 3] = [const { OnceLock::new() }; 3];
+static INIT: [OnceLock<InitFn>; 3] = [const { OnceLock::new() }; 3];
+
+fn checked_new<const I: usize>(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    reserve(materialized_size(&args, vm), "the new object", vm)?;
+    (NEW[I].get().expect("installed"))(cls, args, vm)
+}
+
+fn checked_init<const I: usize>(
+    zelf: PyObjectRef,
+    args: FuncArgs,
+    vm: &VirtualMachine,
+) -> PyResult<()> {
+    reserve(materialized_size(&args, vm), "the new object", vm)?;
+    (INIT[I].get().expect("installed"))(zelf, args, vm)
+}
+
+/// `s.replace(old, new)`: each occurrence of `old` (every position, for an
+/// empty `old`) grows the result by `len(new) - len(old)`.
+fn check_replace(zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+    let (Some(text), Some(old), Some(new)) = (
+        text_bytes(zelf).or_else(|| zelf.downcast_ref::<PyByteArray>().map(|_| &[][..])),
+        args.args.first().and_then(|a| text_bytes(a)),
+        args.args.get(1).and_then(|a| text_bytes(a)),
+    ) else {
+        return Ok(());
+    };
+    if new.len() <= old.len() {
+        return Ok(());
+    }
+    let occurrences = if old.is_empty() {
+        text.len() + 1
+    } else {
+        text.windows(old.len()).filter(|w| *w == old).count()
+    };
+    reserve(
+        text.len() as f64 + occurrences as f64 * (new.len() - old.len()) as f64,
+        "replace()",
+        vm,
+    )
+}
+
+fn install_constructors(vm: &VirtualMachine) -> PyResult<()> {
+    let t = &vm.ctx.types;
+    let news: [(&'static Py<PyType>, NewFn); 3] = [
+        (t.bytes_type, checked_new::<0>),
+        (t.tuple_type, checked_new::<1>),
+        (t.frozenset_type, checked_new::<2>),
+    ];
+    for (i, (ty, checked)) in news.into_iter().enumerate() {
+        wrap_slot!(ty.slots.new, NEW[i], checked);
+    }
+    let inits: [(&'static Py<PyType>, InitFn); 3] = [
+        (t.bytearray_type, checked_init::<0>),
+        (t.list_type, checked_init::<1>),
+        (t.set_type, checked_init::<2>),
+    ];
+    for (i, (ty, checked)) in inits.into_iter().enumerate() {
+        wrap_slot!(ty.slots.init, INIT[i], checked);
+    }
+    // Their fast calls (`list(x)` without `tp_new`/`tp_init`) would bypass
+    // the checks: calls go through the checked slots instead.
+    for ty in [
+        t.bytes_type,
+        t.tuple_type,
+        t.frozenset_type,
+        t.bytearray_type,
+        t.list_type,
+        t.set_type,
+    ] {
+        ty.slots.vectorcall.store(None);
+    }
+    for ty in [t.str_type, t.bytes_type, t.bytearray_type] {
+        guard_method(ty, "replace", check_replace, vm);
+    }
+    // `dict.fromkeys(range(10**10))` grows one dict inside one native call.
+    let key = vm.ctx.intern_str("fromkeys");
+    let original = t.dict_type.attributes.read().get(key).cloned();
+    if let Some(original) = original {
+        let wrapped = vm.new_function(
+            "fromkeys",
+            move |mut args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+                if args.args.is_empty() {
+                    return Err(vm.new_type_error("fromkeys() needs its class"));
+                }
+                let cls = args.args.remove(0);
+                // An entry: hash, key, value and index.
+                reserve(materialized_size(&args, vm) * 4.0, "dict.fromkeys()", vm)?;
+                let bound = vm
+                    .call_get_descriptor_specific(&original, None, Some(cls))
+                    .unwrap_or_else(|| Err(vm.new_type_error("fromkeys is not a descriptor")))?;
+                bound.call(args, vm)
+            },
+        );
+        let method: PyObjectRef =
+            rustpython_vm::builtins::PyClassMethod::from(PyObjectRef::from(wrapped))
+                .into_ref(&vm.ctx)
+                .into();
+        t.dict_type.attributes.write().insert(key, method);
+        t.dict_type.modified();
+    }
+    // `sorted(range(10**9))` sizes its list from the range at once.
+    if let Some(original) = vm.builtins.dict().get_item_opt("sorted", vm)? {
+        let wrapped = vm.new_function(
+            "sorted",
+            move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+                reserve(materialized_size(&args, vm), "sorted()", vm)?;
+                original.call(args, vm)
+            },
+        );
+        vm.builtins.set_attr("sorted", wrapped, vm)?;
+    }
+    Ok(())
+}
+
+/// Checks `math.factorial`, `math.comb` and `math.perm` of the `math` module
+/// about to be handed out, before the native function runs.
+pub(crate) fn wrap_math(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    for name in ["factorial", "comb", "perm"] {
+        let original = module.get_attr(name, vm)?;
+        let wrapped = vm.new_function(
+            name,
+            move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+                let ints: Vec<Option<f64>> = args
+                    .args
+                    .iter()
+                    .map(|a| int_of(a).and_then(|i| i.as_bigint().to_f64()))
+                    .collect();
+                let bits = match (name, ints.as_slice()) {
+                    ("factorial", [Some(n)]) if *n > 2.0 => Some(n * n.log2()),
+                    ("comb", [Some(n), Some(_)]) => Some(*n),
+                    ("perm", [Some(n), Some(k)]) if *n > 2.0 => Some(k.max(0.0) * n.log2()),
+                    ("perm", [Some(n)]) if *n > 2.0 => Some(n * n.log2()),
+                    _ => None,
+                };
+                if let Some(bits) = bits {
+                    check_bits(bits, &format!("math.{name}()"), vm)?;
+                }
+                original.call(args, vm)
+            },
+        );
+        module.set_attr(name, wrapped, vm)?;
+    }
+    Ok(())
+}
