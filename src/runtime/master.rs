@@ -123,7 +123,7 @@ impl Constructor for PySandbox {
     ) -> PyResult<Self> {
         if !args.args.is_empty() {
             return Err(vm.new_type_error(
-                "Sandbox() takes keyword arguments only: builtins, imports, grants, timeout, memory, max_output",
+                "Sandbox() takes keyword arguments only: builtins, imports, grants, timeout, fuel, memory, max_output",
             ));
         }
         let config = |e: super::ConfigError| vm.new_value_error(e.to_string());
@@ -163,6 +163,13 @@ impl Constructor for PySandbox {
                 "max_output" => {
                     let bytes: usize = value.try_to_value(vm)?;
                     policy.max_output(bytes);
+                }
+                "fuel" if none => {
+                    policy.fuel(None);
+                }
+                "fuel" => {
+                    let units: u64 = value.try_to_value(vm)?;
+                    policy.fuel(Some(units));
                 }
                 "grants" => grants = Some(value),
                 other => {
@@ -275,6 +282,23 @@ impl PySandbox {
     #[pymethod]
     fn output(&self) -> String {
         self.inner.take_output()
+    }
+
+    /// `set_fuel(units)`: the fuel of each following call into the slave (`None`:
+    /// unmetered).
+    #[pymethod]
+    fn set_fuel(&self, units: Option<u64>, vm: &VirtualMachine) -> PyResult<()> {
+        self.inner
+            .set_fuel(units)
+            .map_err(|e| vm.new_value_error(e.to_string()))
+    }
+
+    /// `(consumed, remaining)` of the last call into the slave (`remaining` is
+    /// `None` when it was unmetered).
+    #[pygetset]
+    fn fuel(&self) -> (u64, Option<u64>) {
+        let r = self.inner.fuel();
+        (r.consumed, r.remaining)
     }
 
     /// Why the slave was stopped (a limit, ...), or `None`.

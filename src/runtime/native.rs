@@ -28,12 +28,28 @@ thread_local! {
     static INT_BITS: Cell<u64> = const { Cell::new(u64::MAX) };
 }
 
-static POWER: OnceLock<PyNumberTernaryFunc> = OnceLock::new();
-static RIGHT_POWER: OnceLock<PyNumberTernaryFunc> = OnceLock::new();
-static LSHIFT: OnceLock<PyNumberBinaryFunc> = OnceLock::new();
-static RIGHT_LSHIFT: OnceLock<PyNumberBinaryFunc> = OnceLock::new();
-static MULTIPLY: OnceLock<PyNumberBinaryFunc> = OnceLock::new();
-static RIGHT_MULTIPLY: OnceLock<PyNumberBinaryFunc> = OnceLock::new();
+/// The interpreter's `int` slot functions behind the checked ones: `**` and
+/// reflected `**`; `<<`, reflected `<<`, `*`, reflected `*`.
+static TERNARY: [OnceLock<PyNumberTernaryFunc>; 2] = [const { OnceLock::new() }; 2];
+static BINARY: [OnceLock<PyNumberBinaryFunc>; 4] = [const { OnceLock::new() }; 4];
+type BinaryCheck = fn(&PyObject, &PyObject, &VirtualMachine) -> PyResult<()>;
+const BINARY_CHECKS: [BinaryCheck; 4] =
+    [check_lshift, check_lshift, check_multiply, check_multiply];
+
+fn checked_binary<const I: usize>(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
+    BINARY_CHECKS[I](a, b, vm)?;
+    (BINARY[I].get().expect("installed"))(a, b, vm)
+}
+
+fn checked_ternary<const I: usize>(
+    a: &PyObject,
+    b: &PyObject,
+    c: &PyObject,
+    vm: &VirtualMachine,
+) -> PyResult {
+    check_power(a, b, c, vm)?;
+    (TERNARY[I].get().expect("installed"))(a, b, c, vm)
+}
 
 /// Points `$slot` at `$checked`, remembering the interpreter's function the
 /// first time (slot functions are the same code on every thread).
@@ -55,33 +71,45 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     INT_BITS.with(|b| b.set(max_int_bits));
     for ty in [vm.ctx.types.int_type, vm.ctx.types.bool_type] {
         let n = &ty.slots.as_number;
-        wrap_slot!(n.power, POWER, checked_power as PyNumberTernaryFunc);
+        wrap_slot!(
+            n.power,
+            TERNARY[0],
+            checked_ternary::<0> as PyNumberTernaryFunc
+        );
         wrap_slot!(
             n.right_power,
-            RIGHT_POWER,
-            checked_right_power as PyNumberTernaryFunc
+            TERNARY[1],
+            checked_ternary::<1> as PyNumberTernaryFunc
         );
-        wrap_slot!(n.lshift, LSHIFT, checked_lshift as PyNumberBinaryFunc);
+        wrap_slot!(
+            n.lshift,
+            BINARY[0],
+            checked_binary::<0> as PyNumberBinaryFunc
+        );
         wrap_slot!(
             n.right_lshift,
-            RIGHT_LSHIFT,
-            checked_right_lshift as PyNumberBinaryFunc
+            BINARY[1],
+            checked_binary::<1> as PyNumberBinaryFunc
         );
-        wrap_slot!(n.multiply, MULTIPLY, checked_multiply as PyNumberBinaryFunc);
+        wrap_slot!(
+            n.multiply,
+            BINARY[2],
+            checked_binary::<2> as PyNumberBinaryFunc
+        );
         wrap_slot!(
             n.right_multiply,
-            RIGHT_MULTIPLY,
-            checked_right_multiply as PyNumberBinaryFunc
+            BINARY[3],
+            checked_binary::<3> as PyNumberBinaryFunc
         );
     }
     // The methods (`(10).__pow__(n)`, `int.__mul__`) were made from the slot
     // functions when the type was built: they go through the checks too.
     let int = vm.ctx.types.int_type;
     let binary: [(&str, PyNumberBinaryFunc, bool); 4] = [
-        ("__lshift__", checked_lshift, false),
-        ("__rlshift__", checked_lshift, true),
-        ("__mul__", checked_multiply, false),
-        ("__rmul__", checked_multiply, true),
+        ("__lshift__", checked_binary::<0>, false),
+        ("__rlshift__", checked_binary::<0>, true),
+        ("__mul__", checked_binary::<2>, false),
+        ("__rmul__", checked_binary::<2>, true),
     ];
     let mut attrs = int.attributes.write();
     for (name, f, reflected) in binary {
@@ -108,9 +136,9 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
                   vm: &VirtualMachine| {
                 let modulus = modulus.unwrap_or_none(vm);
                 if reflected {
-                    checked_power(&other, &zelf, &modulus, vm)
+                    checked_ternary::<0>(&other, &zelf, &modulus, vm)
                 } else {
-                    checked_power(&zelf, &other, &modulus, vm)
+                    checked_ternary::<0>(&zelf, &other, &modulus, vm)
                 }
             },
         );
@@ -166,16 +194,6 @@ fn check_power(
     check_bits(log2_abs(b) * exponent, "the power", vm)
 }
 
-fn checked_power(a: &PyObject, b: &PyObject, c: &PyObject, vm: &VirtualMachine) -> PyResult {
-    check_power(a, b, c, vm)?;
-    (POWER.get().expect("installed"))(a, b, c, vm)
-}
-
-fn checked_right_power(a: &PyObject, b: &PyObject, c: &PyObject, vm: &VirtualMachine) -> PyResult {
-    check_power(a, b, c, vm)?;
-    (RIGHT_POWER.get().expect("installed"))(a, b, c, vm)
-}
-
 fn check_lshift(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
     let (Some(x), Some(n)) = (int_of(a), int_of(b)) else {
         return Ok(());
@@ -187,16 +205,6 @@ fn check_lshift(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<()>
     check_bits(x.as_bigint().bits() as f64 + shift, "the shift", vm)
 }
 
-fn checked_lshift(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
-    check_lshift(a, b, vm)?;
-    (LSHIFT.get().expect("installed"))(a, b, vm)
-}
-
-fn checked_right_lshift(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
-    check_lshift(a, b, vm)?;
-    (RIGHT_LSHIFT.get().expect("installed"))(a, b, vm)
-}
-
 fn check_multiply(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
     let (Some(x), Some(y)) = (int_of(a), int_of(b)) else {
         return Ok(());
@@ -206,16 +214,6 @@ fn check_multiply(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<(
         return Ok(()); // the common case: no float arithmetic, no charge
     }
     check_bits(bits as f64, "the product", vm)
-}
-
-fn checked_multiply(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
-    check_multiply(a, b, vm)?;
-    (MULTIPLY.get().expect("installed"))(a, b, vm)
-}
-
-fn checked_right_multiply(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
-    check_multiply(a, b, vm)?;
-    (RIGHT_MULTIPLY.get().expect("installed"))(a, b, vm)
 }
 
 /// A sequence-repeat slot function.

@@ -129,17 +129,7 @@ while True:
 
 #[test]
 fn fuel_exhaustion_cannot_be_escaped() {
-    let escapes = [
-        "while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass",
-        "def f():\n    try:\n        while True: pass\n    finally:\n        while True: pass\nf()",
-        "class M:\n    def __enter__(self): return self\n    def __exit__(self, *a):\n        while True: pass\n        return True\nwith M():\n    while True: pass",
-        "class D:\n    def __del__(self):\n        while True: pass\nwhile True:\n    D()",
-        "def g():\n    try:\n        yield 1\n    finally:\n        while True: pass\nwhile True:\n    x = g()\n    next(x)\n    del x",
-        "class E(Exception):\n    def __str__(self):\n        while True: pass\nraise E()",
-        "while True:\n    try:\n        sum(range(10**12))\n    except BaseException:\n        pass",
-        "def f(): return f()\nwhile True:\n    try:\n        f()\n    except RecursionError:\n        pass",
-    ];
-    for src in escapes {
+    for src in ESCAPES {
         let sb = with_fuel(50_000);
         assert_eq!(
             sb.exec(src),

@@ -175,3 +175,28 @@ fn a_slave_failure_never_breaks_the_master() {
     assert_eq!(raises(&m, "pyocap.Sandbox(imports=['os'])"), "ValueError");
     assert_eq!(raises(&m, "pyocap.Sandbox(1)"), "TypeError");
 }
+
+#[test]
+fn a_python_master_meters_its_slaves_with_fuel() {
+    let m = master();
+    m.exec(
+        "import pyocap\n\
+         sb = pyocap.Sandbox(fuel=10000)\n\
+         sb.exec('def work(n):\\n    t = 0\\n    for i in range(n):\\n        t += i\\n    return t')\n\
+         done = sb.call('work', 100)\n\
+         used, left = sb.fuel\n\
+         try:\n    sb.call('work', 10 ** 6)\n    out = None\n\
+         except pyocap.GuestError as e:\n    out = e.type_name",
+    )
+    .unwrap();
+    assert_eq!(m.eval("done").unwrap(), Value::from(4950));
+    assert_eq!(m.eval("used + left").unwrap(), Value::from(10_000));
+    assert_eq!(m.eval("out").unwrap(), Value::from("FuelExhausted"));
+    assert_eq!(
+        m.eval("sb.fuel").unwrap(),
+        Value::Tuple(vec![Value::from(10_000), Value::from(0)])
+    );
+    m.exec("sb2 = pyocap.Sandbox()\nsb2.set_fuel(None)\nsb2.exec('x = 1')")
+        .unwrap();
+    assert_eq!(m.eval("sb2.fuel[1]").unwrap(), Value::None);
+}

@@ -37,3 +37,18 @@ pub fn raises(sb: &Sandbox, src: &str) -> String {
 pub fn assert_raises(src: &str, type_name: &str) {
     assert_eq!(raises(&sandbox(), src), type_name, "source: {src}");
 }
+
+/// Guest programs that try to keep running once stopped: a handler that
+/// swallows the stop, `finally`, `__exit__`, `__del__`, generator cleanup, and an
+/// exception whose `__str__` never returns (wrapping it runs inside the guest).
+pub const ESCAPES: &[&str] = &[
+    "while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass",
+    "def f():\n    try:\n        while True: pass\n    finally:\n        while True: pass\nf()",
+    "class M:\n    def __enter__(self): return self\n    def __exit__(self, *a):\n        while True: pass\n        return True\nwith M():\n    while True: pass",
+    "class D:\n    def __del__(self):\n        while True: pass\nwhile True:\n    D()",
+    "def g():\n    try:\n        yield 1\n    finally:\n        while True: pass\nwhile True:\n    x = g()\n    next(x)\n    del x",
+    "class E(Exception):\n    def __str__(self):\n        while True: pass\nraise E()",
+    "while True:\n    try:\n        pass\n    finally:\n        continue",
+    "while True:\n    try:\n        sum(range(10**12))\n    except BaseException:\n        pass",
+    "def f(): return f()\nwhile True:\n    try:\n        f()\n    except RecursionError:\n        pass",
+];
