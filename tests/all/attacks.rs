@@ -66,3 +66,45 @@ fn the_shared_corpus_is_contained() {
     println!("{text}");
     assert_contained(&text);
 }
+
+#[test]
+fn the_corpus_memory_payloads_stay_within_their_budget() {
+    // Every payload whose goal is MEMORY, in-process, under a default policy: it
+    // ends with a typed error or its own `contained`, and the sandbox's peak
+    // memory never goes more than 10 % over the budget.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/attacks/payloads/resources");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("no shared corpus at {}", dir.display());
+        return;
+    };
+    let budget = 256usize << 20;
+    let mut ran = 0;
+    for entry in entries.flatten() {
+        let source = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        if !source.lines().any(|l| l.trim() == "# goal: MEMORY") {
+            continue;
+        }
+        let mut policy = pyocap::Policy::new();
+        policy
+            .max_memory(Some(budget))
+            .unwrap()
+            .deadline(Some(std::time::Duration::from_secs(20)));
+        let sb = crate::util::sandbox_with(&policy);
+        let source = source.replace("PLACEHOLDER", "memory-test");
+        let result = sb.exec(&source);
+        let out = sb.take_output();
+        let name = entry.file_name();
+        assert!(!out.contains("ESCAPED"), "{name:?}: {out}");
+        assert!(
+            matches!(result, Ok(()) | Err(pyocap::GuestError::MemoryLimit { .. })),
+            "{name:?}: {result:?}"
+        );
+        assert!(
+            sb.memory_peak() <= budget + budget / 10,
+            "{name:?}: peak {} over the budget + 10 %",
+            sb.memory_peak()
+        );
+        ran += 1;
+    }
+    assert!(ran >= 3, "only {ran} memory payloads found");
+}
