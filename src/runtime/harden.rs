@@ -338,12 +338,23 @@ fn meter_iteration(ty: &Py<PyType>) {
     ty.slots.iternext.store(Some(WRAPPERS[index]));
 }
 
-/// The native `__next__` behind `f`, if `f` is a metering wrapper.
+/// The native `__next__` behind `f`, if `f` is a metering wrapper (a binary
+/// search: every `for` loop asks once, when it starts).
 pub(crate) fn unmetered_iternext(f: IterNext) -> IterNext {
-    WRAPPERS
-        .iter()
-        .position(|w| *w as usize == f as usize)
-        .and_then(|i| ORIGINALS[i].get().copied())
+    static BY_ADDRESS: OnceLock<Vec<(usize, usize)>> = OnceLock::new();
+    let by_address = BY_ADDRESS.get_or_init(|| {
+        let mut v: Vec<(usize, usize)> = WRAPPERS
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w as usize, i))
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    by_address
+        .binary_search_by_key(&(f as usize), |(addr, _)| *addr)
+        .ok()
+        .and_then(|pos| ORIGINALS[by_address[pos].1].get().copied())
         .unwrap_or(f)
 }
 

@@ -533,9 +533,12 @@ type InitFn = fn(PyObjectRef, FuncArgs, &VirtualMachine) -> PyResult<()>;
 /// argument: `bytes(n)` and `bytearray(n)` make `n` bytes; a `range` is
 /// materialised whole (its length is known, so the list is sized at once).
 fn materialized_size(args: &FuncArgs, vm: &VirtualMachine) -> f64 {
-    let Some(first) = args.args.first() else {
-        return 0.0;
-    };
+    args.args
+        .first()
+        .map_or(0.0, |first| size_of_first(first, vm))
+}
+
+fn size_of_first(first: &PyObject, vm: &VirtualMachine) -> f64 {
     if let Some(n) = int_of(first) {
         return n.as_bigint().to_f64().unwrap_or(f64::INFINITY).max(0.0);
     }
@@ -546,6 +549,24 @@ fn materialized_size(args: &FuncArgs, vm: &VirtualMachine) -> f64 {
         };
     }
     0.0
+}
+
+type VectorCall =
+    fn(&PyObject, Vec<PyObjectRef>, usize, Option<&[PyObjectRef]>, &VirtualMachine) -> PyResult;
+
+static VECTORCALL: [OnceLock<VectorCall>; 3] = [const { OnceLock::new() }; 3];
+
+fn checked_vectorcall<const I: usize>(
+    callable: &PyObject,
+    args: Vec<PyObjectRef>,
+    nargs: usize,
+    kwnames: Option<&[PyObjectRef]>,
+    vm: &VirtualMachine,
+) -> PyResult {
+    if nargs > 0 {
+        reserve(size_of_first(&args[0], vm), "the new object", vm)?;
+    }
+    (VECTORCALL[I].get().expect("installed"))(callable, args, nargs, kwnames, vm)
 }
 
 static NEW: [OnceLock<NewFn>; 3] = [const { OnceLock::new() }; 3];
@@ -608,17 +629,14 @@ fn install_constructors(vm: &VirtualMachine) -> PyResult<()> {
     for (i, (ty, checked)) in inits.into_iter().enumerate() {
         wrap_slot!(ty.slots.init, INIT[i], checked);
     }
-    // Their fast calls (`list(x)` without `tp_new`/`tp_init`) would bypass
-    // the checks: calls go through the checked slots instead.
-    for ty in [
-        t.bytes_type,
-        t.tuple_type,
-        t.frozenset_type,
-        t.bytearray_type,
-        t.list_type,
-        t.set_type,
-    ] {
-        ty.slots.vectorcall.store(None);
+    // Their fast calls (`list(x)` without `tp_new`/`tp_init`) are checked too.
+    let fast: [(&'static Py<PyType>, VectorCall); 3] = [
+        (t.list_type, checked_vectorcall::<0>),
+        (t.set_type, checked_vectorcall::<1>),
+        (t.frozenset_type, checked_vectorcall::<2>),
+    ];
+    for (i, (ty, checked)) in fast.into_iter().enumerate() {
+        wrap_slot!(ty.slots.vectorcall, VECTORCALL[i], checked);
     }
     for ty in [t.str_type, t.bytes_type, t.bytearray_type] {
         guard_method(ty, "replace", check_replace, vm);
