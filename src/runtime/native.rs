@@ -587,10 +587,12 @@ fn checked_init<const I: usize>(
 }
 
 /// `s.replace(old, new)`: each occurrence of `old` (every position, for an
-/// empty `old`) grows the result by `len(new) - len(old)`.
+/// empty `old`) grows the result by `len(new) - len(old)`. The check is linear
+/// in `s` at worst: an upper bound first (at most `len(s) / len(old)`
+/// occurrences), and an exact count (a linear-time search) only for a `str`
+/// whose bound does not fit.
 fn check_replace(zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
-    let (Some(text), Some(old), Some(new)) = (
-        text_bytes(zelf).or_else(|| zelf.downcast_ref::<PyByteArray>().map(|_| &[][..])),
+    let (Some(old), Some(new)) = (
         args.args.first().and_then(|a| text_bytes(a)),
         args.args.get(1).and_then(|a| text_bytes(a)),
     ) else {
@@ -599,16 +601,29 @@ fn check_replace(zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyRes
     if new.len() <= old.len() {
         return Ok(());
     }
-    let occurrences = if old.is_empty() {
-        text.len() + 1
-    } else {
-        text.windows(old.len()).filter(|w| *w == old).count()
+    let len = match text_bytes(zelf) {
+        Some(text) => text.len(),
+        None => zelf.length(vm)?, // a bytearray
     };
-    reserve(
-        text.len() as f64 + occurrences as f64 * (new.len() - old.len()) as f64,
-        "replace()",
-        vm,
-    )
+    let growth = (new.len() - old.len()) as f64;
+    let bound = if old.is_empty() {
+        len + 1
+    } else {
+        len / old.len()
+    };
+    let size = |occurrences: usize| len as f64 + occurrences as f64 * growth;
+    if super::alloc::headroom().is_none_or(|room| size(bound) <= room as f64) {
+        return Ok(());
+    }
+    let exact = match (
+        zelf.downcast_ref::<PyStr>()
+            .and_then(|s| s.as_wtf8().as_str().ok()),
+        std::str::from_utf8(old),
+    ) {
+        (Some(text), Ok(old)) if !old.is_empty() => text.matches(old).count(),
+        _ => bound,
+    };
+    reserve(size(exact), "replace()", vm)
 }
 
 fn install_constructors(vm: &VirtualMachine) -> PyResult<()> {

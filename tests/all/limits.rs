@@ -340,3 +340,22 @@ fn a_stop_is_answered_even_when_the_guest_is_inside_one_native_operation() {
     );
     assert_eq!(sb.eval("1"), Err(err));
 }
+
+#[test]
+fn the_replace_check_stays_linear_in_the_text() {
+    // A long pattern over a long text: a naive occurrence count would compare
+    // every window (50 M × 1000 bytes of native work inside the check).
+    let sb = sandbox();
+    let t = Instant::now();
+    assert_eq!(
+        sb.eval("len(('a' * (50 * 10**6)).replace('a' * 1000 + 'b', 'y' * 10**6))")
+            .unwrap(),
+        Value::from(50_000_000)
+    );
+    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+    // Where the pattern does occur often enough, the result is refused.
+    assert_eq!(
+        raises(&sb, "try:\n    ('ab' * 10**6).replace('ab', 'x' * 1000)\nexcept MemoryError:\n    raise ValueError('refused')"),
+        "ValueError"
+    );
+}
