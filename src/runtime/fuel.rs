@@ -271,9 +271,9 @@ pub(crate) fn compile(
 ) -> Result<PyRef<PyCode>, CompileFailure> {
     use rustpython_vm::compiler::{codegen, parser};
     if !instrument {
-        return vm
-            .compile(source, mode, filename.to_owned())
-            .map_err(CompileFailure::Compile);
+        let code = rustpython_vm::compiler::compile(source, mode, filename, CompileOpts::default())
+            .map_err(CompileFailure::Compile)?;
+        return Ok(into_vm_code(code, vm, false));
     }
     let source_file = ruff_source_file::SourceFileBuilder::new(filename, source).finish();
     let parser_mode = match mode {
@@ -305,16 +305,63 @@ pub(crate) fn compile(
     }
     let code = codegen::compile::compile_top(module, source_file, mode, CompileOpts::default())
         .map_err(|e| CompileFailure::Compile(e.into()))?;
-    Ok(with_ticks(code, vm))
+    Ok(into_vm_code(code, vm, true))
 }
 
-/// Turns a compiled code object into the interpreter's, with every tick
-/// constant replaced by its [`FuelTick`].
-fn with_ticks(code: CodeObject, vm: &VirtualMachine) -> PyRef<PyCode> {
+/// Turns a compiled code object into the interpreter's: with `ticks`, every
+/// tick constant is replaced by its [`FuelTick`]; and in every code object
+/// (nested ones too) integer multiplication is kept on the checked path
+/// ([`keep_multiply_generic`]).
+fn into_vm_code(code: CodeObject, vm: &VirtualMachine, ticks: bool) -> PyRef<PyCode> {
     let bag = TickBag {
         inner: (&vm.ctx).as_bag(),
+        ticks,
     };
-    vm.ctx.new_code(code.map_bag(bag))
+    vm.ctx.new_code(keep_multiply_generic(code.map_bag(bag)))
+}
+
+/// Rewrites every `*` and `*=` of `code` so the interpreter never specialises it.
+///
+/// RustPython's adaptive interpreter turns a `BINARY_OP` that has seen two
+/// exact ints into `BINARY_OP_MULTIPLY_INT`, which multiplies the two big
+/// integers directly and never calls `int.__mul__`: the bound on integer size
+/// (`Policy::max_int_bits`, checked in the int slots by `native`) would not
+/// hold for repeated squaring. The instruction is replaced by
+/// `BINARY_OP_EXTEND` with the same operator: same size and cache layout, and
+/// with no cached descriptor it always takes the generic path (the slots).
+/// Nothing specialises it again: only a plain `BINARY_OP` is adaptive.
+fn keep_multiply_generic<C: Constant>(mut code: CodeObject<C>) -> CodeObject<C> {
+    use rustpython_compiler_core::bytecode::{
+        oparg::BinaryOperator, CodeUnit, CodeUnits, Instruction, OpArgState,
+    };
+    let mut state = OpArgState::default();
+    let mut changed = false;
+    let units: Vec<CodeUnit> = code
+        .instructions
+        .iter()
+        .map(|&unit| {
+            let (op, arg) = state.get(unit);
+            match op {
+                Instruction::BinaryOp { op: operator }
+                    if matches!(
+                        operator.try_get(arg),
+                        Ok(BinaryOperator::Multiply | BinaryOperator::InplaceMultiply)
+                    ) =>
+                {
+                    changed = true;
+                    CodeUnit {
+                        op: Instruction::BinaryOpExtend,
+                        arg: unit.arg,
+                    }
+                }
+                _ => unit,
+            }
+        })
+        .collect();
+    if changed {
+        code.instructions = CodeUnits::from(units);
+    }
+    code
 }
 
 type PyBag<'a> = <&'a Context as AsBag>::Bag;
@@ -322,6 +369,9 @@ type PyBag<'a> = <&'a Context as AsBag>::Bag;
 #[derive(Clone, Copy)]
 struct TickBag<'a> {
     inner: PyBag<'a>,
+    /// Whether tick strings become ticks (false: the source was not
+    /// instrumented, and such a string is the guest's own).
+    ticks: bool,
 }
 
 impl<'a> ConstantBag for TickBag<'a> {
@@ -329,7 +379,7 @@ impl<'a> ConstantBag for TickBag<'a> {
 
     fn make_constant<C: Constant>(&self, constant: BorrowedConstant<'_, C>) -> Self::Constant {
         match constant {
-            BorrowedConstant::Str { value } => {
+            BorrowedConstant::Str { value } if self.ticks => {
                 if let Some(weight) = value
                     .as_str()
                     .ok()
@@ -357,7 +407,7 @@ impl<'a> ConstantBag for TickBag<'a> {
     }
 
     fn make_code(&self, code: CodeObject<Self::Constant>) -> Self::Constant {
-        self.inner.make_code(code)
+        self.inner.make_code(keep_multiply_generic(code))
     }
 
     fn make_name(&self, name: &str) -> <Self::Constant as Constant>::Name {

@@ -265,6 +265,36 @@ fn the_integer_limit_is_a_policy_setting() {
     assert_eq!(sb.eval("len(str(2 ** 1000))").unwrap(), Value::from(302));
 }
 
+/// The interpreter specialises a hot `a * b` of two ints into a direct
+/// big-integer multiplication that skips `int.__mul__`; repeated squaring in a
+/// warm loop must still meet the integer limit, with fuel metering on or off,
+/// in functions, with `*=`, and in comprehensions.
+#[test]
+fn repeated_squaring_in_a_hot_loop_meets_the_integer_limit() {
+    for metering in [true, false] {
+        let mut p = Policy::new();
+        p.max_int_bits(1 << 12).fuel_metering(metering);
+        let sb = sandbox_with(&p);
+        for program in [
+            "x = 3\nfor i in range(100):\n    x = x * x",
+            "x = 3\nfor i in range(100):\n    x *= x",
+            "def sq(x):\n    return x * x\nx = 3\nfor i in range(100):\n    x = sq(x)",
+            "x = [3]\n[x.append(x[-1] * x[-1]) for i in range(100)]",
+            // Warm the instruction with small ints first, then grow.
+            "x = 3\nfor i in range(1000):\n    y = (x if i > 900 else 3) * x\n    x = y if i > 900 else 3",
+        ] {
+            let t = Instant::now();
+            assert_eq!(raises(&sb, program), "OverflowError", "{program} (metering {metering})");
+            assert!(t.elapsed() < Duration::from_secs(5), "{program}");
+        }
+        // Small products keep working, in the same warm positions.
+        assert_eq!(
+            sb.eval("sum(i * i for i in range(100))").unwrap(),
+            Value::from(328350)
+        );
+    }
+}
+
 #[test]
 fn two_sandboxes_spinning_at_once_stop_at_their_own_deadlines() {
     // Four guests spin in pure bytecode and in native loops at the same time;
