@@ -1,5 +1,6 @@
 //! Stop latency: how long after its deadline (or a `StopHandle::stop`) the host
-//! gets its answer, for a guest spinning in bytecode and in a native loop.
+//! gets its answer, for a guest spinning in bytecode, in a native loop and in a
+//! catastrophic regular expression; and the cost of metering regular expressions.
 //!
 //! `cargo bench --bench limits`. Each measured time is the *overshoot* past the
 //! moment the stop was due, not the whole call.
@@ -15,7 +16,7 @@ const DEADLINE: Duration = Duration::from_millis(20);
 
 fn deadline_overshoot(c: &mut Criterion, runtime: &Runtime, name: &str, src: &str) {
     let mut policy = Policy::new();
-    policy.deadline(Some(DEADLINE));
+    policy.deadline(Some(DEADLINE)).allow_import("re").unwrap();
     c.bench_function(name, |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
@@ -47,6 +48,12 @@ fn stops(c: &mut Criterion) {
         "stop/deadline overshoot (sum(range(10**12)))",
         "sum(range(10**12))",
     );
+    deadline_overshoot(
+        c,
+        &runtime,
+        "stop/deadline overshoot (catastrophic regex)",
+        "import re\nre.match(r'(a+)+$', 'a' * 40 + 'b')",
+    );
     let mut policy = Policy::new();
     policy.deadline(None);
     c.bench_function("stop/StopHandle::stop until the call returns", |b| {
@@ -73,9 +80,37 @@ fn stops(c: &mut Criterion) {
     });
 }
 
+/// The cost of the metered pre-run of regular expressions: a search that
+/// finds nothing runs once (the pre-run), one that matches at the very end
+/// scans the same text twice (pre-run and real run).
+fn regex(c: &mut Criterion) {
+    let runtime = Runtime::default();
+    let mut policy = Policy::new();
+    policy.allow_import("re").unwrap();
+    let sb = runtime.sandbox(&policy).unwrap();
+    sb.exec(
+        "import re\n\
+         text = ('lorem ipsum dolor sit amet, ' * 4000)[:100000]\n\
+         words = re.compile(r'[a-z]+')\n\
+         tail = re.compile(r'zz\\d')\n\
+         tailed = text + 'zz1'",
+    )
+    .unwrap();
+    let mut group = c.benchmark_group("regex (100 KB text)");
+    for (name, expr) in [
+        ("search, no match (pre-run only)", "tail.search(text)"),
+        ("search, match at the end (pre-run + run)", "tail.search(tailed)"),
+        ("findall words", "len(words.findall(text))"),
+        ("sub words", "len(words.sub('x', text))"),
+    ] {
+        group.bench_function(name, |b| b.iter(|| sb.eval(expr).unwrap()));
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = stops
+    targets = stops, regex
 }
 criterion_main!(benches);

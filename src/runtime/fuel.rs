@@ -98,6 +98,12 @@ pub(crate) fn charge(units: u64, vm: &VirtualMachine) -> PyResult<()> {
     Err(exhausted(vm))
 }
 
+/// Stops the guest for exhausted fuel (a native meter found its work would
+/// exceed what is left); the exception that unwinds the current native call.
+pub(crate) fn exhaust(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    exhausted(vm)
+}
+
 #[cold]
 fn exhausted(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
     REMAINING.with(|r| r.set(0));

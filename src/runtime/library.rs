@@ -547,6 +547,9 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
         if name == "math" {
             super::native::wrap_math(&m, vm)?;
         }
+        if name == "_sre" {
+            super::regex::install(&m, vm)?;
+        }
         m
     } else {
         let (code, package) = match FROZEN.get(name) {

@@ -18,6 +18,7 @@ pub(crate) mod link;
 mod master;
 mod native;
 mod policy;
+mod regex;
 mod sandbox;
 mod source;
 

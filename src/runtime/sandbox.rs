@@ -500,6 +500,7 @@ impl Guest {
                 super::native::install(vm, policy.max_int_bits)?;
                 guest_env::seal_builtins(vm, &globals)?;
                 super::fuel::init_types(vm);
+                super::regex::init_types(vm);
                 // Last, over every type the setup made: the allowlists.
                 super::harden::sweep(vm);
                 Ok::<_, rustpython_vm::builtins::PyBaseExceptionRef>(globals)
@@ -704,6 +705,7 @@ impl Guest {
                 super::master::clear();
                 super::fuel::release();
                 super::native::release();
+                super::regex::release();
                 proxy::clear();
                 guest_env::clear_state();
             });

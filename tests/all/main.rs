@@ -19,5 +19,6 @@ mod master;
 mod membrane;
 mod money;
 mod policy;
+mod regex;
 mod stdlib;
 mod values;

@@ -1,0 +1,570 @@
+//! Regular expressions with a metered pre-run.
+//!
+//! RustPython's `_sre` runs a backtracking matcher that has no step limit and
+//! never looks at the interpreter's stop: a catastrophic pattern
+//! (`(a+)+$` against `'a' * 40 + 'b'`) is one native call that runs for hours.
+//! The matcher itself (`rustpython-sre_engine`) is generic over the text it
+//! reads, so every matching method of `re.Pattern` first runs the *same*
+//! request on the same text and compiled code through a [`Metered`] view, which
+//! counts every character the matcher reads or skips. At a checkpoint every
+//! [`CHECK_EVERY`] steps the pre-run ends itself (by unwinding to
+//! [`pre_run`], with no Python object in between) if the guest was stopped (a
+//! deadline, `StopHandle::stop`, memory) or the steps exceed the fuel left.
+//! Only a pre-run that finishes lets the real call start; its steps are charged
+//! to the fuel, one unit per [`STEPS_PER_UNIT`]. The real call repeats exactly
+//! the work the pre-run measured (same engine, same request), so it is bounded
+//! by a run that was allowed to finish. A `match`/`search`/`fullmatch` whose
+//! pre-run found nothing returns `None` without a second run.
+//!
+//! The compiled code of a pattern is private to `_sre`; `_sre.compile` is
+//! wrapped to keep a copy per pattern (found again by identity, through a weak
+//! reference). Scanners (`Pattern.scanner`, `Pattern.finditer`) are replaced
+//! by [`MeteredScanner`], which mirrors the position of the scanner it wraps
+//! and pre-runs each step.
+//!
+//! Unwinding needs `panic = "unwind"`; a host built with `panic = "abort"` gets
+//! no pre-run (regular expressions are then bounded only by the stop grace,
+//! SPEC §5.5).
+
+use super::fuel;
+use rustpython_sre_engine::{Request, SearchIter, State, StrDrive, StringCursor};
+use rustpython_vm::builtins::{PyCallableIterator, PyStr, PyType, PyWeak};
+use rustpython_vm::class::PyClassImpl;
+use rustpython_vm::function::{ArgCallable, FuncArgs};
+use rustpython_vm::protocol::PyBuffer;
+use rustpython_vm::types::Constructor;
+use rustpython_vm::{
+    pyclass, AsObject, FromArgs, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult,
+    TryFromBorrowedObject, TryFromObject, VirtualMachine,
+};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// Matcher steps (characters read or skipped) per fuel unit.
+pub(crate) const STEPS_PER_UNIT: u64 = 4;
+
+/// Steps between two looks at the stop flag (about 0.1 ms of matching).
+const CHECK_EVERY: u64 = 1 << 15;
+
+/// `sys.maxsize`, the default `endpos`.
+const MAXSIZE: usize = isize::MAX as usize;
+
+thread_local! {
+    /// Steps of the pre-run in progress.
+    static STEPS: Cell<u64> = const { Cell::new(0) };
+    /// The step count at which the next checkpoint runs.
+    static CHECK_AT: Cell<u64> = const { Cell::new(u64::MAX) };
+    /// Steps the fuel left can pay for.
+    static LIMIT: Cell<u64> = const { Cell::new(u64::MAX) };
+    /// The compiled code of every live pattern, by object address.
+    static PATTERNS: RefCell<HashMap<usize, Compiled>> = RefCell::new(HashMap::new());
+}
+
+/// What `_sre.compile` was given for one pattern.
+struct Compiled {
+    /// The pattern, to check that an address still means the same object.
+    pattern: PyRef<PyWeak>,
+    code: Arc<[u32]>,
+    isbytes: bool,
+}
+
+/// Why a pre-run ended before the matcher did.
+#[derive(Debug, Clone, Copy)]
+enum Halt {
+    /// The steps would exceed the fuel left.
+    Fuel,
+    /// The guest was stopped meanwhile.
+    Stopped,
+}
+
+/// A text the matcher reads through, counting steps.
+#[derive(Clone, Copy)]
+struct Metered<S>(S);
+
+#[inline]
+fn step(n: u64) {
+    let steps = STEPS.with(Cell::get) + n;
+    STEPS.with(|s| s.set(steps));
+    if steps >= CHECK_AT.with(Cell::get) {
+        checkpoint(steps);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn checkpoint(steps: u64) {
+    let limit = LIMIT.with(Cell::get);
+    if steps > limit {
+        halt(Halt::Fuel);
+    }
+    if super::interrupt::is_tripped() {
+        halt(Halt::Stopped);
+    }
+    CHECK_AT.with(|c| {
+        c.set(
+            steps
+                .saturating_add(CHECK_EVERY)
+                .min(limit.saturating_add(1)),
+        )
+    });
+}
+
+/// Leaves the matcher. Only [`pre_run`] calls the matcher on a [`Metered`]
+/// text, and it catches this; `resume_unwind` does not run the panic hook.
+#[cfg(panic = "unwind")]
+fn halt(why: Halt) -> ! {
+    std::panic::resume_unwind(Box::new(why))
+}
+
+#[cfg(not(panic = "unwind"))]
+fn halt(_why: Halt) -> ! {
+    unreachable!("pre-runs are disabled without unwinding")
+}
+
+impl<S: StrDrive> StrDrive for Metered<S> {
+    fn count(&self) -> usize {
+        self.0.count()
+    }
+    fn create_cursor(&self, n: usize) -> StringCursor {
+        self.0.create_cursor(n)
+    }
+    fn adjust_cursor(&self, cursor: &mut StringCursor, n: usize) {
+        step(1 + n as u64 / 16);
+        self.0.adjust_cursor(cursor, n)
+    }
+    #[inline]
+    fn advance(cursor: &mut StringCursor) -> u32 {
+        step(1);
+        S::advance(cursor)
+    }
+    #[inline]
+    fn peek(cursor: &StringCursor) -> u32 {
+        step(1);
+        S::peek(cursor)
+    }
+    #[inline]
+    fn skip(cursor: &mut StringCursor, n: usize) {
+        step(1 + n as u64 / 16);
+        S::skip(cursor, n)
+    }
+    #[inline]
+    fn back_advance(cursor: &mut StringCursor) -> u32 {
+        step(1);
+        S::back_advance(cursor)
+    }
+    #[inline]
+    fn back_peek(cursor: &StringCursor) -> u32 {
+        step(1);
+        S::back_peek(cursor)
+    }
+    #[inline]
+    fn back_skip(cursor: &mut StringCursor, n: usize) {
+        step(1 + n as u64 / 16);
+        S::back_skip(cursor, n)
+    }
+}
+
+/// One request a pattern method is about to make of the matcher.
+#[derive(Clone, Copy)]
+enum Op {
+    /// `match` (or `fullmatch`, with `all`) at `pos`.
+    Match { all: bool, must_advance: bool },
+    /// `search` from `pos`.
+    Search { must_advance: bool },
+    /// Every match from `pos` (`findall`, `sub`, `split`), at most `limit` (0:
+    /// no limit).
+    Each { limit: usize },
+}
+
+/// What the request found: whether it matched, and where the matcher's cursor
+/// and start ended (a scanner's next position).
+#[derive(Clone, Copy)]
+struct Outcome {
+    matched: bool,
+    start: usize,
+    end: usize,
+}
+
+fn run<S: StrDrive>(text: S, code: &[u32], pos: usize, endpos: usize, op: Op) -> Outcome {
+    let mut req = Request::new(Metered(text), pos, endpos, code, false);
+    let mut state = State::default();
+    let matched = match op {
+        Op::Match { all, must_advance } => {
+            req.match_all = all;
+            req.must_advance = must_advance;
+            state.py_match(&req)
+        }
+        Op::Search { must_advance } => {
+            req.must_advance = must_advance;
+            state.search(req)
+        }
+        Op::Each { limit } => {
+            let mut found = 0;
+            let mut iter = SearchIter { req, state };
+            while (limit == 0 || found < limit) && iter.next().is_some() {
+                found += 1;
+            }
+            state = iter.state;
+            found > 0
+        }
+    };
+    Outcome {
+        matched,
+        start: state.start,
+        end: state.cursor.position,
+    }
+}
+
+/// Runs `op` on `string` through the meter and charges its steps; a stop or
+/// exhausted fuel meanwhile ends the guest's call instead.
+fn pre_run(
+    code: &[u32],
+    isbytes: bool,
+    string: &PyObject,
+    pos: usize,
+    endpos: usize,
+    op: Op,
+    vm: &VirtualMachine,
+) -> PyResult<Outcome> {
+    // The same views of the text `_sre` takes (and the same errors).
+    let measured = if isbytes {
+        PyBuffer::try_from_borrowed_object(vm, string)?
+            .contiguous_or_collect(|b| Ok(metered(|| run(b, code, pos, endpos, op))))?
+    } else {
+        let s = string.downcast_ref::<PyStr>().ok_or_else(|| {
+            vm.new_type_error(format!("expected string got '{}'", string.class()))
+        })?;
+        metered(|| run(s.as_wtf8(), code, pos, endpos, op))
+    };
+    match measured {
+        Ok((outcome, steps)) => {
+            fuel::charge(steps / STEPS_PER_UNIT, vm)?;
+            Ok(outcome)
+        }
+        Err(Halt::Fuel) => Err(fuel::exhaust(vm)),
+        Err(Halt::Stopped) => {
+            super::interrupt::check_stopped(vm)?;
+            Err(vm.new_runtime_error("the regular expression was stopped".to_owned()))
+        }
+    }
+}
+
+/// Runs `f` with the step meter set from the fuel left; its result and the
+/// steps it took, or why it was ended.
+#[cfg(panic = "unwind")]
+fn metered<R>(f: impl FnOnce() -> R) -> Result<(R, u64), Halt> {
+    let (_, left) = fuel::reading();
+    let limit = left.map_or(u64::MAX, |l| l.saturating_mul(STEPS_PER_UNIT));
+    STEPS.with(|s| s.set(0));
+    LIMIT.with(|l| l.set(limit));
+    CHECK_AT.with(|c| c.set(CHECK_EVERY.min(limit.saturating_add(1))));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CHECK_AT.with(|c| c.set(u64::MAX));
+    let steps = STEPS.with(Cell::get);
+    match result {
+        Ok(r) => Ok((r, steps)),
+        Err(payload) => match payload.downcast::<Halt>() {
+            Ok(why) => Err(*why),
+            // A bug in the matcher: not ours to swallow.
+            Err(other) => std::panic::resume_unwind(other),
+        },
+    }
+}
+
+#[cfg(not(panic = "unwind"))]
+fn metered<R>(f: impl FnOnce() -> R) -> Result<(R, u64), Halt> {
+    Ok((f(), 0))
+}
+
+/// The compiled code of `pattern` and whether it matches bytes, or an error if
+/// `_sre.compile` did not make it.
+fn compiled_of(pattern: &PyObject, vm: &VirtualMachine) -> PyResult<(Arc<[u32]>, bool)> {
+    PATTERNS
+        .with(|p| {
+            p.borrow().get(&pattern.get_id()).and_then(|c| {
+                let same = c.pattern.upgrade().is_some_and(|o| o.is(pattern));
+                same.then(|| (c.code.clone(), c.isbytes))
+            })
+        })
+        .ok_or_else(|| vm.new_type_error("not a pattern compiled in this sandbox".to_owned()))
+}
+
+/// Pre-runs `op` for the pattern `zelf`.
+fn pre_run_pattern(
+    zelf: &PyObject,
+    string: &PyObject,
+    pos: usize,
+    endpos: usize,
+    op: Op,
+    vm: &VirtualMachine,
+) -> PyResult<Outcome> {
+    let (code, isbytes) = compiled_of(zelf, vm)?;
+    pre_run(&code, isbytes, string, pos, endpos, op, vm)
+}
+
+#[derive(FromArgs)]
+struct StringArgs {
+    string: PyObjectRef,
+    #[pyarg(any, default = 0)]
+    pos: usize,
+    #[pyarg(any, default = MAXSIZE)]
+    endpos: usize,
+}
+
+#[derive(FromArgs)]
+struct SubArgs {
+    repl: PyObjectRef,
+    string: PyObjectRef,
+    #[pyarg(any, default = 0)]
+    count: usize,
+}
+
+#[derive(FromArgs)]
+struct SplitArgs {
+    string: PyObjectRef,
+    #[pyarg(any, default = 0)]
+    maxsplit: isize,
+}
+
+/// Wraps `_sre.compile` and the matching methods of `re.Pattern` in `module`
+/// (the `_sre` module, as the library loads it).
+pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    if cfg!(not(panic = "unwind")) {
+        return Ok(());
+    }
+    let compile = module.get_attr("compile", vm)?;
+    let wrapped = vm.new_function(
+        "compile",
+        move |mut args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            // compile(pattern, flags, code, groups, groupindex, indexgroup)
+            let code_arg = args
+                .args
+                .get_mut(2)
+                .ok_or_else(|| vm.new_type_error("compile() needs the code".to_owned()))?;
+            // Converted once: the original gets these very numbers.
+            let code: Vec<u32> = code_arg.clone().try_to_value(vm)?;
+            *code_arg = vm
+                .ctx
+                .new_list(code.iter().map(|c| vm.ctx.new_int(*c).into()).collect())
+                .into();
+            let source = args.args.first().cloned();
+            let pattern = compile.call(args, vm)?;
+            let isbytes =
+                source.is_some_and(|s| !vm.is_none(&s) && s.downcast_ref::<PyStr>().is_none());
+            let weak = pattern.downgrade(None, vm)?;
+            PATTERNS.with(|p| {
+                let mut p = p.borrow_mut();
+                if p.len() >= 64 && p.len().is_power_of_two() {
+                    p.retain(|_, c| c.pattern.upgrade().is_some());
+                }
+                p.insert(
+                    pattern.get_id(),
+                    Compiled {
+                        pattern: weak,
+                        code: code.into(),
+                        isbytes,
+                    },
+                );
+            });
+            Ok(pattern)
+        },
+    );
+    module.set_attr("compile", wrapped, vm)?;
+
+    let ty = module
+        .get_attr("Pattern", vm)?
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("_sre.Pattern is not a type".to_owned()))?;
+    // The type lives as long as the thread's interpreter state; methods need
+    // a `'static` owner.
+    let ty: &'static Py<PyType> = PyRef::leak(ty);
+    // The original scanner factory, for the metered scanner to drive.
+    let make_scanner = ty
+        .attributes
+        .read()
+        .get(vm.ctx.intern_str("scanner"))
+        .cloned()
+        .ok_or_else(|| vm.new_type_error("_sre.Pattern has no scanner".to_owned()))?;
+    for name in ["match", "fullmatch", "search"] {
+        wrap(ty, name, vm, move |zelf, args, original, vm| {
+            let StringArgs {
+                string,
+                pos,
+                endpos,
+            } = args.bind(vm)?;
+            let op = match name {
+                "search" => Op::Search {
+                    must_advance: false,
+                },
+                _ => Op::Match {
+                    all: name == "fullmatch",
+                    must_advance: false,
+                },
+            };
+            if !pre_run_pattern(&zelf, &string, pos, endpos, op, vm)?.matched {
+                return Ok(vm.ctx.none());
+            }
+            original.call((zelf, string, pos, endpos), vm)
+        });
+    }
+    wrap(ty, "findall", vm, |zelf, args, original, vm| {
+        let StringArgs {
+            string,
+            pos,
+            endpos,
+        } = args.bind(vm)?;
+        pre_run_pattern(&zelf, &string, pos, endpos, Op::Each { limit: 0 }, vm)?;
+        original.call((zelf, string, pos, endpos), vm)
+    });
+    for name in ["sub", "subn"] {
+        wrap(ty, name, vm, |zelf, args, original, vm| {
+            let SubArgs {
+                repl,
+                string,
+                count,
+            } = args.bind(vm)?;
+            pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit: count }, vm)?;
+            original.call((zelf, repl, string, count), vm)
+        });
+    }
+    wrap(ty, "split", vm, |zelf, args, original, vm| {
+        let SplitArgs { string, maxsplit } = args.bind(vm)?;
+        // A negative maxsplit splits nothing: `_sre` does not match at all.
+        if let Ok(limit) = usize::try_from(maxsplit) {
+            pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit }, vm)?;
+        }
+        original.call((zelf, string, maxsplit), vm)
+    });
+    for name in ["scanner", "finditer"] {
+        let make_scanner = make_scanner.clone();
+        wrap(ty, name, vm, move |zelf, args, _original, vm| {
+            let StringArgs {
+                string,
+                pos,
+                endpos,
+            } = args.bind(vm)?;
+            let (code, isbytes) = compiled_of(&zelf, vm)?;
+            let inner = make_scanner.call((zelf.clone(), string.clone(), pos, endpos), vm)?;
+            let scanner = MeteredScanner {
+                inner,
+                pattern: zelf,
+                string,
+                code,
+                isbytes,
+                start: AtomicUsize::new(pos),
+                end: endpos,
+                must_advance: AtomicBool::new(false),
+            }
+            .into_ref(&vm.ctx);
+            if name == "scanner" {
+                return Ok(scanner.into());
+            }
+            let search = scanner.as_object().get_attr("search", vm)?;
+            let search = ArgCallable::try_from_object(vm, search)?;
+            Ok(PyCallableIterator::new(search, vm.ctx.none())
+                .into_ref(&vm.ctx)
+                .into())
+        });
+    }
+    Ok(())
+}
+
+/// Replaces the method `name` of `ty` by `f`, which receives the original.
+fn wrap(
+    ty: &'static Py<PyType>,
+    name: &'static str,
+    vm: &VirtualMachine,
+    f: impl Fn(PyObjectRef, FuncArgs, &PyObjectRef, &VirtualMachine) -> PyResult + 'static,
+) {
+    let key = vm.ctx.intern_str(name);
+    let Some(original) = ty.attributes.read().get(key).cloned() else {
+        return;
+    };
+    let method = vm.new_method(
+        name,
+        ty,
+        move |zelf: PyObjectRef, args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            f(zelf, args, &original, vm)
+        },
+    );
+    ty.attributes.write().insert(key, method.into());
+    ty.modified();
+}
+
+/// `Pattern.scanner()` and the engine of `Pattern.finditer()`: each `match` or
+/// `search` is pre-run from the position the wrapped `_sre` scanner is at.
+#[pyclass(module = "re", name = "SRE_Scanner")]
+#[derive(Debug, PyPayload)]
+pub(crate) struct MeteredScanner {
+    inner: PyObjectRef,
+    pattern: PyObjectRef,
+    string: PyObjectRef,
+    code: Arc<[u32]>,
+    isbytes: bool,
+    /// Mirrors of the wrapped scanner's position.
+    start: AtomicUsize,
+    end: usize,
+    must_advance: AtomicBool,
+}
+
+crate::membrane::refuse_construction!(MeteredScanner);
+
+#[pyclass(flags(IMMUTABLETYPE), with(Constructor))]
+impl MeteredScanner {
+    #[pygetset]
+    fn pattern(&self) -> PyObjectRef {
+        self.pattern.clone()
+    }
+
+    #[pymethod(name = "match")]
+    fn py_match(&self, vm: &VirtualMachine) -> PyResult {
+        let op = Op::Match {
+            all: false,
+            must_advance: self.must_advance.load(Ordering::Relaxed),
+        };
+        self.step(op, "match", vm)
+    }
+
+    #[pymethod]
+    fn search(&self, vm: &VirtualMachine) -> PyResult {
+        if self.start.load(Ordering::Relaxed) > self.end {
+            return Ok(vm.ctx.none());
+        }
+        let op = Op::Search {
+            must_advance: self.must_advance.load(Ordering::Relaxed),
+        };
+        self.step(op, "search", vm)
+    }
+}
+
+impl MeteredScanner {
+    fn step(&self, op: Op, method: &'static str, vm: &VirtualMachine) -> PyResult {
+        let start = self.start.load(Ordering::Relaxed);
+        let outcome = pre_run(
+            &self.code,
+            self.isbytes,
+            &self.string,
+            start,
+            self.end,
+            op,
+            vm,
+        )?;
+        // The wrapped scanner moves exactly so (same engine, same request).
+        self.must_advance
+            .store(outcome.end == outcome.start, Ordering::Relaxed);
+        self.start.store(outcome.end, Ordering::Relaxed);
+        vm.call_method(&self.inner, method, ())
+    }
+}
+
+/// Makes the scanner type (once per sandbox thread, before the type sweep).
+pub(crate) fn init_types(_vm: &VirtualMachine) {
+    MeteredScanner::make_static_type();
+}
+
+/// Drops this thread's pattern table (at sandbox teardown, on its thread).
+pub(crate) fn release() {
+    let _ = PATTERNS.try_with(|p| p.borrow_mut().clear());
+}

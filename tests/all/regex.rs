@@ -1,0 +1,149 @@
+//! Regular expressions: every matching method is pre-run through a step meter,
+//! so a catastrophic pattern stops at the deadline or when the fuel runs out
+//! (and its thread is free again), while results stay those of `re`.
+
+use crate::util::*;
+use pyocap::{Config, GuestError, Policy, Runtime, Value};
+use std::time::{Duration, Instant};
+
+fn with_re(p: &mut Policy) -> pyocap::Sandbox {
+    p.allow_import("re").unwrap();
+    let sb = sandbox_with(p);
+    sb.exec("import re").unwrap();
+    sb
+}
+
+/// Hours of backtracking without a meter.
+const CATASTROPHIC: &[&str] = &[
+    "re.match(r'(a+)+$', 'a' * 40 + 'b')",
+    "re.fullmatch(r'(a|aa)+', 'a' * 60 + 'b')",
+    "re.search(r'(x+x+)+y', 'x' * 40)",
+    "re.findall(r'(a*)*b', 'a' * 40)",
+    "re.sub(r'(a+)+$', '', 'a' * 40 + 'b')",
+    "re.split(r'(a+)+$', 'a' * 40 + 'b')",
+    "list(re.finditer(r'(a+)+$', 'a' * 40 + 'b'))",
+    "re.compile(r'(a+)+$').scanner('a' * 40 + 'b').search()",
+    "re.compile(rb'(a+)+$').match(b'a' * 40 + b'b')",
+    "re.compile(r'(a+)+$').match(bytearray(b'a' * 40 + b'b').decode())",
+];
+
+#[test]
+fn results_are_those_of_re() {
+    let sb = with_re(&mut Policy::new());
+    let cases: &[(&str, &str)] = &[
+        ("re.match(r'(\\w+) (\\w+)', 'hello world x').groups()", "('hello', 'world')"),
+        ("re.match(r'b', 'ab')", "None"),
+        ("re.compile(r'b').match('ab', 1).span()", "(1, 2)"),
+        ("re.compile(r'a+').match('aaaa', 1, 3).group()", "'aa'"),
+        ("(re.fullmatch(r'a+', 'aaa') is not None, re.fullmatch(r'a+', 'aab'))", "(True, None)"),
+        ("re.search(r'\\d+', 'abc 123 def').group()", "'123'"),
+        ("re.search(r'z', 'abc')", "None"),
+        ("re.findall(r'(\\w)(\\d)', 'a1 b2 c3')", "[('a', '1'), ('b', '2'), ('c', '3')]"),
+        ("re.findall(r'x*', 'axxb')", "['', 'xx', '', '']"),
+        ("[m.span() for m in re.finditer(r'x*', 'axxb')]", "[(0, 0), (1, 3), (3, 3), (4, 4)]"),
+        ("re.sub(r'(\\w+)@(\\w+)', r'\\2 at \\1', 'me@home you@work')", "'home at me work at you'"),
+        ("re.sub(r'\\d', lambda m: str(int(m.group()) * 2), 'a1b2c3', count=2)", "'a2b4c3'"),
+        ("re.subn(r'a', 'b', 'aaa')", "('bbb', 3)"),
+        ("re.split(r'(,)', 'a,b,c', maxsplit=1)", "['a', ',', 'b,c']"),
+        ("re.split(r',', 'a,b,c', -1)", "['a,b,c']"),
+        ("re.split(r'x*', 'axbc')", "['', 'a', '', 'b', 'c', '']"),
+        ("re.compile(rb'[a-z]+').findall(b'ab 12 cd')", "[b'ab', b'cd']"),
+        ("re.compile(rb'b+').search(bytearray(b'abbc')).span()", "(1, 3)"),
+        ("re.compile(r'(?i)straße').search('STRASSE straße').group()", "'straße'"),
+        // RustPython's own scanner moves on after a failed `match` (CPython's
+        // answers None to the last one): the metered scanner keeps to `_sre`.
+        (
+            "(lambda s: [(m.group() if m else None) for m in [s.match(), s.match(), s.search()]])(re.compile(r'\\d').scanner('1a2'))",
+            "['1', None, '2']",
+        ),
+        (
+            "(lambda sc: ([sc.search().group() for _ in range(3)], sc.search()))(re.compile(r'[a-z]+|\\d+').scanner('ab12cd'))",
+            "(['ab', '12', 'cd'], None)",
+        ),
+        ("type(re.compile('a').scanner('a')).__name__", "'SRE_Scanner'"),
+    ];
+    for (expr, expected) in cases {
+        let got = sb
+            .eval(&format!("repr({expr})"))
+            .unwrap_or_else(|e| panic!("{expr}: {e:?}"));
+        assert_eq!(got, Value::from(*expected), "{expr}");
+    }
+    // Wrong argument types fail as in `re`.
+    assert_eq!(raises(&sb, "re.compile('a').match(b'a')"), "TypeError");
+    assert_eq!(raises(&sb, "re.compile(b'a').match('a')"), "TypeError");
+}
+
+#[test]
+fn a_catastrophic_pattern_stops_at_the_deadline_and_frees_its_thread() {
+    let mut config = Config::new();
+    config.drop_grace(Duration::from_secs(20));
+    let runtime = Runtime::new(&config).unwrap();
+    for expr in CATASTROPHIC {
+        let mut p = Policy::new();
+        p.deadline(Some(Duration::from_millis(100)))
+            .allow_import("re")
+            .unwrap();
+        let sb = runtime.sandbox(&p).unwrap();
+        sb.exec("import re").unwrap();
+        let t = Instant::now();
+        assert_eq!(
+            sb.exec(expr),
+            Err(GuestError::DeadlineExceeded {
+                limit: Duration::from_millis(100)
+            }),
+            "{expr}"
+        );
+        // Dropping waits for the thread (up to the 20 s grace): the matcher
+        // itself noticed the stop, so the thread ended at once.
+        drop(sb);
+        assert!(
+            t.elapsed() < Duration::from_secs(3),
+            "{expr}: {:?}",
+            t.elapsed()
+        );
+    }
+}
+
+#[test]
+fn a_catastrophic_pattern_runs_out_of_fuel_and_cannot_catch_it() {
+    for expr in CATASTROPHIC {
+        let mut p = Policy::new();
+        p.fuel(Some(100_000));
+        let sb = with_re(&mut p);
+        let t = Instant::now();
+        assert_eq!(
+            sb.exec(&format!(
+                "try:\n    {expr}\nexcept BaseException:\n    pass"
+            )),
+            Err(GuestError::FuelExhausted { limit: 100_000 }),
+            "{expr}"
+        );
+        assert!(
+            t.elapsed() < Duration::from_secs(5),
+            "{expr}: {:?}",
+            t.elapsed()
+        );
+        assert!(sb.stopped().is_some());
+    }
+}
+
+#[test]
+fn matching_costs_fuel_in_proportion_to_the_work_and_deterministically() {
+    let mut p = Policy::new();
+    p.fuel(Some(u64::MAX - 1));
+    let sb = with_re(&mut p);
+    let cost = |expr: &str| {
+        sb.exec(expr).unwrap();
+        sb.fuel().consumed
+    };
+    let small = cost("re.search(r'(a+)+$', 'a' * 12 + 'b')");
+    let large = cost("re.search(r'(a+)+$', 'a' * 16 + 'b')");
+    // Four more characters: 16 times the backtracking.
+    assert!(large > 8 * small, "{small} {large}");
+    assert!(small > 100, "{small}");
+    for _ in 0..5 {
+        assert_eq!(cost("re.search(r'(a+)+$', 'a' * 16 + 'b')"), large);
+    }
+    // Plain matching is cheap.
+    assert!(cost("re.match(r'a', 'a')") < 20);
+}
