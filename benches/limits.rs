@@ -99,7 +99,10 @@ fn regex(c: &mut Criterion) {
     let mut group = c.benchmark_group("regex (100 KB text)");
     for (name, expr) in [
         ("search, no match (pre-run only)", "tail.search(text)"),
-        ("search, match at the end (pre-run + run)", "tail.search(tailed)"),
+        (
+            "search, match at the end (pre-run + run)",
+            "tail.search(tailed)",
+        ),
         ("findall words", "len(words.findall(text))"),
         ("sub words", "len(words.sub('x', text))"),
     ] {

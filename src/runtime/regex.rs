@@ -48,6 +48,12 @@ pub(crate) const STEPS_PER_UNIT: u64 = 4;
 /// Steps between two looks at the stop flag (about 0.1 ms of matching).
 const CHECK_EVERY: u64 = 1 << 15;
 
+/// The most code points `_sre` may walk to cut the results of one call out of a
+/// `str` (about a second): RustPython cuts every match from the start of the
+/// text, so `findall`/`sub`/`split` over a long text with many matches is
+/// quadratic native work that neither the stop nor the fuel could interrupt.
+pub(crate) const MAX_SLICED: u64 = 1 << 30;
+
 /// `sys.maxsize`, the default `endpos`.
 const MAXSIZE: usize = isize::MAX as usize;
 
@@ -58,6 +64,9 @@ thread_local! {
     static CHECK_AT: Cell<u64> = const { Cell::new(u64::MAX) };
     /// Steps the fuel left can pay for.
     static LIMIT: Cell<u64> = const { Cell::new(u64::MAX) };
+    /// Code points `_sre` will walk to slice the results of the pre-run's
+    /// matches out of a `str` (it slices each from the start of the text).
+    static SLICED: Cell<u64> = const { Cell::new(0) };
     /// The compiled code of every live pattern, by object address.
     static PATTERNS: RefCell<HashMap<usize, Compiled>> = RefCell::new(HashMap::new());
 }
@@ -68,6 +77,8 @@ struct Compiled {
     pattern: PyRef<PyWeak>,
     code: Arc<[u32]>,
     isbytes: bool,
+    /// Capturing groups.
+    groups: usize,
 }
 
 /// Why a pre-run ended before the matcher did.
@@ -131,7 +142,9 @@ impl<S: StrDrive> StrDrive for Metered<S> {
         self.0.create_cursor(n)
     }
     fn adjust_cursor(&self, cursor: &mut StringCursor, n: usize) {
-        step(1 + n as u64 / 16);
+        // A cursor behind `n` moves forward; one past it restarts from 0.
+        let moved = n.checked_sub(cursor.position).unwrap_or(n);
+        step(1 + moved as u64 / 16);
         self.0.adjust_cursor(cursor, n)
     }
     #[inline]
@@ -174,8 +187,9 @@ enum Op {
     /// `search` from `pos`.
     Search { must_advance: bool },
     /// Every match from `pos` (`findall`, `sub`, `split`), at most `limit` (0:
-    /// no limit).
-    Each { limit: usize },
+    /// no limit). `slices`: for a `str`, the slices `_sre` cuts per match
+    /// (each costs a walk from the start of the text to the match's end).
+    Each { limit: usize, slices: u64 },
 }
 
 /// What the request found: whether it matched, and where the matcher's cursor
@@ -200,11 +214,17 @@ fn run<S: StrDrive>(text: S, code: &[u32], pos: usize, endpos: usize, op: Op) ->
             req.must_advance = must_advance;
             state.search(req)
         }
-        Op::Each { limit } => {
+        Op::Each { limit, slices } => {
             let mut found = 0;
             let mut iter = SearchIter { req, state };
             while (limit == 0 || found < limit) && iter.next().is_some() {
                 found += 1;
+                if slices > 0 {
+                    let walk = slices.saturating_mul(iter.state.cursor.position as u64);
+                    SLICED.with(|s| s.set(s.get().saturating_add(walk)));
+                    // Walking code points is about 8 times cheaper than a step.
+                    step(walk / 8);
+                }
             }
             state = iter.state;
             found > 0
@@ -241,6 +261,13 @@ fn pre_run(
     match measured {
         Ok((outcome, steps)) => {
             fuel::charge(steps / STEPS_PER_UNIT, vm)?;
+            let sliced = SLICED.with(Cell::get);
+            if sliced > MAX_SLICED {
+                return Err(vm.new_runtime_error(format!(
+                    "regular expression result refused: building it walks {sliced} characters \
+                     (each match is cut from the start of the text); use finditer"
+                )));
+            }
             Ok(outcome)
         }
         Err(Halt::Fuel) => Err(fuel::exhaust(vm)),
@@ -258,6 +285,7 @@ fn metered<R>(f: impl FnOnce() -> R) -> Result<(R, u64), Halt> {
     let (_, left) = fuel::reading();
     let limit = left.map_or(u64::MAX, |l| l.saturating_mul(STEPS_PER_UNIT));
     STEPS.with(|s| s.set(0));
+    SLICED.with(|s| s.set(0));
     LIMIT.with(|l| l.set(limit));
     CHECK_AT.with(|c| c.set(CHECK_EVERY.min(limit.saturating_add(1))));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
@@ -280,12 +308,12 @@ fn metered<R>(f: impl FnOnce() -> R) -> Result<(R, u64), Halt> {
 
 /// The compiled code of `pattern` and whether it matches bytes, or an error if
 /// `_sre.compile` did not make it.
-fn compiled_of(pattern: &PyObject, vm: &VirtualMachine) -> PyResult<(Arc<[u32]>, bool)> {
+fn compiled_of(pattern: &PyObject, vm: &VirtualMachine) -> PyResult<(Arc<[u32]>, bool, usize)> {
     PATTERNS
         .with(|p| {
             p.borrow().get(&pattern.get_id()).and_then(|c| {
                 let same = c.pattern.upgrade().is_some_and(|o| o.is(pattern));
-                same.then(|| (c.code.clone(), c.isbytes))
+                same.then(|| (c.code.clone(), c.isbytes, c.groups))
             })
         })
         .ok_or_else(|| vm.new_type_error("not a pattern compiled in this sandbox".to_owned()))
@@ -300,7 +328,15 @@ fn pre_run_pattern(
     op: Op,
     vm: &VirtualMachine,
 ) -> PyResult<Outcome> {
-    let (code, isbytes) = compiled_of(zelf, vm)?;
+    let (code, isbytes, groups) = compiled_of(zelf, vm)?;
+    // `_sre` slices `str` results by walking code points; bytes are indexed.
+    let op = match op {
+        Op::Each { limit, .. } => Op::Each {
+            limit,
+            slices: if isbytes { 0 } else { 1 + groups as u64 },
+        },
+        other => other,
+    };
     pre_run(&code, isbytes, string, pos, endpos, op, vm)
 }
 
@@ -350,6 +386,10 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 .new_list(code.iter().map(|c| vm.ctx.new_int(*c).into()).collect())
                 .into();
             let source = args.args.first().cloned();
+            let groups: usize = match args.args.get(3) {
+                Some(g) => g.clone().try_to_value(vm)?,
+                None => 0,
+            };
             let pattern = compile.call(args, vm)?;
             let isbytes =
                 source.is_some_and(|s| !vm.is_none(&s) && s.downcast_ref::<PyStr>().is_none());
@@ -365,6 +405,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                         pattern: weak,
                         code: code.into(),
                         isbytes,
+                        groups,
                     },
                 );
             });
@@ -415,7 +456,17 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
             pos,
             endpos,
         } = args.bind(vm)?;
-        pre_run_pattern(&zelf, &string, pos, endpos, Op::Each { limit: 0 }, vm)?;
+        pre_run_pattern(
+            &zelf,
+            &string,
+            pos,
+            endpos,
+            Op::Each {
+                limit: 0,
+                slices: 0,
+            },
+            vm,
+        )?;
         original.call((zelf, string, pos, endpos), vm)
     });
     for name in ["sub", "subn"] {
@@ -425,7 +476,17 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 string,
                 count,
             } = args.bind(vm)?;
-            pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit: count }, vm)?;
+            pre_run_pattern(
+                &zelf,
+                &string,
+                0,
+                usize::MAX,
+                Op::Each {
+                    limit: count,
+                    slices: 0,
+                },
+                vm,
+            )?;
             original.call((zelf, repl, string, count), vm)
         });
     }
@@ -433,7 +494,14 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
         let SplitArgs { string, maxsplit } = args.bind(vm)?;
         // A negative maxsplit splits nothing: `_sre` does not match at all.
         if let Ok(limit) = usize::try_from(maxsplit) {
-            pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit }, vm)?;
+            pre_run_pattern(
+                &zelf,
+                &string,
+                0,
+                usize::MAX,
+                Op::Each { limit, slices: 0 },
+                vm,
+            )?;
         }
         original.call((zelf, string, maxsplit), vm)
     });
@@ -445,7 +513,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 pos,
                 endpos,
             } = args.bind(vm)?;
-            let (code, isbytes) = compiled_of(&zelf, vm)?;
+            let (code, isbytes, _) = compiled_of(&zelf, vm)?;
             let inner = make_scanner.call((zelf.clone(), string.clone(), pos, endpos), vm)?;
             let scanner = MeteredScanner {
                 inner,

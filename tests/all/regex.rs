@@ -147,3 +147,35 @@ fn matching_costs_fuel_in_proportion_to_the_work_and_deterministically() {
     // Plain matching is cheap.
     assert!(cost("re.match(r'a', 'a')") < 20);
 }
+
+#[test]
+fn results_that_would_take_quadratic_work_to_cut_out_are_refused() {
+    // RustPython cuts each `str` match out of the text by walking from its
+    // start: a million matches in a million characters would be 5 * 10**11
+    // code points of native work (hours) after the pre-run.
+    let sb = with_re(&mut Policy::new());
+    let t = Instant::now();
+    for expr in [
+        "re.findall(r'a', 'a' * 10**6)",
+        "re.sub(r'a', 'b', 'a' * 10**6)",
+        "re.split(r'a', 'a' * 10**6)",
+    ] {
+        assert_eq!(raises(&sb, expr), "RuntimeError", "{expr}");
+    }
+    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+    // Bytes are indexed, not walked; finditer cuts nothing up front (each of
+    // its steps is linear in the text: RustPython counts the code points).
+    assert_eq!(
+        sb.eval(
+            "len(re.findall(rb'a', b'a' * 10**6)), sum(1 for _ in re.finditer(r'a', 'a' * 10**4))"
+        )
+        .unwrap(),
+        Value::Tuple(vec![Value::from(1_000_000), Value::from(10_000)])
+    );
+    // A long text with a few matches is fine.
+    assert_eq!(
+        sb.eval("len(re.findall(r'b', 'a' * 10**6 + 'b' * 100))")
+            .unwrap(),
+        Value::from(100)
+    );
+}
