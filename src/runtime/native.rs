@@ -432,6 +432,21 @@ type PreCheck = fn(&PyObject, &FuncArgs, &VirtualMachine) -> PyResult<()>;
 
 /// Replaces the method `name` of `ty` by one that runs `check` first.
 fn guard_method(ty: &'static Py<PyType>, name: &'static str, check: PreCheck, vm: &VirtualMachine) {
+    replace_method(ty, name, vm, move |zelf, mut args, original, vm| {
+        check(&zelf, &args, vm)?;
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
+}
+
+/// Replaces the method `name` of `ty` (if it has one) by `f`, which receives
+/// the receiver, the arguments and the original method.
+pub(crate) fn replace_method(
+    ty: &'static Py<PyType>,
+    name: &'static str,
+    vm: &VirtualMachine,
+    f: impl Fn(PyObjectRef, FuncArgs, &PyObjectRef, &VirtualMachine) -> PyResult + 'static,
+) {
     let key = vm.ctx.intern_str(name);
     let Some(original) = ty.attributes.read().get(key).cloned() else {
         return;
@@ -439,10 +454,8 @@ fn guard_method(ty: &'static Py<PyType>, name: &'static str, check: PreCheck, vm
     let method = vm.new_method(
         name,
         ty,
-        move |zelf: PyObjectRef, mut args: FuncArgs, vm: &VirtualMachine| -> PyResult {
-            check(&zelf, &args, vm)?;
-            args.prepend_arg(zelf);
-            original.call(args, vm)
+        move |zelf: PyObjectRef, args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            f(zelf, args, &original, vm)
         },
     );
     ty.attributes.write().insert(key, method.into());

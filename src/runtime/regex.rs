@@ -27,6 +27,7 @@
 //! SPEC §5.5).
 
 use super::fuel;
+use super::native::replace_method;
 use rustpython_sre_engine::{Request, SearchIter, State, StrDrive, StringCursor};
 use rustpython_vm::builtins::{PyCallableIterator, PyStr, PyType, PyWeak};
 use rustpython_vm::class::PyClassImpl;
@@ -374,11 +375,15 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
     let wrapped = vm.new_function(
         "compile",
         move |mut args: FuncArgs, vm: &VirtualMachine| -> PyResult {
-            // compile(pattern, flags, code, groups, groupindex, indexgroup)
-            let code_arg = args
-                .args
-                .get_mut(2)
-                .ok_or_else(|| vm.new_type_error("compile() needs the code".to_owned()))?;
+            // compile(pattern, flags, code, groups, groupindex, indexgroup),
+            // all positional (as `re._compiler` calls it): what is recorded
+            // is then exactly what `_sre` reads.
+            if args.args.len() != 6 || !args.kwargs.is_empty() {
+                return Err(
+                    vm.new_type_error("compile() takes exactly 6 positional arguments".to_owned())
+                );
+            }
+            let code_arg = &mut args.args[2];
             // Converted once: the original gets these very numbers.
             let code: Vec<u32> = code_arg.clone().try_to_value(vm)?;
             *code_arg = vm
@@ -386,10 +391,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 .new_list(code.iter().map(|c| vm.ctx.new_int(*c).into()).collect())
                 .into();
             let source = args.args.first().cloned();
-            let groups: usize = match args.args.get(3) {
-                Some(g) => g.clone().try_to_value(vm)?,
-                None => 0,
-            };
+            let groups: usize = args.args[3].clone().try_to_value(vm)?;
             let pattern = compile.call(args, vm)?;
             let isbytes =
                 source.is_some_and(|s| !vm.is_none(&s) && s.downcast_ref::<PyStr>().is_none());
@@ -429,7 +431,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
         .cloned()
         .ok_or_else(|| vm.new_type_error("_sre.Pattern has no scanner".to_owned()))?;
     for name in ["match", "fullmatch", "search"] {
-        wrap(ty, name, vm, move |zelf, args, original, vm| {
+        replace_method(ty, name, vm, move |zelf, args, original, vm| {
             let StringArgs {
                 string,
                 pos,
@@ -450,7 +452,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
             original.call((zelf, string, pos, endpos), vm)
         });
     }
-    wrap(ty, "findall", vm, |zelf, args, original, vm| {
+    replace_method(ty, "findall", vm, |zelf, args, original, vm| {
         let StringArgs {
             string,
             pos,
@@ -470,7 +472,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
         original.call((zelf, string, pos, endpos), vm)
     });
     for name in ["sub", "subn"] {
-        wrap(ty, name, vm, |zelf, args, original, vm| {
+        replace_method(ty, name, vm, |zelf, args, original, vm| {
             let SubArgs {
                 repl,
                 string,
@@ -490,7 +492,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
             original.call((zelf, repl, string, count), vm)
         });
     }
-    wrap(ty, "split", vm, |zelf, args, original, vm| {
+    replace_method(ty, "split", vm, |zelf, args, original, vm| {
         let SplitArgs { string, maxsplit } = args.bind(vm)?;
         // A negative maxsplit splits nothing: `_sre` does not match at all.
         if let Ok(limit) = usize::try_from(maxsplit) {
@@ -507,7 +509,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
     });
     for name in ["scanner", "finditer"] {
         let make_scanner = make_scanner.clone();
-        wrap(ty, name, vm, move |zelf, args, _original, vm| {
+        replace_method(ty, name, vm, move |zelf, args, _original, vm| {
             let StringArgs {
                 string,
                 pos,
@@ -537,28 +539,6 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
         });
     }
     Ok(())
-}
-
-/// Replaces the method `name` of `ty` by `f`, which receives the original.
-fn wrap(
-    ty: &'static Py<PyType>,
-    name: &'static str,
-    vm: &VirtualMachine,
-    f: impl Fn(PyObjectRef, FuncArgs, &PyObjectRef, &VirtualMachine) -> PyResult + 'static,
-) {
-    let key = vm.ctx.intern_str(name);
-    let Some(original) = ty.attributes.read().get(key).cloned() else {
-        return;
-    };
-    let method = vm.new_method(
-        name,
-        ty,
-        move |zelf: PyObjectRef, args: FuncArgs, vm: &VirtualMachine| -> PyResult {
-            f(zelf, args, &original, vm)
-        },
-    );
-    ty.attributes.write().insert(key, method.into());
-    ty.modified();
 }
 
 /// `Pattern.scanner()` and the engine of `Pattern.finditer()`: each `match` or
