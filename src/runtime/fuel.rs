@@ -98,14 +98,10 @@ pub(crate) fn charge(units: u64, vm: &VirtualMachine) -> PyResult<()> {
     Err(exhausted(vm))
 }
 
-/// Stops the guest for exhausted fuel (a native meter found its work would
-/// exceed what is left); the exception that unwinds the current native call.
-pub(crate) fn exhaust(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
-    exhausted(vm)
-}
-
+/// Stops the guest for exhausted fuel (also for a native meter that found its
+/// work would exceed what is left); the exception that unwinds the native call.
 #[cold]
-fn exhausted(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+pub(crate) fn exhausted(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
     REMAINING.with(|r| r.set(0));
     let limit = BUDGET.with(Cell::get);
     super::interrupt::stop_here(vm, GuestError::FuelExhausted { limit })

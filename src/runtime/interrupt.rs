@@ -112,9 +112,6 @@ pub(crate) fn stop_here(
     stopped_exception(vm)
 }
 
-/// On the sandbox thread, inside a native operation: fails with the stop if the
-/// guest was stopped (a deadline, a memory trip, the host) while it ran. Native
-/// loops never reach the interpreter's own signal check.
 /// Whether this thread's guest was stopped (for native code with no VM at hand).
 pub(crate) fn is_tripped() -> bool {
     THREAD_TRIPWIRE
@@ -125,14 +122,12 @@ pub(crate) fn is_tripped() -> bool {
         .unwrap_or(false)
 }
 
+/// On the sandbox thread, inside a native operation: fails with the stop if the
+/// guest was stopped (a deadline, a memory trip, the host) while it ran. Native
+/// loops never reach the interpreter's own signal check.
 #[inline]
 pub(crate) fn check_stopped(vm: &VirtualMachine) -> PyResult<()> {
-    let tripped = THREAD_TRIPWIRE
-        .try_with(|t| {
-            t.try_borrow()
-                .is_ok_and(|t| t.as_ref().is_some_and(Tripwire::is_tripped))
-        })
-        .unwrap_or(false);
+    let tripped = is_tripped();
     if tripped {
         install_stop(vm);
         return Err(stopped_exception(vm));

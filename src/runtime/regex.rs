@@ -188,9 +188,8 @@ enum Op {
     /// `search` from `pos`.
     Search { must_advance: bool },
     /// Every match from `pos` (`findall`, `sub`, `split`), at most `limit` (0:
-    /// no limit). `slices`: for a `str`, the slices `_sre` cuts per match
-    /// (each costs a walk from the start of the text to the match's end).
-    Each { limit: usize, slices: u64 },
+    /// no limit).
+    Each { limit: usize },
 }
 
 /// What the request found: whether it matched, and where the matcher's cursor
@@ -202,7 +201,16 @@ struct Outcome {
     end: usize,
 }
 
-fn run<S: StrDrive>(text: S, code: &[u32], pos: usize, endpos: usize, op: Op) -> Outcome {
+/// Runs `op`. `slices`: for [`Op::Each`] over a `str`, the slices `_sre` then
+/// cuts per match (each a walk from the start of the text to the match's end).
+fn run<S: StrDrive>(
+    text: S,
+    code: &[u32],
+    pos: usize,
+    endpos: usize,
+    op: Op,
+    slices: u64,
+) -> Outcome {
     let mut req = Request::new(Metered(text), pos, endpos, code, false);
     let mut state = State::default();
     let matched = match op {
@@ -215,7 +223,7 @@ fn run<S: StrDrive>(text: S, code: &[u32], pos: usize, endpos: usize, op: Op) ->
             req.must_advance = must_advance;
             state.search(req)
         }
-        Op::Each { limit, slices } => {
+        Op::Each { limit } => {
             let mut found = 0;
             let mut iter = SearchIter { req, state };
             while (limit == 0 || found < limit) && iter.next().is_some() {
@@ -240,6 +248,7 @@ fn run<S: StrDrive>(text: S, code: &[u32], pos: usize, endpos: usize, op: Op) ->
 
 /// Runs `op` on `string` through the meter and charges its steps; a stop or
 /// exhausted fuel meanwhile ends the guest's call instead.
+#[allow(clippy::too_many_arguments)]
 fn pre_run(
     code: &[u32],
     isbytes: bool,
@@ -247,17 +256,18 @@ fn pre_run(
     pos: usize,
     endpos: usize,
     op: Op,
+    slices: u64,
     vm: &VirtualMachine,
 ) -> PyResult<Outcome> {
     // The same views of the text `_sre` takes (and the same errors).
     let measured = if isbytes {
         PyBuffer::try_from_borrowed_object(vm, string)?
-            .contiguous_or_collect(|b| Ok(metered(|| run(b, code, pos, endpos, op))))?
+            .contiguous_or_collect(|b| Ok(metered(|| run(b, code, pos, endpos, op, slices))))?
     } else {
         let s = string.downcast_ref::<PyStr>().ok_or_else(|| {
             vm.new_type_error(format!("expected string got '{}'", string.class()))
         })?;
-        metered(|| run(s.as_wtf8(), code, pos, endpos, op))
+        metered(|| run(s.as_wtf8(), code, pos, endpos, op, slices))
     };
     match measured {
         Ok((outcome, steps)) => {
@@ -271,7 +281,7 @@ fn pre_run(
             }
             Ok(outcome)
         }
-        Err(Halt::Fuel) => Err(fuel::exhaust(vm)),
+        Err(Halt::Fuel) => Err(fuel::exhausted(vm)),
         Err(Halt::Stopped) => {
             super::interrupt::check_stopped(vm)?;
             Err(vm.new_runtime_error("the regular expression was stopped".to_owned()))
@@ -331,14 +341,8 @@ fn pre_run_pattern(
 ) -> PyResult<Outcome> {
     let (code, isbytes, groups) = compiled_of(zelf, vm)?;
     // `_sre` slices `str` results by walking code points; bytes are indexed.
-    let op = match op {
-        Op::Each { limit, .. } => Op::Each {
-            limit,
-            slices: if isbytes { 0 } else { 1 + groups as u64 },
-        },
-        other => other,
-    };
-    pre_run(&code, isbytes, string, pos, endpos, op, vm)
+    let slices = if isbytes { 0 } else { 1 + groups as u64 };
+    pre_run(&code, isbytes, string, pos, endpos, op, slices, vm)
 }
 
 #[derive(FromArgs)]
@@ -458,17 +462,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
             pos,
             endpos,
         } = args.bind(vm)?;
-        pre_run_pattern(
-            &zelf,
-            &string,
-            pos,
-            endpos,
-            Op::Each {
-                limit: 0,
-                slices: 0,
-            },
-            vm,
-        )?;
+        pre_run_pattern(&zelf, &string, pos, endpos, Op::Each { limit: 0 }, vm)?;
         original.call((zelf, string, pos, endpos), vm)
     });
     for name in ["sub", "subn"] {
@@ -478,17 +472,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 string,
                 count,
             } = args.bind(vm)?;
-            pre_run_pattern(
-                &zelf,
-                &string,
-                0,
-                usize::MAX,
-                Op::Each {
-                    limit: count,
-                    slices: 0,
-                },
-                vm,
-            )?;
+            pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit: count }, vm)?;
             original.call((zelf, repl, string, count), vm)
         });
     }
@@ -496,14 +480,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
         let SplitArgs { string, maxsplit } = args.bind(vm)?;
         // A negative maxsplit splits nothing: `_sre` does not match at all.
         if let Ok(limit) = usize::try_from(maxsplit) {
-            pre_run_pattern(
-                &zelf,
-                &string,
-                0,
-                usize::MAX,
-                Op::Each { limit, slices: 0 },
-                vm,
-            )?;
+            pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit }, vm)?;
         }
         original.call((zelf, string, maxsplit), vm)
     });
@@ -597,6 +574,7 @@ impl MeteredScanner {
             start,
             self.end,
             op,
+            0, // scanners cut nothing out of the text up front
             vm,
         )?;
         // The wrapped scanner moves exactly so (same engine, same request).
