@@ -20,6 +20,7 @@ mod native;
 mod policy;
 mod regex;
 mod sandbox;
+mod sort;
 mod source;
 
 pub use alloc::CountingAllocator;

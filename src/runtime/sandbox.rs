@@ -496,7 +496,9 @@ impl Guest {
                 if policy.master {
                     super::master::install(vm, runtime)?;
                 }
-                // Before the builtins are sealed: it wraps `sorted`.
+                // Before the builtins are sealed: they replace and wrap `sorted`
+                // (the size check wraps the metered sort).
+                super::sort::install(vm)?;
                 super::native::install(vm, policy.max_int_bits)?;
                 guest_env::seal_builtins(vm, &globals)?;
                 super::fuel::init_types(vm);

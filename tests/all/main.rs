@@ -20,5 +20,6 @@ mod membrane;
 mod money;
 mod policy;
 mod regex;
+mod sort;
 mod stdlib;
 mod values;
