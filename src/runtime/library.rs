@@ -638,6 +638,7 @@ fn stand_in(vm: &VirtualMachine, name: &str, source: &str) -> PyResult {
     if name == "_random" {
         // The real generator, to derive from; seeded by the sandbox's seed.
         let native = rustpython_vm::import::import_builtin(vm, "_random")?;
+        super::native::wrap_random(&native, vm)?;
         dict.set_item("_native", native, vm)?;
         let seed = with_state(|s| s.library.random_seed).unwrap_or(0);
         dict.set_item("_SEED", vm.ctx.new_int(seed).into(), vm)?;

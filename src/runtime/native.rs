@@ -19,7 +19,9 @@ use num_traits::{Signed, ToPrimitive};
 use rustpython_vm::builtins::{PyByteArray, PyBytes, PyInt, PyStr, PyType, PyTypeRef};
 use rustpython_vm::function::{FuncArgs, OptionalArg};
 use rustpython_vm::protocol::{PyNumberBinaryFunc, PyNumberTernaryFunc, PySequence};
-use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyPayload, PyResult, VirtualMachine};
+use rustpython_vm::{
+    AsObject, Py, PyObject, PyObjectRef, PyPayload, PyResult, TryFromObject, VirtualMachine,
+};
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
@@ -668,7 +670,21 @@ fn install_constructors(vm: &VirtualMachine) -> PyResult<()> {
     }
     for ty in [t.str_type, t.bytes_type, t.bytearray_type] {
         guard_method(ty, "replace", check_replace, vm);
+        install_join(ty, vm);
     }
+    // `(1).to_bytes(2**40)`: the length is the size of the result.
+    guard_method(
+        t.int_type,
+        "to_bytes",
+        |_, args, vm| match args.args.first().or_else(|| args.kwargs.get("length")) {
+            Some(length) => match int_of(length).and_then(|l| l.as_bigint().to_f64()) {
+                Some(length) => reserve(length, "int.to_bytes()", vm),
+                None => Ok(()),
+            },
+            None => Ok(()),
+        },
+        vm,
+    );
     // `dict.fromkeys(range(10**10))` grows one dict inside one native call.
     let key = vm.ctx.intern_str("fromkeys");
     let original = t.dict_type.attributes.read().get(key).cloned();
@@ -706,6 +722,62 @@ fn install_constructors(vm: &VirtualMachine) -> PyResult<()> {
         );
         vm.builtins.set_attr("sorted", wrapped, vm)?;
     }
+    Ok(())
+}
+
+/// `sep.join(items)` allocates the sum of its items' sizes at once: a list of
+/// many references to one long `str` (`[x] * 10**4`) asks for far more than the
+/// guest holds. The items are collected first (as `join` itself does, through
+/// the metered iterators), their sizes summed, and the result checked against
+/// what is left of the budget before the original `join` runs on the list.
+fn install_join(ty: &'static Py<PyType>, vm: &VirtualMachine) {
+    replace_method(ty, "join", vm, |zelf, mut args, original, vm| {
+        if args.args.len() == 1 && args.kwargs.is_empty() {
+            let items = Vec::<PyObjectRef>::try_from_object(vm, args.args[0].clone())?;
+            let sep = match text_bytes(&zelf) {
+                Some(text) => text.len(),
+                None => zelf.length(vm)?, // a bytearray
+            };
+            let mut total = sep as f64 * items.len().saturating_sub(1) as f64;
+            for item in &items {
+                total += match text_bytes(item) {
+                    Some(text) => text.len() as f64,
+                    // Other bytes-like items (a bytearray, a memoryview).
+                    None => item.length(vm).map_or(0.0, |n| n as f64),
+                };
+            }
+            reserve(total, "join()", vm)?;
+            args.args[0] = vm.ctx.new_list(items).into();
+        }
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
+}
+
+/// Checks `getrandbits(k)` of the native generator class `_random.Random`
+/// (which `random.Random` derives from, and `randbytes` calls) against
+/// `max_int_bits` before it allocates `k` bits.
+pub(crate) fn wrap_random(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    let ty = module
+        .get_attr("Random", vm)?
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("_random.Random is not a type"))?;
+    // The type lives as long as the thread's interpreter state; methods need
+    // a `'static` owner.
+    let ty: &'static Py<PyType> = rustpython_vm::PyRef::leak(ty);
+    guard_method(
+        ty,
+        "getrandbits",
+        |_, args, vm| match args.args.first().and_then(|k| int_of(k)) {
+            Some(k) => check_bits(
+                k.as_bigint().to_f64().unwrap_or(f64::INFINITY),
+                "getrandbits()",
+                vm,
+            ),
+            None => Ok(()),
+        },
+        vm,
+    );
     Ok(())
 }
 

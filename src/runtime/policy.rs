@@ -313,9 +313,11 @@ impl Policy {
     /// Memory budget of the sandbox, in bytes, or `None` for no budget. Default:
     /// 256 MiB. It counts everything allocated on the sandbox's thread (the
     /// interpreter itself takes a few MiB). Crossing it stops the guest with
-    /// [`GuestError::MemoryLimit`](crate::GuestError::MemoryLimit); a single
-    /// allocation that would go more than 5 % over it freezes the sandbox thread
-    /// for good instead (see `SPEC.md`). Needs [`CountingAllocator`](crate::CountingAllocator)
+    /// [`GuestError::MemoryLimit`](crate::GuestError::MemoryLimit) at its next
+    /// instruction or native check (the request that crossed it is satisfied, so
+    /// peak use can pass the budget by that request), and a single allocation that
+    /// would take it past three times the budget freezes the sandbox thread for good
+    /// instead (see `SPEC.md` §5.6). Needs [`CountingAllocator`](crate::CountingAllocator)
     /// as the global allocator.
     pub fn max_memory(&mut self, bytes: Option<usize>) -> Result<&mut Self, ConfigError> {
         if bytes.is_some_and(|b| b < 8 << 20) {

@@ -131,6 +131,38 @@ fn impossible_single_allocations_never_reach_the_host() {
 }
 
 #[test]
+fn growth_past_the_budget_is_stopped_and_its_thread_ends() {
+    // Native code that grows a buffer from data the guest holds (a list
+    // doubling its storage, a concatenation, a dict resizing) crosses the budget
+    // in one request. That request is satisfied (a global allocator cannot
+    // refuse), the guest is stopped at its next check, and its thread leaves
+    // the call: nothing stays frozen in the allocator.
+    for src in [
+        "[*range(10**11)]",
+        "[].extend(range(10**11))",
+        "l = []\nl.extend(iter(int, 1))",
+        "{i: i for i in range(10**9)}",
+        "x = 'a' * 14_000_000\ny = x + x + x",
+        "x = 'a' * 30_000_000\ny = x + x",
+        "x = [0] * 3_500_000\ny = x + x",
+        "x = [0] * 1_500_000\nz = sum([x] * 100, [])",
+        "x = 'ab' * 7_000_000\ny = x.upper() + x.lower()",
+    ] {
+        let sb = with_memory(32);
+        assert_eq!(
+            sb.exec(src),
+            Err(GuestError::MemoryLimit { limit: 32 << 20 }),
+            "{src}"
+        );
+        // `stop` answers whether the call has ended; a thread frozen in the
+        // allocator never ends it.
+        assert!(sb.stop_handle().stop(), "{src}: the thread is frozen");
+        let peak = sb.memory_peak();
+        assert!(peak <= 3 * (32 << 20), "{src}: peak {peak}");
+    }
+}
+
+#[test]
 fn memory_is_credited_back_wherever_it_is_freed() {
     // Values built by the guest are freed by the host: without crediting them back
     // the account would drift up and trip a budget the guest never used.
@@ -182,7 +214,10 @@ fn tiny_budgets_are_refused() {
 #[test]
 fn native_work_sized_by_an_argument_is_refused_before_it_runs() {
     let mut p = Policy::new();
-    p.allow_import("math").unwrap();
+    p.allow_import("math")
+        .unwrap()
+        .allow_import("random")
+        .unwrap();
     let sb = sandbox_with(&p);
     // (expression, the error it must raise at once)
     let cases = [
@@ -196,6 +231,8 @@ fn native_work_sized_by_an_argument_is_refused_before_it_runs() {
         ("math.comb(10 ** 8, 5 * 10 ** 7)", "OverflowError"),
         ("math.perm(10 ** 7)", "OverflowError"),
         ("math.prod([1 << (1 << 21)] * 4)", "OverflowError"),
+        ("random.getrandbits(10 ** 10)", "OverflowError"),
+        ("random.Random(1).randbytes(10 ** 10)", "OverflowError"),
         ("'a' * 10 ** 9", "MemoryError"),
         ("10 ** 9 * b'a'", "MemoryError"),
         ("[0] * 10 ** 10", "MemoryError"),
@@ -216,11 +253,20 @@ fn native_work_sized_by_an_argument_is_refused_before_it_runs() {
         ("set(range(10 ** 11))", "MemoryError"),
         ("sorted(range(10 ** 9))", "MemoryError"),
         ("dict.fromkeys(range(10 ** 10))", "MemoryError"),
+        ("(1).to_bytes(2 ** 40, 'big')", "MemoryError"),
+        ("(1).to_bytes(length=2 ** 40)", "MemoryError"),
+        ("''.join(['x' * 10 ** 6] * 10 ** 4)", "MemoryError"),
+        ("'-'.join(iter(['x' * 10 ** 6] * 10 ** 4))", "MemoryError"),
+        ("b''.join([b'x' * 10 ** 6] * 10 ** 4)", "MemoryError"),
+        (
+            "bytearray(b',').join([bytearray(10 ** 6)] * 10 ** 4)",
+            "MemoryError",
+        ),
     ];
     let t = Instant::now();
     for (expr, error) in cases {
         sb.exec(&format!(
-            "import math\ntry:\n    x = {expr}\n    r = None\nexcept BaseException as e:\n    r = type(e).__name__"
+            "import math, random\ntry:\n    x = {expr}\n    r = None\nexcept BaseException as e:\n    r = type(e).__name__"
         ))
         .unwrap_or_else(|e| panic!("{expr}: {e:?}"));
         assert_eq!(sb.eval("r").unwrap(), Value::from(error), "{expr}");
