@@ -550,6 +550,12 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
         if name == "_sre" {
             super::regex::install(&m, vm)?;
         }
+        if name == "itertools" {
+            super::native::wrap_itertools(&m, vm)?;
+        }
+        if name == "_collections" {
+            super::native::wrap_collections(&m, vm)?;
+        }
         m
     } else {
         let (code, package) = match FROZEN.get(name) {

@@ -16,9 +16,11 @@
 //! budget (see `SPEC.md`, known holes).
 
 use num_traits::{Signed, ToPrimitive};
-use rustpython_vm::builtins::{PyByteArray, PyBytes, PyInt, PyStr, PyType, PyTypeRef};
+use rustpython_vm::builtins::{
+    PyByteArray, PyBytes, PyInt, PyList, PySlice, PyStr, PyTuple, PyType, PyTypeRef,
+};
 use rustpython_vm::function::{FuncArgs, OptionalArg};
-use rustpython_vm::protocol::{PyNumberBinaryFunc, PyNumberTernaryFunc, PySequence};
+use rustpython_vm::protocol::{PyMapping, PyNumberBinaryFunc, PyNumberTernaryFunc, PySequence};
 use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyPayload, PyResult, TryFromObject, VirtualMachine,
 };
@@ -150,7 +152,110 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     int.modified();
     install_sized(vm);
     install_formatting(vm);
+    install_list_assignment(vm);
     install_constructors(vm)
+}
+
+type InplaceConcat = fn(PySequence<'_>, &PyObject, &VirtualMachine) -> PyResult;
+type AssSubscript =
+    fn(PyMapping<'_>, &PyObject, Option<PyObjectRef>, &VirtualMachine) -> PyResult<()>;
+static LIST_INPLACE_CONCAT: OnceLock<InplaceConcat> = OnceLock::new();
+static LIST_ASS_SUBSCRIPT: OnceLock<AssSubscript> = OnceLock::new();
+
+/// What `lst += x` and `lst[i:j] = x` take from `x`: RustPython reserves
+/// `len(x)` slots before it iterates anything other than an exact list or
+/// tuple, so `lst += range(10**11)` (or a guest class whose `__len__` answers
+/// `2**59`) asks for terabytes at once. Anything else is first collected into a
+/// list by iterating it (through the metered iterators, growing as it goes).
+fn collected(x: &PyObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    if x.downcast_ref_if_exact::<PyList>(vm).is_some()
+        || x.downcast_ref_if_exact::<PyTuple>(vm).is_some()
+    {
+        return Ok(x.to_owned());
+    }
+    let items = Vec::<PyObjectRef>::try_from_object(vm, x.to_owned())?;
+    Ok(vm.ctx.new_list(items).into())
+}
+
+fn checked_list_inplace_concat(
+    seq: PySequence<'_>,
+    other: &PyObject,
+    vm: &VirtualMachine,
+) -> PyResult {
+    let other = collected(other, vm)?;
+    (LIST_INPLACE_CONCAT.get().expect("installed"))(seq, &other, vm)
+}
+
+fn checked_list_ass_subscript(
+    mapping: PyMapping<'_>,
+    needle: &PyObject,
+    value: Option<PyObjectRef>,
+    vm: &VirtualMachine,
+) -> PyResult<()> {
+    let value = match value {
+        Some(v) if needle.downcast_ref::<PySlice>().is_some() => Some(collected(&v, vm)?),
+        other => other,
+    };
+    (LIST_ASS_SUBSCRIPT.get().expect("installed"))(mapping, needle, value, vm)
+}
+
+/// `lst += x`, `lst.__iadd__(x)`, `lst[i:j] = x`, `lst.__setitem__(slice, x)`:
+/// see [`collected`].
+fn install_list_assignment(vm: &VirtualMachine) {
+    let list = vm.ctx.types.list_type;
+    wrap_slot!(
+        list.slots.as_sequence.inplace_concat,
+        LIST_INPLACE_CONCAT,
+        checked_list_inplace_concat as InplaceConcat
+    );
+    wrap_slot!(
+        list.slots.as_mapping.ass_subscript,
+        LIST_ASS_SUBSCRIPT,
+        checked_list_ass_subscript as AssSubscript
+    );
+    replace_method(list, "__iadd__", vm, |zelf, mut args, original, vm| {
+        if let Some(x) = args.args.first_mut() {
+            *x = collected(x, vm)?;
+        }
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
+    replace_method(list, "__setitem__", vm, |zelf, mut args, original, vm| {
+        if let [needle, value] = args.args.as_mut_slice() {
+            if needle.downcast_ref::<PySlice>().is_some() {
+                *value = collected(value, vm)?;
+            }
+        }
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
+    // `bytearray.resize(n)` fills `n` bytes at once.
+    guard_method(
+        vm.ctx.types.bytearray_type,
+        "resize",
+        |zelf, args, vm| match args.args.first().and_then(|n| int_of(n)) {
+            Some(n) => {
+                let now = zelf.length(vm)? as f64;
+                let n = n.as_bigint().to_f64().unwrap_or(f64::INFINITY);
+                reserve(n - now, "bytearray.resize()", vm)
+            }
+            None => Ok(()),
+        },
+        vm,
+    );
+    // `round(x, -n)` of an int computes `10 ** n` internally.
+    guard_method(
+        vm.ctx.types.int_type,
+        "__round__",
+        |_, args, vm| match args.args.first().and_then(|n| int_of(n)) {
+            Some(n) if n.as_bigint().is_negative() => {
+                let digits = n.as_bigint().abs().to_f64().unwrap_or(f64::INFINITY);
+                check_bits(digits * std::f64::consts::LOG2_10, "round()", vm)
+            }
+            _ => Ok(()),
+        },
+        vm,
+    );
 }
 
 /// Refuses a result of more than `max_int_bits` bits; charges an allowed one.
@@ -222,7 +327,7 @@ fn check_multiply(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<(
 type Repeat = fn(PySequence<'_>, isize, &VirtualMachine) -> PyResult;
 
 /// The sequence types whose repetition is checked, and their repeat slots.
-const SEQUENCES: usize = 5;
+const SEQUENCES: usize = 6;
 static REPEAT: [OnceLock<Repeat>; SEQUENCES] = [const { OnceLock::new() }; SEQUENCES];
 static INPLACE_REPEAT: [OnceLock<Repeat>; SEQUENCES] = [const { OnceLock::new() }; SEQUENCES];
 
@@ -294,6 +399,142 @@ fn checked_inplace_repeat<const I: usize>(
     (INPLACE_REPEAT[I].get().expect("installed"))(seq, n, vm)
 }
 
+/// Routes the repetition of sequence type `ty` (number `i` of [`REPEAT`])
+/// through the checked slots: `*`, `*=`, `__mul__`, `__rmul__`, `__imul__`.
+fn wrap_repeat(ty: &'static Py<PyType>, i: usize, vm: &VirtualMachine) {
+    let repeat: [Repeat; SEQUENCES] = [
+        checked_repeat::<0>,
+        checked_repeat::<1>,
+        checked_repeat::<2>,
+        checked_repeat::<3>,
+        checked_repeat::<4>,
+        checked_repeat::<5>,
+    ];
+    let inplace: [Repeat; SEQUENCES] = [
+        checked_inplace_repeat::<0>,
+        checked_inplace_repeat::<1>,
+        checked_inplace_repeat::<2>,
+        checked_inplace_repeat::<3>,
+        checked_inplace_repeat::<4>,
+        checked_inplace_repeat::<5>,
+    ];
+    let s = &ty.slots.as_sequence;
+    wrap_slot!(s.repeat, REPEAT[i], repeat[i]);
+    wrap_slot!(s.inplace_repeat, INPLACE_REPEAT[i], inplace[i]);
+    // `__mul__`, `__rmul__`, `__imul__` were made from the slots when the
+    // type was built: route them through the checked slot.
+    let mut attrs = ty.attributes.write();
+    for (name, slot) in [
+        ("__mul__", repeat[i]),
+        ("__rmul__", repeat[i]),
+        ("__imul__", inplace[i]),
+    ] {
+        let installed = if name == "__imul__" {
+            INPLACE_REPEAT[i].get()
+        } else {
+            REPEAT[i].get()
+        };
+        let name = vm.ctx.intern_str(name);
+        if attrs.get(name).is_none() || installed.is_none() {
+            continue;
+        }
+        let method = vm.new_method(
+            name.as_str(),
+            ty,
+            move |zelf: PyObjectRef, n: PyObjectRef, vm: &VirtualMachine| -> PyResult {
+                let Some(n) = int_of(&n) else {
+                    return Ok(vm.ctx.not_implemented());
+                };
+                let n = n.as_bigint().to_isize().ok_or_else(|| {
+                    vm.new_overflow_error("cannot fit 'int' into an index-sized integer")
+                })?;
+                slot(PySequence { obj: &zelf }, n, vm)
+            },
+        );
+        attrs.insert(name, method.into());
+    }
+    drop(attrs);
+    ty.modified();
+}
+
+/// `collections.deque(x) * n` (and `*=`) is checked like a list's: the module's
+/// deque type is the sixth checked sequence.
+pub(crate) fn wrap_collections(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    let ty = module
+        .get_attr("deque", vm)?
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("_collections.deque is not a type"))?;
+    // The type lives as long as the thread's interpreter state; methods need
+    // a `'static` owner.
+    let ty: &'static Py<PyType> = rustpython_vm::PyRef::leak(ty);
+    wrap_repeat(ty, SEQUENCES - 1, vm);
+    Ok(())
+}
+
+/// The `itertools` constructors that allocate from a number before any item:
+/// `combinations(it, r)` and `combinations_with_replacement(it, r)` (`r`
+/// indices), `product(*its, repeat=n)` (`n` copies of every pool).
+static ITERTOOLS_NEW: [OnceLock<NewFn>; 3] = [const { OnceLock::new() }; 3];
+
+fn checked_itertools_new<const I: usize>(
+    cls: PyTypeRef,
+    args: FuncArgs,
+    vm: &VirtualMachine,
+) -> PyResult {
+    let number = |pos: usize, name: &str| {
+        args.args
+            .get(pos)
+            .or_else(|| args.kwargs.get(name))
+            .and_then(|n| int_of(n))
+            .map(|n| n.as_bigint().to_f64().unwrap_or(f64::INFINITY))
+    };
+    let bytes = if I < 2 {
+        number(1, "r").unwrap_or(0.0) * 8.0
+    } else {
+        // Each pool is copied `repeat` times: a vector header and its items.
+        let mut pools = 0.0;
+        for pool in &args.args {
+            pools += 24.0 + 8.0 * pool.length(vm).unwrap_or(1) as f64;
+        }
+        number(usize::MAX, "repeat").unwrap_or(1.0) * pools
+    };
+    reserve(bytes, "the iterator", vm)?;
+    (ITERTOOLS_NEW[I].get().expect("installed"))(cls, args, vm)
+}
+
+/// Checks the `itertools` constructors above, and `tee(it, n)` (`n` iterators
+/// at once), of the module about to be handed out.
+pub(crate) fn wrap_itertools(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    let checked: [NewFn; 3] = [
+        checked_itertools_new::<0>,
+        checked_itertools_new::<1>,
+        checked_itertools_new::<2>,
+    ];
+    for (i, name) in ["combinations", "combinations_with_replacement", "product"]
+        .into_iter()
+        .enumerate()
+    {
+        if let Ok(ty) = module.get_attr(name, vm)?.downcast::<PyType>() {
+            wrap_slot!(ty.slots.new, ITERTOOLS_NEW[i], checked[i]);
+        }
+    }
+    let tee = module.get_attr("tee", vm)?;
+    let wrapped = vm.new_function(
+        "tee",
+        move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            let n = args
+                .args
+                .get(1)
+                .and_then(|n| int_of(n))
+                .map_or(0.0, |n| n.as_bigint().to_f64().unwrap_or(f64::INFINITY));
+            // A tee object and its slot, at the least.
+            reserve(n * 64.0, "tee()", vm)?;
+            tee.call(args, vm)
+        },
+    );
+    module.set_attr("tee", wrapped, vm)
+}
+
 /// Methods whose result size is an argument: (type, name, which argument is
 /// the width or count, how the size follows from it).
 #[derive(Clone, Copy)]
@@ -316,53 +557,8 @@ fn install_sized(vm: &VirtualMachine) {
         t.list_type,
         t.tuple_type,
     ];
-    let repeat: [Repeat; SEQUENCES] = [
-        checked_repeat::<0>,
-        checked_repeat::<1>,
-        checked_repeat::<2>,
-        checked_repeat::<3>,
-        checked_repeat::<4>,
-    ];
-    let inplace: [Repeat; SEQUENCES] = [
-        checked_inplace_repeat::<0>,
-        checked_inplace_repeat::<1>,
-        checked_inplace_repeat::<2>,
-        checked_inplace_repeat::<3>,
-        checked_inplace_repeat::<4>,
-    ];
-    for (i, ty) in seqs.iter().enumerate() {
-        let s = &ty.slots.as_sequence;
-        wrap_slot!(s.repeat, REPEAT[i], repeat[i]);
-        wrap_slot!(s.inplace_repeat, INPLACE_REPEAT[i], inplace[i]);
-        // `__mul__`, `__rmul__`, `__imul__` were made from the slots when the
-        // type was built: route them through the checked slot.
-        let mut attrs = ty.attributes.write();
-        for (name, slot) in [
-            ("__mul__", repeat[i]),
-            ("__rmul__", repeat[i]),
-            ("__imul__", inplace[i]),
-        ] {
-            let name = vm.ctx.intern_str(name);
-            if attrs.get(name).is_none() {
-                continue;
-            }
-            let method = vm.new_method(
-                name.as_str(),
-                ty,
-                move |zelf: PyObjectRef, n: PyObjectRef, vm: &VirtualMachine| -> PyResult {
-                    let Some(n) = int_of(&n) else {
-                        return Ok(vm.ctx.not_implemented());
-                    };
-                    let n = n.as_bigint().to_isize().ok_or_else(|| {
-                        vm.new_overflow_error("cannot fit 'int' into an index-sized integer")
-                    })?;
-                    slot(PySequence { obj: &zelf }, n, vm)
-                },
-            );
-            attrs.insert(name, method.into());
-        }
-        drop(attrs);
-        ty.modified();
+    for (i, ty) in seqs.into_iter().enumerate() {
+        wrap_repeat(ty, i, vm);
     }
     let padded: [(&'static Py<PyType>, &str, Sized); 12] = [
         (t.str_type, "ljust", Sized::Width),

@@ -147,6 +147,11 @@ fn growth_past_the_budget_is_stopped_and_its_thread_ends() {
         "x = [0] * 3_500_000\ny = x + x",
         "x = [0] * 1_500_000\nz = sum([x] * 100, [])",
         "x = 'ab' * 7_000_000\ny = x.upper() + x.lower()",
+        // RustPython reserves `len(x)` slots for these before iterating `x`;
+        // the sandbox collects `x` first, growing as it goes.
+        "l = []\nl += range(10**11)",
+        "l = [1]\nl[:] = range(10**11)",
+        "class G:\n    def __len__(s): return 2**59\n    def __iter__(s): return iter(int, 1)\nl = []\nl += G()",
     ] {
         let sb = with_memory(32);
         assert_eq!(
@@ -214,10 +219,9 @@ fn tiny_budgets_are_refused() {
 #[test]
 fn native_work_sized_by_an_argument_is_refused_before_it_runs() {
     let mut p = Policy::new();
-    p.allow_import("math")
-        .unwrap()
-        .allow_import("random")
-        .unwrap();
+    for m in ["math", "random", "itertools", "collections"] {
+        p.allow_import(m).unwrap();
+    }
     let sb = sandbox_with(&p);
     // (expression, the error it must raise at once)
     let cases = [
@@ -262,11 +266,24 @@ fn native_work_sized_by_an_argument_is_refused_before_it_runs() {
             "bytearray(b',').join([bytearray(10 ** 6)] * 10 ** 4)",
             "MemoryError",
         ),
+        ("bytearray().resize(10 ** 12)", "MemoryError"),
+        ("round(0, -10 ** 9)", "OverflowError"),
+        ("collections.deque([0]) * 10 ** 10", "MemoryError"),
+        ("itertools.combinations([], 2 ** 64)", "MemoryError"),
+        (
+            "itertools.combinations_with_replacement([], r=2 ** 40)",
+            "MemoryError",
+        ),
+        (
+            "itertools.product([0] * 1000, repeat=2 ** 20)",
+            "MemoryError",
+        ),
+        ("itertools.tee([], 2 ** 40)", "MemoryError"),
     ];
     let t = Instant::now();
     for (expr, error) in cases {
         sb.exec(&format!(
-            "import math, random\ntry:\n    x = {expr}\n    r = None\nexcept BaseException as e:\n    r = type(e).__name__"
+            "import math, random, itertools, collections\ntry:\n    x = {expr}\n    r = None\nexcept BaseException as e:\n    r = type(e).__name__"
         ))
         .unwrap_or_else(|e| panic!("{expr}: {e:?}"));
         assert_eq!(sb.eval("r").unwrap(), Value::from(error), "{expr}");

@@ -296,3 +296,49 @@ fn hostile_import_arguments_end_in_ordinary_errors() {
         Value::Str("1".into())
     );
 }
+
+#[test]
+fn size_checked_operations_keep_their_results() {
+    // The operations the sandbox checks or collects before they allocate
+    // (SPEC §5.6) answer as in Python.
+    check(
+        &sb(),
+        r#"
+import itertools, collections, random
+l = [1, 2, 3]
+l[1:2] = (x for x in 'ab')
+assert l == [1, 'a', 'b', 3]
+l += {9: 0}
+assert l[-1] == 9
+l[::2] = 'xyz'
+assert l == ['x', 'a', 'y', 3, 'z'], l
+l.__iadd__(range(2))
+l.__setitem__(slice(0, 1), iter([7, 8]))
+assert l == [7, 8, 'a', 'y', 3, 'z', 0, 1], l
+class G:
+    def __len__(s): return 2**59
+    def __iter__(s): return iter((1, 2))
+m = [0]
+m += G()
+m[1:] = G()
+assert m == [0, 1, 2], m
+b = bytearray(b'ab')
+b.resize(5)
+assert b == b'ab\x00\x00\x00'
+assert round(1234, -2) == 1200 and round(5, -10**3) == 0 and round(7) == 7
+assert (258).to_bytes(2, 'big') == b'\x01\x02' and (1).to_bytes(length=3, byteorder='little') == b'\x01\x00\x00'
+assert '-'.join(['a', 'bc']) == 'a-bc' and ''.join(x for x in 'xyz') == 'xyz' and b'.'.join([b'a', bytearray(b'b')]) == b'a.b'
+assert list(itertools.combinations('abc', 2)) == [('a', 'b'), ('a', 'c'), ('b', 'c')]
+assert len(list(itertools.product('ab', repeat=3))) == 8
+assert isinstance(itertools.combinations('ab', 1), itertools.combinations)
+x, y = itertools.tee([1, 2])
+assert list(x) == list(y) == [1, 2]
+assert list(collections.deque([1]) * 3) == [1, 1, 1] and list(2 * collections.deque('a')) == ['a', 'a']
+d = collections.deque([0])
+d *= 2
+assert list(d) == [0, 0]
+r = random.Random(3)
+assert 0 <= r.getrandbits(8) < 256 and len(r.randbytes(5)) == 5
+"#,
+    );
+}
