@@ -457,16 +457,24 @@ fn wrap_repeat(ty: &'static Py<PyType>, i: usize, vm: &VirtualMachine) {
     ty.modified();
 }
 
+/// The type `name` of a native module, to replace its methods. The type lives
+/// as long as the thread's interpreter state; methods need a `'static` owner.
+pub(crate) fn module_type(
+    module: &PyObjectRef,
+    name: &'static str,
+    vm: &VirtualMachine,
+) -> PyResult<&'static Py<PyType>> {
+    let ty = module
+        .get_attr(name, vm)?
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error(format!("{name} is not a type")))?;
+    Ok(rustpython_vm::PyRef::leak(ty))
+}
+
 /// `collections.deque(x) * n` (and `*=`) is checked like a list's: the module's
 /// deque type is the sixth checked sequence.
 pub(crate) fn wrap_collections(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
-    let ty = module
-        .get_attr("deque", vm)?
-        .downcast::<PyType>()
-        .map_err(|_| vm.new_type_error("_collections.deque is not a type"))?;
-    // The type lives as long as the thread's interpreter state; methods need
-    // a `'static` owner.
-    let ty: &'static Py<PyType> = rustpython_vm::PyRef::leak(ty);
+    let ty = module_type(module, "deque", vm)?;
     wrap_repeat(ty, SEQUENCES - 1, vm);
     Ok(())
 }
@@ -954,13 +962,7 @@ fn install_join(ty: &'static Py<PyType>, vm: &VirtualMachine) {
 /// (which `random.Random` derives from, and `randbytes` calls) against
 /// `max_int_bits` before it allocates `k` bits.
 pub(crate) fn wrap_random(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
-    let ty = module
-        .get_attr("Random", vm)?
-        .downcast::<PyType>()
-        .map_err(|_| vm.new_type_error("_random.Random is not a type"))?;
-    // The type lives as long as the thread's interpreter state; methods need
-    // a `'static` owner.
-    let ty: &'static Py<PyType> = rustpython_vm::PyRef::leak(ty);
+    let ty = module_type(module, "Random", vm)?;
     guard_method(
         ty,
         "getrandbits",

@@ -29,13 +29,13 @@
 use super::fuel;
 use super::native::replace_method;
 use rustpython_sre_engine::{Request, SearchIter, State, StrDrive, StringCursor};
-use rustpython_vm::builtins::{PyCallableIterator, PyStr, PyType, PyWeak};
+use rustpython_vm::builtins::{PyCallableIterator, PyStr, PyWeak};
 use rustpython_vm::class::PyClassImpl;
 use rustpython_vm::function::{ArgCallable, FuncArgs};
 use rustpython_vm::protocol::PyBuffer;
 use rustpython_vm::types::Constructor;
 use rustpython_vm::{
-    pyclass, AsObject, FromArgs, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult,
+    pyclass, AsObject, FromArgs, PyObject, PyObjectRef, PyPayload, PyRef, PyResult,
     TryFromBorrowedObject, TryFromObject, VirtualMachine,
 };
 use std::cell::{Cell, RefCell};
@@ -420,13 +420,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
     );
     module.set_attr("compile", wrapped, vm)?;
 
-    let ty = module
-        .get_attr("Pattern", vm)?
-        .downcast::<PyType>()
-        .map_err(|_| vm.new_type_error("_sre.Pattern is not a type".to_owned()))?;
-    // The type lives as long as the thread's interpreter state; methods need
-    // a `'static` owner.
-    let ty: &'static Py<PyType> = PyRef::leak(ty);
+    let ty = super::native::module_type(module, "Pattern", vm)?;
     // The original scanner factory, for the metered scanner to drive.
     let make_scanner = ty
         .attributes
