@@ -263,7 +263,9 @@ pub(crate) enum CompileFailure {
     },
 }
 
-/// Compiles guest source with fuel ticks, ready to run in `vm`.
+/// Compiles guest source, ready to run in `vm`: f-strings with several fields
+/// become checked joins (`text::JoinFStrings`), and with `instrument` the
+/// fuel ticks are inserted.
 pub(crate) fn compile(
     vm: &VirtualMachine,
     source: &str,
@@ -272,11 +274,6 @@ pub(crate) fn compile(
     instrument: bool,
 ) -> Result<PyRef<PyCode>, CompileFailure> {
     use rustpython_vm::compiler::{codegen, parser};
-    if !instrument {
-        let code = rustpython_vm::compiler::compile(source, mode, filename, CompileOpts::default())
-            .map_err(CompileFailure::Compile)?;
-        return Ok(into_vm_code(code, vm, false));
-    }
     let source_file = ruff_source_file::SourceFileBuilder::new(filename, source).finish();
     let parser_mode = match mode {
         Mode::Eval => parser::Mode::Expression,
@@ -286,16 +283,13 @@ pub(crate) fn compile(
         CompileFailure::Compile(CompileError::from_ruff_parse_error(e, &source_file))
     })?;
     let mut module = parsed.into_syntax();
+    visit_module(&mut module, &super::text::JoinFStrings);
+    let ticks = instrument;
     let instrument = Instrument {
         reserved_at: Cell::new(None),
     };
-    match &mut module {
-        ast::Mod::Module(m) => {
-            for stmt in &mut m.body {
-                instrument.visit_stmt(stmt);
-            }
-        }
-        ast::Mod::Expression(e) => instrument.visit_expr(&mut e.body),
+    if ticks {
+        visit_module(&mut module, &instrument);
     }
     if let Some(offset) = instrument.reserved_at.get() {
         let line = source[..offset.min(source.len())]
@@ -307,7 +301,18 @@ pub(crate) fn compile(
     }
     let code = codegen::compile::compile_top(module, source_file, mode, CompileOpts::default())
         .map_err(|e| CompileFailure::Compile(e.into()))?;
-    Ok(into_vm_code(code, vm, true))
+    Ok(into_vm_code(code, vm, ticks))
+}
+
+fn visit_module(module: &mut ast::Mod, pass: &impl Transformer) {
+    match module {
+        ast::Mod::Module(m) => {
+            for stmt in &mut m.body {
+                pass.visit_stmt(stmt);
+            }
+        }
+        ast::Mod::Expression(e) => pass.visit_expr(&mut e.body),
+    }
 }
 
 /// Turns a compiled code object into the interpreter's: with `ticks`, every

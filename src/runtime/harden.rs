@@ -19,6 +19,9 @@
 //! `object.__setattr__`/`__delattr__` refuse objects whose type has its own
 //! attribute setter (CPython's rule). Format-string fields cannot name an
 //! attribute that starts with `_`.
+//!
+//! The sweep also meters the native `__next__` and `__repr__` slots of every
+//! type: native loops and native reprs cost fuel and look at the stop.
 
 use super::guest_env::with_state;
 use parking_lot::Mutex;
@@ -26,7 +29,7 @@ use rustpython_vm::builtins::{PyList, PyStr, PyStrRef, PyTuple, PyType, PyTypeRe
 use rustpython_vm::function::{FuncArgs, PySetterValue};
 use rustpython_vm::protocol::PyIterReturn;
 use rustpython_vm::types::PyTypeFlags;
-use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine};
+use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -273,6 +276,7 @@ pub(crate) fn sweep(vm: &VirtualMachine) {
         if fresh {
             restrict(vm, &ty);
             meter_iteration(&ty);
+            meter_repr(&ty);
         }
     }
 }
@@ -336,6 +340,65 @@ fn meter_iteration(ty: &Py<PyType>) {
     };
     drop(assigned);
     ty.slots.iternext.store(Some(WRAPPERS[index]));
+}
+
+/// A `__repr__` slot function.
+type ReprFn = fn(&PyObject, &VirtualMachine) -> PyResult<PyRef<PyStr>>;
+
+/// How many distinct native `__repr__` functions can be metered.
+const REPRS: usize = 256;
+
+/// The native `__repr__` each repr wrapper calls.
+static REPR_ORIGINALS: [OnceLock<ReprFn>; REPRS] = [const { OnceLock::new() }; REPRS];
+static REPR_ASSIGNED: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+
+macro_rules! repr_wrappers {
+    ($($i:literal)*) => {
+        /// One wrapper per slot of `REPR_ORIGINALS`: charges one unit of fuel
+        /// (and ends the call if the guest was stopped), then calls the original.
+        static REPR_WRAPPERS: [ReprFn; REPRS] = [$({
+            fn wrapper(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<PyRef<PyStr>> {
+                super::fuel::charge_native(vm)?;
+                match REPR_ORIGINALS[$i].get() {
+                    Some(original) => original(zelf, vm),
+                    None => Err(vm.new_runtime_error("repr is not available")),
+                }
+            }
+            wrapper
+        }),*];
+    };
+}
+repr_wrappers!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 100 101 102 103 104 105 106 107 108 109 110 111 112 113 114 115 116 117 118 119 120 121 122 123 124 125 126 127 128 129 130 131 132 133 134 135 136 137 138 139 140 141 142 143 144 145 146 147 148 149 150 151 152 153 154 155 156 157 158 159 160 161 162 163 164 165 166 167 168 169 170 171 172 173 174 175 176 177 178 179 180 181 182 183 184 185 186 187 188 189 190 191 192 193 194 195 196 197 198 199 200 201 202 203 204 205 206 207 208 209 210 211 212 213 214 215 216 217 218 219 220 221 222 223 224 225 226 227 228 229 230 231 232 233 234 235 236 237 238 239 240 241 242 243 244 245 246 247 248 249 250 251 252 253 254 255);
+
+/// Meters the native `__repr__` of `ty`. Native code that builds a text from
+/// the reprs of many objects — a container's repr (also its `str`, `%s`,
+/// `print`), an exception's, a deque's — asks each item for its repr through
+/// this slot, so every item costs fuel and looks at the stop: a repr of a
+/// shared structure (`a = [a, a]` thirty times) ends at the deadline or out of
+/// fuel, and one that amplifies a long string (`repr([s] * 1000)`) ends at
+/// the first item after its growing buffer crossed the memory budget.
+fn meter_repr(ty: &Py<PyType>) {
+    let Some(original) = ty.slots.repr.load() else {
+        return;
+    };
+    let addr = original as usize;
+    if REPR_WRAPPERS.iter().any(|w| *w as usize == addr) {
+        return;
+    }
+    let mut assigned = REPR_ASSIGNED.lock();
+    let index = match assigned.iter().position(|a| *a == addr) {
+        Some(i) => i,
+        None if assigned.len() < REPRS => {
+            let _ = REPR_ORIGINALS[assigned.len()].set(original);
+            assigned.push(addr);
+            assigned.len() - 1
+        }
+        // More native repr functions than wrappers: this one stays unmetered
+        // (a test checks that every type of the sandbox is metered).
+        None => return,
+    };
+    drop(assigned);
+    ty.slots.repr.store(Some(REPR_WRAPPERS[index]));
 }
 
 /// The native `__next__` behind `f`, if `f` is a metering wrapper (a binary
@@ -465,17 +528,6 @@ pub(crate) fn replace_methods(vm: &VirtualMachine) {
         "obj",
         rustpython_vm::PyRef::new_ref(obj, t.getset_type.to_owned(), None).into(),
     );
-    for name in ["format", "format_map"] {
-        let original = t
-            .str_type
-            .attributes
-            .read()
-            .get(vm.ctx.intern_str(name))
-            .cloned();
-        if let Some(original) = original {
-            with_state(|s| s.original_str_methods.push((name, original)));
-        }
-    }
     set(
         t.str_type,
         "format",
@@ -651,18 +703,19 @@ fn original_str_method(name: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef>
     .ok_or_else(|| vm.new_runtime_error(format!("str.{name} is not available")))
 }
 
+/// `str.format`: the field check, then the metered build of `text`.
 fn str_format(zelf: PyStrRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     check_format_fields(&zelf.to_string_lossy(), vm)?;
-    let original = original_str_method("format", vm)?;
-    let mut args = args;
-    args.args.insert(0, zelf.into());
-    original.call(args, vm)
+    let out = super::text::format(zelf.as_wtf8(), super::text::FieldSource::Args(&args), vm)?;
+    Ok(vm.ctx.new_str(out).into())
 }
 
+/// `str.format_map`: the field check, then the metered build of `text`.
 fn str_format_map(zelf: PyStrRef, mapping: PyObjectRef, vm: &VirtualMachine) -> PyResult {
     check_format_fields(&zelf.to_string_lossy(), vm)?;
-    let original = original_str_method("format_map", vm)?;
-    original.call((zelf, mapping), vm)
+    let source = super::text::FieldSource::Mapping(&mapping);
+    let out = super::text::format(zelf.as_wtf8(), source, vm)?;
+    Ok(vm.ctx.new_str(out).into())
 }
 
 /// `_string.formatter_field_name_split` for `string.Formatter`: the same rule
@@ -709,6 +762,12 @@ mod tests {
         assert!(
             assigned < METERED,
             "{assigned} native iterator types: some may be unmetered"
+        );
+        let reprs = REPR_ASSIGNED.lock().len();
+        assert!(reprs > 40, "only {reprs} repr functions seen");
+        assert!(
+            reprs < REPRS,
+            "{reprs} native repr functions: some may be unmetered"
         );
     }
 }

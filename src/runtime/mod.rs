@@ -22,6 +22,7 @@ mod regex;
 mod sandbox;
 mod sort;
 mod source;
+mod text;
 
 pub use alloc::CountingAllocator;
 pub use config::{Config, Runtime};

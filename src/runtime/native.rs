@@ -152,6 +152,7 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     int.modified();
     install_sized(vm);
     install_formatting(vm);
+    super::text::install_translate(vm);
     install_list_assignment(vm);
     install_constructors(vm)
 }
@@ -289,7 +290,7 @@ fn check_power(
     vm: &VirtualMachine,
 ) -> PyResult<()> {
     if !vm.is_none(modulus) {
-        return Ok(()); // bounded by the modulus
+        return check_modular_power(exp, modulus, vm);
     }
     let (Some(b), Some(e)) = (int_of(base), int_of(exp)) else {
         return Ok(());
@@ -299,6 +300,33 @@ fn check_power(
     }
     let exponent = e.as_bigint().to_f64().unwrap_or(f64::INFINITY);
     check_bits(log2_abs(b) * exponent, "the power", vm)
+}
+
+/// Work allowed to `pow(b, e, m)` per bit of `max_int_bits`: by default
+/// (4 Mibit) 2^42, about a second on the reference machine (`pow` with a
+/// 16384-bit exponent and modulus takes 0.8 s).
+const MODULAR_WORK_PER_BIT: f64 = (1u64 << 20) as f64;
+
+/// `pow(b, e, m)`: bounded in size by the modulus, but it multiplies about
+/// bits(e) times numbers of bits(m) bits (in RustPython each multiplication
+/// is about quadratic): its work, bits(e) · bits(m)², is refused over
+/// `max_int_bits` · 2^20 and otherwise charged one fuel unit per 2^25.
+fn check_modular_power(exp: &PyObject, modulus: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
+    let (Some(e), Some(m)) = (int_of(exp), int_of(modulus)) else {
+        return Ok(());
+    };
+    let m_bits = (m.as_bigint().bits() as f64).max(64.0);
+    let work = e.as_bigint().bits() as f64 * m_bits * m_bits;
+    let limit = INT_BITS.with(Cell::get) as f64 * MODULAR_WORK_PER_BIT;
+    if work > limit {
+        return Err(vm.new_overflow_error(format!(
+            "pow() with a modulus of {} bits and an exponent of {} bits is over this \
+             sandbox's limit of work (max_int_bits * 2^20 = {limit:.0})",
+            m.as_bigint().bits(),
+            e.as_bigint().bits()
+        )));
+    }
+    super::fuel::charge((work / (1u64 << 25) as f64) as u64, vm)
 }
 
 fn check_lshift(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
@@ -699,10 +727,18 @@ fn check_format(_zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyRes
 /// `template % values`: widths and precisions written in the template, and
 /// those passed as `*` arguments.
 fn check_percent(template: &PyObject, values: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
-    let Some(text) = text_bytes(template) else {
-        return Ok(());
+    let copied;
+    let text = match (text_bytes(template), template.downcast_ref::<PyByteArray>()) {
+        (Some(text), _) => text,
+        (None, Some(array)) => {
+            copied = array.borrow_buf().to_vec();
+            &copied[..]
+        }
+        (None, None) => return Ok(()),
     };
     let mut largest = largest_number(text);
+    let is_bytes = template.downcast_ref::<PyStr>().is_none();
+    let pieces = super::text::percent_pieces(text, is_bytes, values, vm);
     if text.contains(&b'*') {
         let items: Vec<PyObjectRef> =
             match values.downcast_ref::<rustpython_vm::builtins::PyTuple>() {
@@ -715,10 +751,10 @@ fn check_percent(template: &PyObject, values: &PyObject, vm: &VirtualMachine) ->
             }
         }
     }
-    reserve(largest, "the % format", vm)
+    reserve(largest + pieces, "the % format", vm)
 }
 
-static REMAINDER: [OnceLock<PyNumberBinaryFunc>; 2] = [const { OnceLock::new() }; 2];
+static REMAINDER: [OnceLock<PyNumberBinaryFunc>; 3] = [const { OnceLock::new() }; 3];
 
 fn checked_remainder<const I: usize>(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
     check_percent(a, b, vm)?;
@@ -727,8 +763,15 @@ fn checked_remainder<const I: usize>(a: &PyObject, b: &PyObject, vm: &VirtualMac
 
 fn install_formatting(vm: &VirtualMachine) {
     let t = &vm.ctx.types;
-    for (i, ty) in [t.str_type, t.bytes_type].into_iter().enumerate() {
-        let checked = [checked_remainder::<0>, checked_remainder::<1>][i] as PyNumberBinaryFunc;
+    for (i, ty) in [t.str_type, t.bytes_type, t.bytearray_type]
+        .into_iter()
+        .enumerate()
+    {
+        let checked = [
+            checked_remainder::<0>,
+            checked_remainder::<1>,
+            checked_remainder::<2>,
+        ][i] as PyNumberBinaryFunc;
         wrap_slot!(ty.slots.as_number.remainder, REMAINDER[i], checked);
         guard_method(
             ty,

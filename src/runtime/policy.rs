@@ -372,7 +372,8 @@ impl Policy {
     /// refused with `OverflowError` before any work is done: these native
     /// operations never return to the interpreter while they run, so neither
     /// the deadline nor fuel could stop them. Allowed results cost one fuel
-    /// unit per 64 bits.
+    /// unit per 64 bits. `pow(b, e, m)` may do at most `bits * 2^20` work,
+    /// counted as bits(e) · bits(m)² (by default 2^42, about a second).
     pub fn max_int_bits(&mut self, bits: u64) -> &mut Self {
         self.max_int_bits = bits;
         self

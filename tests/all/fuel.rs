@@ -155,6 +155,9 @@ fn every_way_to_repeat_work_is_charged() {
         ("", "max(iter(list(range(1000))))", 1000),
         ("", "any(x > 10**9 for x in range(1000))", 1000),
         ("", "''.join(map(str, range(1000)))", 2000),
+        // Native text building: one unit per item repr, per format field.
+        ("x = [(1,)] * 1000", "repr(x)", 1000),
+        ("", "('{}' * 1000).format(*range(1000))", 1000),
         (
             "class It:\n    def __init__(self): self.n = 0\n    def __iter__(self): return self\n    def __next__(self):\n        self.n += 1\n        if self.n > 1000: raise StopIteration\n        return self.n",
             "list(It())",
@@ -173,6 +176,22 @@ fn every_way_to_repeat_work_is_charged() {
             used < least * 3 + 100,
             "{code}: {used} units is out of proportion"
         );
+    }
+}
+
+#[test]
+fn a_repr_of_shared_structure_runs_out_of_fuel() {
+    // Sixty levels of a list holding its child twice: a repr of 2^60 leaves,
+    // built natively from a few hundred bytes of objects. Every item's repr
+    // costs a unit, so it ends out of fuel at the same point on every run.
+    let src = "a = ['x']\nfor i in range(60):\n    a = [a, a]\ntry:\n    s = repr(a)\nexcept BaseException:\n    pass";
+    for _ in 0..3 {
+        let sb = with_fuel(1_000_000);
+        assert_eq!(
+            sb.exec(src),
+            Err(GuestError::FuelExhausted { limit: 1_000_000 })
+        );
+        assert!(sb.stop_handle().stop(), "the thread is still busy");
     }
 }
 

@@ -152,6 +152,12 @@ fn growth_past_the_budget_is_stopped_and_its_thread_ends() {
         "l = []\nl += range(10**11)",
         "l = [1]\nl[:] = range(10**11)",
         "class G:\n    def __len__(s): return 2**59\n    def __iter__(s): return iter(int, 1)\nl = []\nl += G()",
+        // A repr that pastes one long string many times: each item's repr
+        // looks at the stop.
+        "x = 'a' * 8_000_000\ny = repr([x] * 1000)",
+        "x = 'a' * 8_000_000\ny = str((x,) * 1000)",
+        "x = 'a' * 8_000_000\ny = '%s' % ({i: x for i in range(1000)},)",
+        "x = 'a' * 8_000_000\nclass A:\n    def __repr__(s): return x\ny = repr([A()] * 1000)",
     ] {
         let sb = with_memory(32);
         assert_eq!(
@@ -279,7 +285,30 @@ fn native_work_sized_by_an_argument_is_refused_before_it_runs() {
             "MemoryError",
         ),
         ("itertools.tee([], 2 ** 40)", "MemoryError"),
+        // Text building that pastes one long argument many times.
+        ("('%s' * 1000) % (('x' * 10 ** 7,) * 1000)", "MemoryError"),
+        ("('%(a)s' * 1000) % {'a': 'x' * 10 ** 7}", "MemoryError"),
+        ("(b'%r' * 100) % ((b'x' * 10 ** 7,) * 100)", "MemoryError"),
+        (
+            "bytearray(b'%s' * 100) % ((bytearray(10 ** 7),) * 100)",
+            "MemoryError",
+        ),
+        ("('{0}' * 1000).format('x' * 10 ** 7)", "MemoryError"),
+        (
+            "('{a[0]}' * 1000).format_map({'a': ['x' * 10 ** 7]})",
+            "MemoryError",
+        ),
+        ("('a' * 1000).translate({97: 'x' * 10 ** 7})", "MemoryError"),
+        (
+            "pow(3, 2 ** 2 ** 20 - 1, 2 ** 2 ** 20 + 1)",
+            "OverflowError",
+        ),
     ];
+    let fstring = format!("(lambda s: f'{}')('x' * 10 ** 7)", "{s}".repeat(40));
+    let cases = cases
+        .iter()
+        .map(|(expr, error)| (expr.to_string(), *error))
+        .chain([(fstring, "MemoryError")]);
     let t = Instant::now();
     for (expr, error) in cases {
         sb.exec(&format!(

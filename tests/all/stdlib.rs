@@ -339,6 +339,32 @@ d *= 2
 assert list(d) == [0, 0]
 r = random.Random(3)
 assert 0 <= r.getrandbits(8) < 256 and len(r.randbytes(5)) == 5
+# Text building (the format methods, translate and f-strings are the
+# sandbox's own, see SPEC §5.6).
+assert '{}-{}'.format(1, 'a') == '1-a' and '{1}{0}{1}'.format('a', 'b') == 'bab'
+assert '{x!r:>6}|{y[1]}|{z.real}'.format(x='q', y=[0, 'k'], z=3) == "   'q'|k|3"
+assert '{0:{1}}|{{}}|{0!a}'.format('é', 4) == "é   |{}|'\\xe9'"
+assert '{a}{b[0]}'.format_map({'a': 1, 'b': 'xy'}) == '1x'
+for bad, exc in [('{', ValueError), ('{0}{}', ValueError), ('{5}', IndexError), ('{k}', KeyError)]:
+    try:
+        bad.format(1)
+        raise AssertionError(bad)
+    except exc:
+        pass
+try:
+    '{}'.format_map({})
+    raise AssertionError('positional field')
+except ValueError:
+    pass
+assert 'abcé'.translate({97: 'xy', 98: None, 99: 100, 233: 'E'}) == 'xydE'
+assert 'abc'.translate(str.maketrans('ab', 'ba')) == 'bac'
+assert '%s|%r|%5.2f|%%|%*d' % ('a', 'b', 1.5, 3, 7) == "a|'b'| 1.50|%|  7"
+assert '%(a)s%(a)r' % {'a': 'z'} == "z'z'" and b'%s%r' % (b'x', b'y') == b"xb'y'"
+v = 'w'
+assert f'{v}{v!r}{v:>3}{len(v)=}' 'end' f'{1+1}' == "w'w'  wlen(v)=1end2"
+assert f'{v}' == 'w' and f'' == '' and f'a{v}' == 'aw'
+assert repr([1, 'a', (2,), {3: 4}]) == "[1, 'a', (2,), {3: 4}]"
+assert pow(3, 10**6, 2**64 - 59) == pow(3, 10**6, 2**64 - 59) and pow(2, -1, 7) == 4
 "#,
     );
 }

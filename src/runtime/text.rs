@@ -1,0 +1,421 @@
+//! Native text building bounded by the memory budget: the operations that
+//! paste the same object into their result many times.
+//!
+//! A format template can name one long argument thousands of times
+//! (`('%s' * 1000) % ((x,) * 1000)`, `'{0}{0}...'.format(x)`), and a
+//! translation table can map every character to a long string. The result is
+//! then far larger than anything the guest holds, and RustPython builds it in
+//! one native call with no check between pieces: a buffer past the memory
+//! ceiling would freeze the sandbox thread (see `alloc`). Here:
+//!
+//! - `%` formatting sums the sizes of the `str`/`bytes` arguments its template
+//!   names, before it starts ([`percent_pieces`]);
+//! - `str.format`/`str.format_map` are built here, field by field: each field
+//!   costs one fuel unit and looks at the stop, and each piece is checked
+//!   against what is left of the budget before it is appended ([`format`]);
+//! - `str.translate` is built here, checking each string it appends
+//!   ([`install_translate`]);
+//! - an f-string with several fields is compiled as a checked `str.join`
+//!   ([`JoinFStrings`]).
+//!
+//! A refusal is the catchable `MemoryError` of [`super::native::reserve`].
+//! Container reprs are bounded differently: every native `__repr__` is metered
+//! (`harden`), so a repr that amplifies ends at its next item.
+
+use super::native::{replace_method, reserve};
+use ruff_python_ast::visitor::transformer::{walk_expr, Transformer};
+use ruff_python_ast::{self as ast, AtomicNodeIndex, Expr};
+use rustpython_vm::builtins::{PyByteArray, PyBytes, PyDict, PyInt, PyStr, PyTuple};
+use rustpython_vm::common::format::{
+    FieldName, FieldNamePart, FieldType, FormatConversion, FormatPart, FormatString, FromTemplate,
+};
+use rustpython_vm::common::wtf8::{CodePoint, Wtf8, Wtf8Buf};
+use rustpython_vm::convert::{ToPyException, ToPyObject};
+use rustpython_vm::function::FuncArgs;
+use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine};
+
+/// Bytes of output that one `%` conversion makes of `obj`, when `obj` is text
+/// whose conversion no check interrupts: its length (`%s`), or a bound of its
+/// repr (`%r`, `%a`: at most four bytes per byte, and quotes). Other objects
+/// are converted by their own `__str__`/`__repr__`, which are metered.
+fn percent_piece(obj: &PyObject, conversion: u8) -> f64 {
+    let len = if let Some(s) = obj.downcast_ref::<PyStr>() {
+        s.as_wtf8().len()
+    } else if let Some(b) = obj.downcast_ref::<PyBytes>() {
+        b.as_bytes().len()
+    } else if let Some(b) = obj.downcast_ref::<PyByteArray>() {
+        b.borrow_buf().len()
+    } else {
+        return 0.0;
+    };
+    match conversion {
+        b'r' | b'a' => 4.0 * len as f64 + 3.0,
+        _ => len as f64,
+    }
+}
+
+/// An upper bound of the bytes `template % values` copies from its text
+/// arguments: each conversion of the template is matched with the argument it
+/// takes (the next item of a tuple, the value of its `(key)` in a dict, or the
+/// single value), as the formatting itself will.
+pub(crate) fn percent_pieces(
+    template: &[u8],
+    is_bytes: bool,
+    values: &PyObject,
+    vm: &VirtualMachine,
+) -> f64 {
+    let items: Option<&[PyObjectRef]> = values.downcast_ref::<PyTuple>().map(|t| t.as_slice());
+    let dict = values.downcast_ref::<PyDict>();
+    let mut next = 0usize;
+    let mut take = || -> Option<PyObjectRef> {
+        let item = match items {
+            Some(items) => items.get(next).cloned(),
+            None if next == 0 => Some(values.to_owned()),
+            None => None,
+        };
+        next += 1;
+        item
+    };
+    let (n, t) = (template.len(), template);
+    let mut total = 0.0;
+    let mut i = 0;
+    while i < n {
+        if t[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if i < n && t[i] == b'%' {
+            i += 1;
+            continue;
+        }
+        let mut key = None;
+        if i < n && t[i] == b'(' {
+            let start = i + 1;
+            let mut depth = 1;
+            i += 1;
+            while i < n && depth > 0 {
+                match t[i] {
+                    b'(' => depth += 1,
+                    b')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            key = Some(&t[start..i.saturating_sub(1).max(start)]);
+        }
+        while i < n && b"#0- +".contains(&t[i]) {
+            i += 1;
+        }
+        if i < n && t[i] == b'*' {
+            take();
+            i += 1;
+        }
+        while i < n && t[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i < n && t[i] == b'.' {
+            i += 1;
+            if i < n && t[i] == b'*' {
+                take();
+                i += 1;
+            }
+            while i < n && t[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+        while i < n && b"hlL".contains(&t[i]) {
+            i += 1;
+        }
+        let conversion = t.get(i).copied().unwrap_or(b's');
+        i += 1;
+        let arg = match (key, dict) {
+            (Some(key), Some(dict)) => {
+                let key: PyObjectRef = if is_bytes {
+                    vm.ctx.new_bytes(key.to_vec()).into()
+                } else {
+                    match std::str::from_utf8(key) {
+                        Ok(k) => vm.ctx.new_str(k).into(),
+                        Err(_) => continue,
+                    }
+                };
+                dict.get_item_opt(&*key, vm).ok().flatten()
+            }
+            (Some(_), None) => None,
+            (None, _) => take(),
+        };
+        if let Some(arg) = arg {
+            total += percent_piece(&arg, conversion);
+        }
+    }
+    total
+}
+
+/// `str.format` (`positional` and `keywords`) or `str.format_map` (`mapping`):
+/// RustPython's algorithm, with each field charged one fuel unit (it may run
+/// native conversions or guest code) and each piece checked against the
+/// memory budget before it is appended.
+pub(crate) fn format(
+    template: &Wtf8,
+    source: FieldSource<'_>,
+    vm: &VirtualMachine,
+) -> PyResult<Wtf8Buf> {
+    let parsed = FormatString::from_str(template).map_err(|e| e.to_pyexception(vm))?;
+    let mut auto = 0usize;
+    let mut seen_index = false;
+    let mut field = |field_type: FieldType| -> PyResult {
+        match source {
+            FieldSource::Args(args) => match field_type {
+                FieldType::Auto => {
+                    if seen_index {
+                        return Err(vm.new_value_error(
+                            "cannot switch from manual field specification to automatic field numbering",
+                        ));
+                    }
+                    auto += 1;
+                    args.args
+                        .get(auto - 1)
+                        .cloned()
+                        .ok_or_else(|| vm.new_index_error("tuple index out of range"))
+                }
+                FieldType::Index(index) => {
+                    if auto != 0 {
+                        return Err(vm.new_value_error(
+                            "cannot switch from automatic field numbering to manual field specification",
+                        ));
+                    }
+                    seen_index = true;
+                    args.args
+                        .get(index)
+                        .cloned()
+                        .ok_or_else(|| vm.new_index_error("tuple index out of range"))
+                }
+                FieldType::Keyword(keyword) => keyword
+                    .as_str()
+                    .ok()
+                    .and_then(|k| args.get_optional_kwarg(k))
+                    .ok_or_else(|| vm.new_key_error(vm.ctx.new_str(keyword).into())),
+            },
+            FieldSource::Mapping(mapping) => match field_type {
+                FieldType::Auto | FieldType::Index(_) => {
+                    Err(vm.new_value_error("Format string contains positional fields"))
+                }
+                FieldType::Keyword(keyword) => mapping.get_item(&keyword, vm),
+            },
+        }
+    };
+    build(&parsed, &mut field, vm)
+}
+
+/// Where `str.format` takes its fields from.
+#[derive(Clone, Copy)]
+pub(crate) enum FieldSource<'a> {
+    /// `str.format(*args, **kwargs)`.
+    Args(&'a FuncArgs),
+    /// `str.format_map(mapping)`.
+    Mapping(&'a PyObject),
+}
+
+fn build(
+    parsed: &FormatString,
+    field: &mut impl FnMut(FieldType) -> PyResult,
+    vm: &VirtualMachine,
+) -> PyResult<Wtf8Buf> {
+    let mut out = Wtf8Buf::new();
+    for part in &parsed.format_parts {
+        let piece;
+        let text: &Wtf8 = match part {
+            FormatPart::Literal(literal) => literal,
+            FormatPart::Field {
+                field_name,
+                conversion_spec,
+                format_spec,
+            } => {
+                super::fuel::charge_native(vm)?;
+                let FieldName { field_type, parts } =
+                    FieldName::parse(field_name).map_err(|e| e.to_pyexception(vm))?;
+                let mut argument = field(field_type)?;
+                for name_part in parts {
+                    argument = match name_part {
+                        FieldNamePart::Attribute(attribute) => {
+                            argument.get_attr(&vm.ctx.new_str(attribute), vm)?
+                        }
+                        FieldNamePart::Index(index) => argument.get_item(&index, vm)?,
+                        FieldNamePart::StringIndex(index) => argument.get_item(&index, vm)?,
+                    };
+                }
+                let nested =
+                    FormatString::from_str(format_spec).map_err(|e| e.to_pyexception(vm))?;
+                let spec = build(&nested, field, vm)?;
+                let argument = match conversion_spec.and_then(FormatConversion::from_char) {
+                    Some(FormatConversion::Str) => argument.str(vm)?.into(),
+                    Some(FormatConversion::Repr) => argument.repr(vm)?.into(),
+                    Some(FormatConversion::Ascii) => {
+                        rustpython_vm::stdlib::builtins::ascii(argument, vm)?.into()
+                    }
+                    Some(FormatConversion::Bytes) => vm.call_method(&argument, "decode", ())?,
+                    None => argument,
+                };
+                piece = vm.format(&argument, vm.ctx.new_str(spec))?;
+                piece.as_wtf8()
+            }
+        };
+        append(&mut out, text, "str.format()", vm)?;
+    }
+    Ok(out)
+}
+
+/// Appends `text` to `out` if the longer text fits in what is left of the
+/// budget (a piece of a few bytes is not checked).
+fn append(out: &mut Wtf8Buf, text: &Wtf8, what: &str, vm: &VirtualMachine) -> PyResult<()> {
+    if text.len() > 64 {
+        reserve((out.len() + text.len()) as f64, what, vm)?;
+    }
+    out.push_wtf8(text);
+    Ok(())
+}
+
+/// Replaces `str.translate` by RustPython's algorithm with each string the
+/// table gives checked against the budget before it is appended: a table
+/// mapping characters to long strings is refused with `MemoryError` before
+/// the result outgrows the budget.
+pub(crate) fn install_translate(vm: &VirtualMachine) {
+    replace_method(
+        vm.ctx.types.str_type,
+        "translate",
+        vm,
+        |zelf, args, original, vm| {
+            let (Some(s), [table]) = (zelf.downcast_ref::<PyStr>(), args.args.as_slice()) else {
+                let mut args = args;
+                args.prepend_arg(zelf);
+                return original.call(args, vm);
+            };
+            if !args.kwargs.is_empty() {
+                let mut args = args;
+                args.prepend_arg(zelf.clone());
+                return original.call(args, vm);
+            }
+            vm.get_method_or_type_error(table.clone(), vm.ctx.intern_str("__getitem__"), || {
+                format!("'{}' object is not subscriptable", table.class().name())
+            })?;
+            let mut out = Wtf8Buf::new();
+            for cp in s.as_wtf8().code_points() {
+                match table.get_item(&*cp.to_u32().to_pyobject(vm), vm) {
+                    Ok(value) => {
+                        if let Some(text) = value.downcast_ref::<PyStr>() {
+                            append(&mut out, text.as_wtf8(), "str.translate()", vm)?;
+                        } else if let Some(int) = value.downcast_ref::<PyInt>() {
+                            let mapped = num_traits::ToPrimitive::to_u32(int.as_bigint())
+                                .and_then(CodePoint::from_u32)
+                                .ok_or_else(|| {
+                                    vm.new_value_error(
+                                        "character mapping must be in range(0x110000)",
+                                    )
+                                })?;
+                            out.push(mapped);
+                        } else if !vm.is_none(&value) {
+                            return Err(vm.new_type_error(
+                                "character mapping must return integer, None or str",
+                            ));
+                        }
+                    }
+                    Err(e) if e.fast_isinstance(vm.ctx.exceptions.key_error) => out.push(cp),
+                    Err(e) => return Err(e),
+                }
+            }
+            Ok(vm.ctx.new_str(out).into())
+        },
+    );
+}
+
+/// The AST pass that builds every f-string with two or more replacement
+/// fields through `''.join((...))`, which checks the sum of its pieces'
+/// sizes (`native::install_join`) before it allocates: `BUILD_STRING` would
+/// paste `f'{x}{x}{x}...'` of a long `x` into one unchecked allocation. Each
+/// field becomes an f-string of its own (conversion, format spec and `=`
+/// debug text kept), evaluated in the same order.
+pub(crate) struct JoinFStrings;
+
+impl Transformer for JoinFStrings {
+    fn visit_expr(&self, expr: &mut Expr) {
+        walk_expr(self, expr);
+        let Expr::FString(f) = expr else {
+            return;
+        };
+        let fields: usize = f
+            .value
+            .iter()
+            .map(|part| match part {
+                ast::FStringPart::FString(s) => s.elements.interpolations().count(),
+                ast::FStringPart::Literal(_) => 0,
+            })
+            .sum();
+        if fields < 2 {
+            return;
+        }
+        let at = f.range;
+        let literal = |value: Box<str>| {
+            Expr::StringLiteral(ast::ExprStringLiteral {
+                node_index: AtomicNodeIndex::NONE,
+                range: at,
+                value: ast::StringLiteralValue::single(ast::StringLiteral {
+                    range: at,
+                    node_index: AtomicNodeIndex::NONE,
+                    value,
+                    flags: ast::StringLiteralFlags::empty(),
+                }),
+            })
+        };
+        let mut pieces = Vec::new();
+        for part in f.value.iter() {
+            match part {
+                ast::FStringPart::Literal(s) => pieces.push(literal(s.value.clone())),
+                ast::FStringPart::FString(s) => {
+                    for element in s.elements.iter() {
+                        match element {
+                            ast::InterpolatedStringElement::Literal(l) => {
+                                pieces.push(literal(l.value.clone()))
+                            }
+                            field @ ast::InterpolatedStringElement::Interpolation(_) => pieces
+                                .push(Expr::FString(ast::ExprFString {
+                                    node_index: AtomicNodeIndex::NONE,
+                                    range: at,
+                                    value: ast::FStringValue::single(ast::FString {
+                                        range: at,
+                                        node_index: AtomicNodeIndex::NONE,
+                                        elements: vec![field.clone()].into(),
+                                        flags: s.flags,
+                                    }),
+                                })),
+                        }
+                    }
+                }
+            }
+        }
+        let join = Expr::Attribute(ast::ExprAttribute {
+            node_index: AtomicNodeIndex::NONE,
+            range: at,
+            value: Box::new(literal("".into())),
+            attr: ast::Identifier::new("join", at),
+            ctx: ast::ExprContext::Load,
+        });
+        *expr = Expr::Call(ast::ExprCall {
+            node_index: AtomicNodeIndex::NONE,
+            range: at,
+            func: Box::new(join),
+            arguments: ast::Arguments {
+                range: at,
+                node_index: AtomicNodeIndex::NONE,
+                args: vec![Expr::Tuple(ast::ExprTuple {
+                    node_index: AtomicNodeIndex::NONE,
+                    range: at,
+                    elts: pieces,
+                    ctx: ast::ExprContext::Load,
+                    parenthesized: true,
+                })]
+                .into_boxed_slice(),
+                keywords: Box::default(),
+            },
+        });
+    }
+}
