@@ -323,23 +323,36 @@ fn meter_iteration(ty: &Py<PyType>) {
         return;
     };
     let addr = original as usize;
-    if WRAPPERS.iter().any(|w| *w as usize == addr) {
-        return;
+    let wrapped = WRAPPERS.iter().any(|w| *w as usize == addr);
+    if let Some(i) = assign_wrapper(original, addr, wrapped, &ORIGINALS, &ASSIGNED) {
+        ty.slots.iternext.store(Some(WRAPPERS[i]));
     }
-    let mut assigned = ASSIGNED.lock();
-    let index = match assigned.iter().position(|a| *a == addr) {
-        Some(i) => i,
-        None if assigned.len() < METERED => {
-            let _ = ORIGINALS[assigned.len()].set(original);
+}
+
+/// The index of the wrapper that calls the native slot function `original`
+/// (at `addr`), assigned the first time it is seen. `None` if it is a wrapper
+/// already, or if the table is full: more native functions than wrappers
+/// stay unmetered (unit tests check that every type of a sandbox fits).
+fn assign_wrapper<F: Copy>(
+    original: F,
+    addr: usize,
+    is_wrapper: bool,
+    originals: &[OnceLock<F>],
+    assigned: &Mutex<Vec<usize>>,
+) -> Option<usize> {
+    if is_wrapper {
+        return None;
+    }
+    let mut assigned = assigned.lock();
+    match assigned.iter().position(|a| *a == addr) {
+        Some(i) => Some(i),
+        None if assigned.len() < originals.len() => {
+            let _ = originals[assigned.len()].set(original);
             assigned.push(addr);
-            assigned.len() - 1
+            Some(assigned.len() - 1)
         }
-        // More native iterator types than wrappers: this one stays unmetered
-        // (a test checks that every type of the sandbox is metered).
-        None => return,
-    };
-    drop(assigned);
-    ty.slots.iternext.store(Some(WRAPPERS[index]));
+        None => None,
+    }
 }
 
 /// A `__repr__` slot function.
@@ -382,23 +395,10 @@ fn meter_repr(ty: &Py<PyType>) {
         return;
     };
     let addr = original as usize;
-    if REPR_WRAPPERS.iter().any(|w| *w as usize == addr) {
-        return;
+    let wrapped = REPR_WRAPPERS.iter().any(|w| *w as usize == addr);
+    if let Some(i) = assign_wrapper(original, addr, wrapped, &REPR_ORIGINALS, &REPR_ASSIGNED) {
+        ty.slots.repr.store(Some(REPR_WRAPPERS[i]));
     }
-    let mut assigned = REPR_ASSIGNED.lock();
-    let index = match assigned.iter().position(|a| *a == addr) {
-        Some(i) => i,
-        None if assigned.len() < REPRS => {
-            let _ = REPR_ORIGINALS[assigned.len()].set(original);
-            assigned.push(addr);
-            assigned.len() - 1
-        }
-        // More native repr functions than wrappers: this one stays unmetered
-        // (a test checks that every type of the sandbox is metered).
-        None => return,
-    };
-    drop(assigned);
-    ty.slots.repr.store(Some(REPR_WRAPPERS[index]));
 }
 
 /// The native `__next__` behind `f`, if `f` is a metering wrapper (a binary

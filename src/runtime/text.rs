@@ -107,15 +107,14 @@ pub(crate) fn percent_pieces(
         while i < n && b"#0- +".contains(&t[i]) {
             i += 1;
         }
-        if i < n && t[i] == b'*' {
-            take();
-            i += 1;
-        }
-        while i < n && t[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i < n && t[i] == b'.' {
-            i += 1;
+        // The width, then the precision: digits, or `*` taking an argument.
+        for precision in [false, true] {
+            if precision {
+                if i >= n || t[i] != b'.' {
+                    break;
+                }
+                i += 1;
+            }
             if i < n && t[i] == b'*' {
                 take();
                 i += 1;
