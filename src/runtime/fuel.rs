@@ -67,6 +67,8 @@ thread_local! {
     static REMAINING: Cell<u64> = const { Cell::new(UNMETERED) };
     /// The budget `REMAINING` started from (for the consumed count).
     static BUDGET: Cell<u64> = const { Cell::new(UNMETERED) };
+    /// The units that were left when [`fail_next_charge`] emptied `REMAINING`.
+    static HELD: Cell<Option<u64>> = const { Cell::new(None) };
     /// One tick object per weight (per sandbox thread).
     static TICKS: RefCell<HashMap<u32, PyObjectRef>> = RefCell::new(HashMap::new());
 }
@@ -76,11 +78,29 @@ pub(crate) fn refuel(budget: Option<u64>) {
     let units = budget.unwrap_or(UNMETERED);
     REMAINING.with(|r| r.set(units));
     BUDGET.with(|b| b.set(units));
+    HELD.with(|h| h.set(None));
+}
+
+/// Makes the next charge on this thread fail, stopping the guest there: the
+/// allocator calls it when it trips the memory budget on the sandbox thread.
+/// Guest code that a native loop calls back (a `__repr__`, a `__getitem__`)
+/// then stops at its first tick, without waiting for the interpreter's signal
+/// check, which another sandbox's thread may consume first; every native check
+/// charges too. The units that were left are kept for [`reading`]. Touches
+/// only constant thread-locals: safe inside the allocator.
+pub(crate) fn fail_next_charge() {
+    let left = REMAINING.with(Cell::get);
+    if left != 0 {
+        HELD.with(|h| h.set(Some(left)));
+        REMAINING.with(|r| r.set(0));
+    }
 }
 
 /// Units charged since the last [`refuel`], and units left (`None` if unmetered).
 pub(crate) fn reading() -> (u64, Option<u64>) {
-    let remaining = REMAINING.with(Cell::get);
+    let remaining = HELD
+        .with(Cell::get)
+        .unwrap_or_else(|| REMAINING.with(Cell::get));
     let budget = BUDGET.with(Cell::get);
     let consumed = budget - remaining;
     (consumed, (budget != UNMETERED).then_some(remaining))
@@ -284,14 +304,13 @@ pub(crate) fn compile(
     })?;
     let mut module = parsed.into_syntax();
     visit_module(&mut module, &super::text::JoinFStrings);
-    let ticks = instrument;
-    let instrument = Instrument {
+    let ticks = Instrument {
         reserved_at: Cell::new(None),
     };
-    if ticks {
-        visit_module(&mut module, &instrument);
+    if instrument {
+        visit_module(&mut module, &ticks);
     }
-    if let Some(offset) = instrument.reserved_at.get() {
+    if let Some(offset) = ticks.reserved_at.get() {
         let line = source[..offset.min(source.len())]
             .bytes()
             .filter(|&b| b == b'\n')
@@ -301,7 +320,7 @@ pub(crate) fn compile(
     }
     let code = codegen::compile::compile_top(module, source_file, mode, CompileOpts::default())
         .map_err(|e| CompileFailure::Compile(e.into()))?;
-    Ok(into_vm_code(code, vm, ticks))
+    Ok(into_vm_code(code, vm, instrument))
 }
 
 fn visit_module(module: &mut ast::Mod, pass: &impl Transformer) {

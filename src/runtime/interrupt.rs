@@ -85,6 +85,7 @@ thread_local! {
 
 /// Called by the allocator, on a sandbox thread, when its budget is crossed.
 pub(crate) fn memory_tripped(budget: usize) {
+    super::fuel::fail_next_charge();
     let _ = THREAD_TRIPWIRE.try_with(|t| {
         if let Ok(t) = t.try_borrow() {
             if let Some(t) = t.as_ref() {

@@ -283,17 +283,16 @@ pub(crate) fn install_translate(vm: &VirtualMachine) {
         vm.ctx.types.str_type,
         "translate",
         vm,
-        |zelf, args, original, vm| {
-            let (Some(s), [table]) = (zelf.downcast_ref::<PyStr>(), args.args.as_slice()) else {
-                let mut args = args;
+        |zelf, mut args, original, vm| {
+            // Anything but `s.translate(table)` gets the original's own error.
+            let (Some(s), [table], true) = (
+                zelf.downcast_ref::<PyStr>(),
+                args.args.as_slice(),
+                args.kwargs.is_empty(),
+            ) else {
                 args.prepend_arg(zelf);
                 return original.call(args, vm);
             };
-            if !args.kwargs.is_empty() {
-                let mut args = args;
-                args.prepend_arg(zelf.clone());
-                return original.call(args, vm);
-            }
             vm.get_method_or_type_error(table.clone(), vm.ctx.intern_str("__getitem__"), || {
                 format!("'{}' object is not subscriptable", table.class().name())
             })?;
