@@ -20,7 +20,9 @@
 //! - a `for` (or comprehension clause) iterates `<tick>(iterable)`, a
 //!   [`MeteredIter`] that charges per item: no instruction is added to the loop;
 //! - a `while` body or function body starts with `del <tick>.t`: `LOAD_CONST`,
-//!   `DELETE_ATTR`, and a direct call of the tick's attribute slot;
+//!   `DELETE_ATTR`, and a direct call of the tick's attribute slot; a small
+//!   innermost `while` is first unrolled four times, so one tick pays for four
+//!   iterations (see [`UNROLL`]);
 //! - a lambda's body becomes `body if <tick> else None`, and an `async for`
 //!   clause gets an `if <tick>` test: the tick's truth test charges.
 //!
@@ -553,6 +555,114 @@ impl Instrument {
         let index = usize::from(skip_docstring && body.first().is_some_and(is_docstring));
         body.insert(index, tick_stmt(w, at));
     }
+
+    /// Instruments a `while`: one tick per iteration, or, for a small
+    /// innermost loop (see [`unrollable`]), one tick per [`UNROLL`]
+    /// iterations that charges all of them.
+    fn tick_while(&self, w: &mut ast::StmtWhile) {
+        if !unrollable(w) {
+            return self.tick_body(&mut w.body, w.range, false);
+        }
+        let each = weight(&w.body);
+        let at = start_of(&w.body, w.range);
+        let once = std::mem::take(&mut w.body);
+        let endless = matches!(&*w.test, Expr::BooleanLiteral(b) if b.value);
+        let mut body = Vec::with_capacity(1 + UNROLL * (once.len() + 1));
+        body.push(tick_stmt(each.saturating_mul(UNROLL as u32), at));
+        for copy in 0..UNROLL {
+            if copy > 0 && !endless {
+                body.push(break_unless(&w.test));
+            }
+            body.extend(once.iter().cloned());
+        }
+        w.body = body;
+    }
+}
+
+/// How many iterations of a small innermost `while` one tick pays for.
+///
+/// The tick (`LOAD_CONST`, `DELETE_ATTR` and a native call) costs about as
+/// much as a short loop body; unrolled, the loop
+/// `while t: B` becomes `while t: <tick>; B; if not t: break; B; …` with
+/// [`UNROLL`] copies of `B`. The test runs exactly as often as before (before
+/// each iteration and once more at the end), `continue` goes back to the loop
+/// test as before, and `break` leaves the loop as before: the program means
+/// the same; only the fuel is charged in advance for the next [`UNROLL`]
+/// iterations (at most `UNROLL - 1` iterations' worth more than they used).
+const UNROLL: usize = 4;
+
+/// Source bytes of a loop's test and body above which a `while` is not
+/// unrolled: the copies cost compile time and memory (at most [`UNROLL`] times
+/// the source), and a long body amortises its tick anyway.
+const UNROLL_MAX_BODY: usize = 512;
+
+/// Whether a `while` is unrolled: no `else` (its `break`s would skip it), a
+/// short body, and nothing in its body or test that compiles to a scope of its
+/// own or must appear once (functions, classes, lambdas, comprehensions, type
+/// aliases, annotations, `global`/`nonlocal`) or loops itself.
+fn unrollable(w: &ast::StmtWhile) -> bool {
+    use ruff_python_ast::visitor::{self, Visitor};
+    struct Leaf(bool);
+    impl<'a> Visitor<'a> for Leaf {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_)
+                | Stmt::ClassDef(_)
+                | Stmt::TypeAlias(_)
+                | Stmt::AnnAssign(_)
+                | Stmt::For(_)
+                | Stmt::While(_)
+                | Stmt::Global(_)
+                | Stmt::Nonlocal(_)
+                | Stmt::IpyEscapeCommand(_) => self.0 = false,
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Lambda(_)
+                | Expr::ListComp(_)
+                | Expr::SetComp(_)
+                | Expr::DictComp(_)
+                | Expr::Generator(_)
+                | Expr::IpyEscapeCommand(_) => self.0 = false,
+                _ => visitor::walk_expr(self, expr),
+            }
+        }
+    }
+    let Some(last) = w.body.last() else {
+        return false;
+    };
+    // From the test to the end of the body: every part that is copied.
+    let span = last.range().end() - w.test.range().start();
+    if !w.orelse.is_empty() || span.to_usize() > UNROLL_MAX_BODY {
+        return false;
+    }
+    let mut leaf = Leaf(true);
+    leaf.visit_expr(&w.test);
+    leaf.visit_body(&w.body);
+    leaf.0
+}
+
+/// `if not <test>: break`, placed where the unrolled loop would have jumped
+/// back to its test (the test's own position, for tracebacks).
+fn break_unless(test: &Expr) -> Stmt {
+    let at = test.range();
+    Stmt::If(ast::StmtIf {
+        node_index: AtomicNodeIndex::NONE,
+        range: at,
+        test: Box::new(Expr::UnaryOp(ast::ExprUnaryOp {
+            node_index: AtomicNodeIndex::NONE,
+            range: at,
+            op: ast::UnaryOp::Not,
+            operand: Box::new(test.clone()),
+        })),
+        body: vec![Stmt::Break(ast::StmtBreak {
+            node_index: AtomicNodeIndex::NONE,
+            range: at,
+        })],
+        elif_else_clauses: Vec::new(),
+    })
 }
 
 impl Transformer for Instrument {
@@ -568,7 +678,7 @@ impl Transformer for Instrument {
                 *f.iter = metered(weight(&f.body), iterable);
             }
             Stmt::For(f) => self.tick_body(&mut f.body, f.range, false),
-            Stmt::While(w) => self.tick_body(&mut w.body, w.range, false),
+            Stmt::While(w) => self.tick_while(w),
             _ => {}
         }
     }

@@ -287,3 +287,93 @@ fn native_loops_stop_at_the_deadline() {
         );
     }
 }
+
+#[test]
+fn unrolled_while_loops_mean_what_they_say() {
+    // Small innermost `while` loops are unrolled (one tick per four
+    // iterations): each program must give the same result with and without
+    // fuel ticks, and the result Python gives.
+    let cases = [
+        (
+            "calls = 0\ndef t():\n    global calls\n    calls += 1\n    return calls <= 7\nn = 0\nwhile t(): n += 1\nresult = (n, calls)",
+            "(7, 8)",
+        ),
+        (
+            "def count(n):\n    i = 0\n    while i < n: i += 1\n    return i\nresult = [count(n) for n in range(10)]",
+            "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]",
+        ),
+        (
+            "i = 0\nout = []\nwhile i < 20:\n    i += 1\n    if i % 3 == 0: continue\n    if i > 14: break\n    out.append(i)\nresult = (i, out)",
+            "(16, [1, 2, 4, 5, 7, 8, 10, 11, 13, 14])",
+        ),
+        (
+            "log = []\ni = 0\nwhile True:\n    i += 1\n    try:\n        if i == 5: break\n        if i % 2: continue\n        log.append(i)\n    finally:\n        log.append(-i)\nresult = log",
+            "[-1, 2, -2, -3, 4, -4, -5]",
+        ),
+        (
+            "def t(i):\n    if i == 6: raise ValueError(i)\n    return True\ni = 0\ntry:\n    while t(i): i += 1\nexcept ValueError as e:\n    result = (i, e.args)",
+            "(6, (6,))",
+        ),
+        (
+            "def g(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1\nresult = (list(g(7)), list(g(0)), list(g(1)))",
+            "([0, 1, 2, 3, 4, 5, 6], [], [0])",
+        ),
+        (
+            "i = 0\nwhile i < 3: i += 1\nelse: i = -i\nj = 0\nwhile j < 9:\n    j += 1\n    if j == 2: break\nelse: j = -j\nresult = (i, j)",
+            "(-3, 2)",
+        ),
+        (
+            "pairs = 0\na = 0\nwhile a < 5:\n    b = 0\n    while b < a:\n        b += 1\n        pairs += 1\n    a += 1\nresult = pairs",
+            "10",
+        ),
+        (
+            "n = 10\nsteps = []\nwhile (n := n - 3) > 0: steps.append(n)\nresult = (n, steps)",
+            "(-2, [7, 4, 1])",
+        ),
+    ];
+    let mut off = Policy::new();
+    off.fuel_metering(false);
+    for (program, expected) in cases {
+        for sb in [sandbox(), sandbox_with(&off)] {
+            sb.exec(program)
+                .unwrap_or_else(|e| panic!("{program}: {e:?}"));
+            assert_eq!(
+                sb.eval("repr(result)").unwrap(),
+                Value::from(expected),
+                "{program}"
+            );
+        }
+    }
+    // An error in a later copy of the body names its own line.
+    let err = sandbox()
+        .exec("i = 0\nwhile i < 10:\n    i += 1\n    if i == 3:\n        raise ValueError(i)")
+        .unwrap_err();
+    let GuestError::Exception { traceback, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert!(traceback.contains("line 5"), "{traceback}");
+}
+
+#[test]
+fn an_unrolled_loop_pays_for_its_iterations_in_advance() {
+    // One statement per iteration: one unit each, paid four at a time.
+    let base = consumed("", "i = 0");
+    for (n, least) in [(0, 0), (1, 4), (4, 4), (5, 8), (1000, 1000)] {
+        let used = consumed("", &format!("i = 0\nwhile i < {n}: i += 1")) - base;
+        assert_eq!(used, least, "{n} iterations");
+    }
+    // A budget that runs out mid-loop stops it at the same iteration on every
+    // run, after a whole number of four-iteration blocks: a block is paid
+    // before it starts.
+    let mut seen = None;
+    for _ in 0..5 {
+        let sb = with_fuel(1_000);
+        let err = sb
+            .exec("i = 0\nwhile True:\n    i += 1\n    print(i)")
+            .unwrap_err();
+        assert_eq!(err, GuestError::FuelExhausted { limit: 1_000 });
+        let printed = sb.take_output().lines().count();
+        assert!(printed > 100 && printed.is_multiple_of(4), "{printed}");
+        assert_eq!(*seen.get_or_insert(printed), printed);
+    }
+}
