@@ -12,10 +12,10 @@
 //! `if`/`try`/`with`/`match` count, those of nested loops and functions are
 //! charged by their own ticks), at least 1.
 //!
-//! A tick is a string constant that only the instrumentation writes. After
-//! code generation that constant is replaced, in the code object's constant
-//! table, by a [`FuelTick`] object; the guest cannot shadow or rebind a
-//! constant. How a tick charges depends on where it stands, to add as few
+//! A tick is a string constant that starts with a per-process secret
+//! ([`marker`]), so only the instrumentation can write it. After code
+//! generation that constant is replaced, in the code object's constant table,
+//! by a [`FuelTick`] object; the guest cannot shadow or rebind a constant. How a tick charges depends on where it stands, to add as few
 //! instructions as possible (each costs ~10 ns in RustPython):
 //! - a `for` (or comprehension clause) iterates `<tick>(iterable)`, a
 //!   [`MeteredIter`] that charges per item: no instruction is added to the loop;
@@ -57,9 +57,48 @@ use rustpython_vm::{
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-/// Marks a tick constant; the weight follows it. Guest string literals may not
-/// start with it.
-const TICK_PREFIX: &str = "\u{0}pyocap fuel tick ";
+/// The secret that starts every string constant the sandbox's own AST passes
+/// write (fuel ticks here, f-string joins in `text`): a random 128-bit value
+/// drawn once per process, written in hex. After code generation each such
+/// constant is replaced by a native object ([`TickBag`]). The guest never sees
+/// the marker (it exists only between parsing and the end of code generation)
+/// and cannot write it: not as a literal, nor through the code generator's
+/// constant folding (`'a' + 'b'`, `'x' * 3`, `'%%' % ()`, implicit
+/// concatenation), which can make any string the guest can spell.
+fn marker() -> &'static str {
+    static MARKER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    MARKER.get_or_init(|| {
+        let mut key = [0u8; 16];
+        if getrandom::fill(&mut key).is_err() {
+            // No OS entropy: std's randomly keyed SipHash, keyed per process.
+            use std::hash::{BuildHasher, Hasher};
+            let state = std::collections::hash_map::RandomState::new();
+            for (i, chunk) in key.chunks_mut(8).enumerate() {
+                let mut h = state.build_hasher();
+                h.write_usize(i);
+                chunk.copy_from_slice(&h.finish().to_le_bytes());
+            }
+        }
+        let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+        format!("\u{0}pyocap {hex} ")
+    })
+}
+
+/// A string literal that code generation makes a constant and [`TickBag`]
+/// replaces by the native object `what` names (`tick <weight>`, `concat`).
+pub(crate) fn marked_literal(what: &str, at: TextRange) -> Expr {
+    let literal = ast::StringLiteral {
+        range: at,
+        node_index: AtomicNodeIndex::NONE,
+        value: format!("{}{what}", marker()).into_boxed_str(),
+        flags: ast::StringLiteralFlags::empty(),
+    };
+    Expr::StringLiteral(ast::ExprStringLiteral {
+        node_index: AtomicNodeIndex::NONE,
+        range: at,
+        value: ast::StringLiteralValue::single(literal),
+    })
+}
 
 /// Fuel that cannot run out: the meter of a sandbox with no fuel budget.
 pub(crate) const UNMETERED: u64 = u64::MAX;
@@ -274,55 +313,31 @@ pub(crate) fn release() {
     let _ = TICKS.try_with(|t| t.borrow_mut().clear());
 }
 
-/// Why instrumented compilation failed.
-pub(crate) enum CompileFailure {
-    /// The parser or code generator refused the source.
-    Compile(CompileError),
-    /// A string literal starts with the tick marker.
-    ReservedLiteral {
-        /// 1-based line.
-        line: usize,
-    },
-}
-
 /// Compiles guest source, ready to run in `vm`: f-strings with several fields
-/// become checked joins (`text::JoinFStrings`), and with `instrument` the
-/// fuel ticks are inserted.
+/// become checked concatenations (`text::JoinFStrings`), and with `instrument`
+/// the fuel ticks are inserted.
 pub(crate) fn compile(
     vm: &VirtualMachine,
     source: &str,
     mode: Mode,
     filename: &str,
     instrument: bool,
-) -> Result<PyRef<PyCode>, CompileFailure> {
+) -> Result<PyRef<PyCode>, CompileError> {
     use rustpython_vm::compiler::{codegen, parser};
     let source_file = ruff_source_file::SourceFileBuilder::new(filename, source).finish();
     let parser_mode = match mode {
         Mode::Eval => parser::Mode::Expression,
         _ => parser::Mode::Module,
     };
-    let parsed = parser::parse(source, parser_mode.into()).map_err(|e| {
-        CompileFailure::Compile(CompileError::from_ruff_parse_error(e, &source_file))
-    })?;
+    let parsed = parser::parse(source, parser_mode.into())
+        .map_err(|e| CompileError::from_ruff_parse_error(e, &source_file))?;
     let mut module = parsed.into_syntax();
     visit_module(&mut module, &super::text::JoinFStrings);
-    let ticks = Instrument {
-        reserved_at: Cell::new(None),
-    };
     if instrument {
-        visit_module(&mut module, &ticks);
+        visit_module(&mut module, &Instrument);
     }
-    if let Some(offset) = ticks.reserved_at.get() {
-        let line = source[..offset.min(source.len())]
-            .bytes()
-            .filter(|&b| b == b'\n')
-            .count()
-            + 1;
-        return Err(CompileFailure::ReservedLiteral { line });
-    }
-    let code = codegen::compile::compile_top(module, source_file, mode, CompileOpts::default())
-        .map_err(|e| CompileFailure::Compile(e.into()))?;
-    Ok(into_vm_code(code, vm, instrument))
+    let code = codegen::compile::compile_top(module, source_file, mode, CompileOpts::default())?;
+    Ok(into_vm_code(code, vm))
 }
 
 fn visit_module(module: &mut ast::Mod, pass: &impl Transformer) {
@@ -336,14 +351,13 @@ fn visit_module(module: &mut ast::Mod, pass: &impl Transformer) {
     }
 }
 
-/// Turns a compiled code object into the interpreter's: with `ticks`, every
-/// tick constant is replaced by its [`FuelTick`]; and in every code object
-/// (nested ones too) integer multiplication is kept on the checked path
-/// ([`keep_multiply_generic`]).
-fn into_vm_code(code: CodeObject, vm: &VirtualMachine, ticks: bool) -> PyRef<PyCode> {
+/// Turns a compiled code object into the interpreter's: every marked constant
+/// is replaced by its native object (a [`FuelTick`], the f-string
+/// concatenation); and in every code object (nested ones too) integer
+/// multiplication is kept on the checked path ([`keep_multiply_generic`]).
+fn into_vm_code(code: CodeObject, vm: &VirtualMachine) -> PyRef<PyCode> {
     let bag = TickBag {
         inner: (&vm.ctx).as_bag(),
-        ticks,
     };
     vm.ctx.new_code(keep_multiply_generic(code.map_bag(bag)))
 }
@@ -397,9 +411,6 @@ type PyBag<'a> = <&'a Context as AsBag>::Bag;
 #[derive(Clone, Copy)]
 struct TickBag<'a> {
     inner: PyBag<'a>,
-    /// Whether tick strings become ticks (false: the source was not
-    /// instrumented, and such a string is the guest's own).
-    ticks: bool,
 }
 
 impl<'a> ConstantBag for TickBag<'a> {
@@ -407,17 +418,23 @@ impl<'a> ConstantBag for TickBag<'a> {
 
     fn make_constant<C: Constant>(&self, constant: BorrowedConstant<'_, C>) -> Self::Constant {
         match constant {
-            BorrowedConstant::Str { value } if self.ticks => {
-                if let Some(weight) = value
-                    .as_str()
-                    .ok()
-                    .and_then(|s| s.strip_prefix(TICK_PREFIX))
-                    .and_then(|w| w.parse::<u32>().ok())
-                {
-                    return tick_object(weight).into();
+            BorrowedConstant::Str { value } => {
+                match value.as_str().ok().and_then(|s| s.strip_prefix(marker())) {
+                    Some("concat") => super::text::concat_object().into(),
+                    Some(tick) => {
+                        // Only the instrumentation writes marked constants, and
+                        // its weights are at least 1.
+                        let weight = tick
+                            .strip_prefix("tick ")
+                            .and_then(|w| w.parse::<u32>().ok())
+                            .filter(|&w| w > 0)
+                            .unwrap_or(1);
+                        tick_object(weight).into()
+                    }
+                    None => self
+                        .inner
+                        .make_constant::<C>(BorrowedConstant::Str { value }),
                 }
-                self.inner
-                    .make_constant::<C>(BorrowedConstant::Str { value })
             }
             // Nested code (functions, lambdas, comprehensions, classes) is
             // converted with this bag too, so its ticks are replaced as well.
@@ -444,23 +461,10 @@ impl<'a> ConstantBag for TickBag<'a> {
 }
 
 /// The AST pass that inserts ticks.
-struct Instrument {
-    /// Offset of a guest string literal that starts with the tick marker.
-    reserved_at: Cell<Option<usize>>,
-}
+struct Instrument;
 
 fn tick_expr(weight: u32, at: TextRange) -> Expr {
-    let literal = ast::StringLiteral {
-        range: at,
-        node_index: AtomicNodeIndex::NONE,
-        value: format!("{TICK_PREFIX}{weight}").into_boxed_str(),
-        flags: ast::StringLiteralFlags::empty(),
-    };
-    Expr::StringLiteral(ast::ExprStringLiteral {
-        node_index: AtomicNodeIndex::NONE,
-        range: at,
-        value: ast::StringLiteralValue::single(literal),
-    })
+    marked_literal(&format!("tick {weight}"), at)
 }
 
 /// `del <tick>.t`: `LOAD_CONST`, `DELETE_ATTR`, two instructions and a direct
@@ -686,13 +690,6 @@ impl Transformer for Instrument {
     fn visit_expr(&self, expr: &mut Expr) {
         walk_expr(self, expr);
         match expr {
-            Expr::StringLiteral(s)
-                if s.value.to_str().starts_with(TICK_PREFIX)
-                    && self.reserved_at.get().is_none() =>
-            {
-                self.reserved_at
-                    .set(Some(Ranged::range(&*s).start().to_usize()));
-            }
             Expr::Lambda(l) => {
                 // `lambda: body` becomes `lambda: body if <tick> else None`.
                 let at = TextRange::empty(Ranged::range(&*l.body).start());

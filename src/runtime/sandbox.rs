@@ -502,6 +502,7 @@ impl Guest {
                 super::native::install(vm, policy.max_int_bits)?;
                 guest_env::seal_builtins(vm, &globals)?;
                 super::fuel::init_types(vm);
+                super::text::init_types();
                 super::regex::init_types(vm);
                 // Last, over every type the setup made: the allowlists.
                 super::harden::sweep(vm);
@@ -706,6 +707,7 @@ impl Guest {
                 }
                 super::master::clear();
                 super::fuel::release();
+                super::text::release();
                 super::native::release();
                 super::regex::release();
                 proxy::clear();
@@ -716,17 +718,7 @@ impl Guest {
     }
 }
 
-fn syntax_error(err: super::fuel::CompileFailure) -> GuestError {
-    let err = match err {
-        super::fuel::CompileFailure::Compile(err) => err,
-        super::fuel::CompileFailure::ReservedLiteral { line } => {
-            return GuestError::Syntax {
-                message: "string literal starts with a marker reserved by the sandbox".into(),
-                line,
-                column: 1,
-            }
-        }
-    };
+fn syntax_error(err: CompileError) -> GuestError {
     let (line, column) = err.python_location();
     let message = match &err {
         CompileError::Parse(p) => p.error.to_string(),

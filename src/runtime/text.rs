@@ -15,8 +15,8 @@
 //!   against what is left of the budget before it is appended ([`format`]);
 //! - `str.translate` is built here, checking each string it appends
 //!   ([`install_translate`]);
-//! - an f-string with several fields is compiled as a checked `str.join`
-//!   ([`JoinFStrings`]).
+//! - an f-string with several fields is compiled as a checked concatenation
+//!   ([`JoinFStrings`], [`Concat`]).
 //!
 //! A refusal is the catchable `MemoryError` of [`super::native::reserve`].
 //! Container reprs are bounded differently: every native `__repr__` is metered
@@ -26,13 +26,17 @@ use super::native::{replace_method, reserve};
 use ruff_python_ast::visitor::transformer::{walk_expr, Transformer};
 use ruff_python_ast::{self as ast, AtomicNodeIndex, Expr};
 use rustpython_vm::builtins::{PyByteArray, PyBytes, PyDict, PyInt, PyStr, PyTuple};
+use rustpython_vm::class::{PyClassImpl, StaticType};
 use rustpython_vm::common::format::{
     FieldName, FieldNamePart, FieldType, FormatConversion, FormatPart, FormatString, FromTemplate,
 };
 use rustpython_vm::common::wtf8::{CodePoint, Wtf8, Wtf8Buf};
 use rustpython_vm::convert::{ToPyException, ToPyObject};
 use rustpython_vm::function::FuncArgs;
-use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine};
+use rustpython_vm::types::{Callable, Constructor};
+use rustpython_vm::{
+    pyclass, AsObject, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
+};
 
 /// Bytes of output that one `%` conversion makes of `obj`, when `obj` is text
 /// whose conversion no check interrupts: its length (`%s`), or a bound of its
@@ -327,11 +331,11 @@ pub(crate) fn install_translate(vm: &VirtualMachine) {
 }
 
 /// The AST pass that builds every f-string with two or more replacement
-/// fields through `''.join((...))`, which checks the sum of its pieces'
-/// sizes (`native::install_join`) before it allocates: `BUILD_STRING` would
-/// paste `f'{x}{x}{x}...'` of a long `x` into one unchecked allocation. Each
-/// field becomes an f-string of its own (conversion, format spec and `=`
-/// debug text kept), evaluated in the same order.
+/// fields through `<concat>(piece, ...)`, a [`Concat`] that checks the sum of
+/// its pieces' sizes before it allocates: `BUILD_STRING` would paste
+/// `f'{x}{x}{x}...'` of a long `x` into one unchecked allocation. Each field
+/// becomes an f-string of its own (conversion, format spec and `=` debug text
+/// kept), evaluated in the same order.
 pub(crate) struct JoinFStrings;
 
 impl Transformer for JoinFStrings {
@@ -390,30 +394,77 @@ impl Transformer for JoinFStrings {
                 }
             }
         }
-        let join = Expr::Attribute(ast::ExprAttribute {
-            node_index: AtomicNodeIndex::NONE,
-            range: at,
-            value: Box::new(literal("".into())),
-            attr: ast::Identifier::new("join", at),
-            ctx: ast::ExprContext::Load,
-        });
         *expr = Expr::Call(ast::ExprCall {
             node_index: AtomicNodeIndex::NONE,
             range: at,
-            func: Box::new(join),
+            func: Box::new(super::fuel::marked_literal("concat", at)),
             arguments: ast::Arguments {
                 range: at,
                 node_index: AtomicNodeIndex::NONE,
-                args: vec![Expr::Tuple(ast::ExprTuple {
-                    node_index: AtomicNodeIndex::NONE,
-                    range: at,
-                    elts: pieces,
-                    ctx: ast::ExprContext::Load,
-                    parenthesized: true,
-                })]
-                .into_boxed_slice(),
+                args: pieces.into_boxed_slice(),
                 keywords: Box::default(),
             },
         });
     }
+}
+
+/// The callable behind the marked `concat` constant of an f-string with
+/// several fields: checks the sum of its pieces' sizes against the memory
+/// budget, then writes them into one new `str`. Only compiled f-strings call
+/// it (the constant is unforgeable, see `fuel::marker`), with `str` pieces.
+#[pyclass(module = false, name = "fstring_concat")]
+#[derive(Debug, PyPayload)]
+pub(crate) struct Concat;
+
+crate::membrane::refuse_construction!(Concat);
+
+#[pyclass(flags(IMMUTABLETYPE), with(Constructor, Callable))]
+impl Concat {}
+
+impl Callable for Concat {
+    type Args = FuncArgs;
+
+    fn call(_zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let mut pieces = Vec::with_capacity(args.args.len());
+        let mut total = 0usize;
+        for piece in &args.args {
+            let Some(text) = piece.downcast_ref::<PyStr>() else {
+                return Err(vm.new_type_error("f-string piece is not a str"));
+            };
+            total = total.saturating_add(text.as_wtf8().len());
+            pieces.push(text.as_wtf8());
+        }
+        reserve(total as f64, "f-string", vm)?;
+        let mut out = Wtf8Buf::with_capacity(total);
+        for piece in pieces {
+            out.push_wtf8(piece);
+        }
+        Ok(vm.ctx.new_str(out).into())
+    }
+}
+
+thread_local! {
+    /// The sandbox thread's [`Concat`] object.
+    static CONCAT: std::cell::RefCell<Option<PyObjectRef>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Makes the [`Concat`] type (once per sandbox thread, before the type sweep).
+pub(crate) fn init_types() {
+    Concat::make_static_type();
+}
+
+/// This thread's [`Concat`] object (made on first use).
+pub(crate) fn concat_object() -> PyObjectRef {
+    CONCAT.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| {
+                PyRef::new_ref(Concat, Concat::static_type().to_owned(), None).into()
+            })
+            .clone()
+    })
+}
+
+/// Drops this thread's [`Concat`] object (at sandbox teardown, on its thread).
+pub(crate) fn release() {
+    let _ = CONCAT.try_with(|c| c.borrow_mut().take());
 }

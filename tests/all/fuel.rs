@@ -208,11 +208,32 @@ fn weight_is_the_statements_a_body_runs() {
 
 #[test]
 fn tick_constants_are_not_reachable_from_guest_source() {
+    // The sandbox's own constants start with a per-process secret: whatever
+    // string the guest spells, as a literal or through the code generator's
+    // constant folding (concatenation, repetition, `%`, implicit joins), stays
+    // a string. Earlier, `'\x00pyocap fu' + 'el tick 0'` folded into a
+    // weight-0 tick: native iteration through it cost no fuel.
     let sb = sandbox();
-    assert!(matches!(
-        sb.exec("x = '\\x00pyocap fuel tick 5'"),
-        Err(GuestError::Syntax { .. })
-    ));
+    for spelled in [
+        "'\\x00pyocap fuel tick 5'",
+        "'\\x00pyocap fu' + 'el tick 0'",
+        "'\\x00pyocap fuel tick 1' * 1",
+        "'\\x00pyocap fuel tick 1' % ()",
+        "'\\x00pyocap ' 'concat'",
+        "f'\\x00pyocap fuel tick {5}'",
+        "('\\x00pyocap fuel tick 2',)[0]",
+    ] {
+        assert_eq!(
+            sb.eval(&format!("type({spelled}) is str")).unwrap(),
+            Value::Bool(true),
+            "{spelled}"
+        );
+    }
+    let metered = with_fuel(10_000);
+    let err = metered
+        .exec("t = '\\x00pyocap fu' + 'el tick 0'\nsum(t(range(10**6)))")
+        .unwrap_err();
+    assert_eq!(err.kind(), "TypeError", "{err:?}");
     // Code that merely looks at its own functions sees ordinary behaviour.
     assert_eq!(
         sb.eval("(lambda: 3)() + [y for y in (1, 2)][1] + (lambda *a: len(a))(1, 2)")
