@@ -192,14 +192,16 @@ fn make_native_types_immutable(vm: &VirtualMachine) {
         }
     }
     type_type.slots.setattro.store(Some(guarded_type_setattro));
-    let set = vm.new_method(
+    let set = super::native::typed_method(
+        vm,
         "__setattr__",
         type_type,
         |zelf: PyObjectRef, name: PyStrRef, value: PyObjectRef, vm: &VirtualMachine| {
             guarded_type_setattro(&zelf, &name, PySetterValue::Assign(value), vm)
         },
     );
-    let del = vm.new_method(
+    let del = super::native::typed_method(
+        vm,
         "__delattr__",
         type_type,
         |zelf: PyObjectRef, name: PyStrRef, vm: &VirtualMachine| {
@@ -207,8 +209,8 @@ fn make_native_types_immutable(vm: &VirtualMachine) {
         },
     );
     let mut attrs = type_type.attributes.write();
-    attrs.insert(vm.ctx.intern_str("__setattr__"), set.into());
-    attrs.insert(vm.ctx.intern_str("__delattr__"), del.into());
+    attrs.insert(vm.ctx.intern_str("__setattr__"), set);
+    attrs.insert(vm.ctx.intern_str("__delattr__"), del);
     drop(attrs);
     type_type.modified();
 }

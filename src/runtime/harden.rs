@@ -464,32 +464,31 @@ pub(crate) fn replace_methods(vm: &VirtualMachine) {
     set(
         t.type_type,
         "__subclasses__",
-        vm.new_method("__subclasses__", t.type_type, subclasses)
-            .into(),
+        super::native::typed_method(vm, "__subclasses__", t.type_type, subclasses),
     );
     set(
         t.object_type,
         "__setattr__",
-        vm.new_method(
+        super::native::typed_method(
+            vm,
             "__setattr__",
             t.object_type,
             |obj: PyObjectRef, name: PyStrRef, value: PyObjectRef, vm: &VirtualMachine| {
                 object_setattr(&obj, &name, PySetterValue::Assign(value), vm)
             },
-        )
-        .into(),
+        ),
     );
     set(
         t.object_type,
         "__delattr__",
-        vm.new_method(
+        super::native::typed_method(
+            vm,
             "__delattr__",
             t.object_type,
             |obj: PyObjectRef, name: PyStrRef, vm: &VirtualMachine| {
                 object_setattr(&obj, &name, PySetterValue::Delete, vm)
             },
-        )
-        .into(),
+        ),
     );
     // The pickling protocol: present, because library code (enum) looks the
     // methods up, but refusing, because the results name reconstructor
@@ -498,7 +497,8 @@ pub(crate) fn replace_methods(vm: &VirtualMachine) {
         set(
             t.object_type,
             name,
-            vm.new_method(
+            super::native::typed_method(
+                vm,
                 name,
                 t.object_type,
                 |obj: PyObjectRef, _args: FuncArgs, vm: &VirtualMachine| -> PyResult {
@@ -507,8 +507,7 @@ pub(crate) fn replace_methods(vm: &VirtualMachine) {
                         obj.class().name()
                     )))
                 },
-            )
-            .into(),
+            ),
         );
     }
     // `AttributeError.obj` is the object whose attribute was missing; the
@@ -531,13 +530,12 @@ pub(crate) fn replace_methods(vm: &VirtualMachine) {
     set(
         t.str_type,
         "format",
-        vm.new_method("format", t.str_type, str_format).into(),
+        super::native::typed_method(vm, "format", t.str_type, str_format),
     );
     set(
         t.str_type,
         "format_map",
-        vm.new_method("format_map", t.str_type, str_format_map)
-            .into(),
+        super::native::typed_method(vm, "format_map", t.str_type, str_format_map),
     );
 }
 

@@ -15,11 +15,11 @@
 //! squaring can still grow an integer past `max_int_bits`, up to the memory
 //! budget (see `SPEC.md`, known holes).
 
-use num_traits::{Signed, ToPrimitive};
+use num_traits::{Signed, ToPrimitive, Zero};
 use rustpython_vm::builtins::{
     PyByteArray, PyBytes, PyInt, PyList, PySlice, PyStr, PyTuple, PyType, PyTypeRef,
 };
-use rustpython_vm::function::{FuncArgs, OptionalArg};
+use rustpython_vm::function::{FuncArgs, IntoPyNativeFn, OptionalArg};
 use rustpython_vm::protocol::{PyMapping, PyNumberBinaryFunc, PyNumberTernaryFunc, PySequence};
 use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyPayload, PyResult, TryFromObject, VirtualMachine,
@@ -117,7 +117,8 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     ];
     let mut attrs = int.attributes.write();
     for (name, f, reflected) in binary {
-        let method = vm.new_method(
+        let method = typed_method(
+            vm,
             name,
             int,
             move |zelf: PyObjectRef, other: PyObjectRef, vm: &VirtualMachine| {
@@ -128,10 +129,11 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
                 }
             },
         );
-        attrs.insert(vm.ctx.intern_str(name), method.into());
+        attrs.insert(vm.ctx.intern_str(name), method);
     }
     for (name, reflected) in [("__pow__", false), ("__rpow__", true)] {
-        let method = vm.new_method(
+        let method = typed_method(
+            vm,
             name,
             int,
             move |zelf: PyObjectRef,
@@ -146,7 +148,7 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
                 }
             },
         );
-        attrs.insert(vm.ctx.intern_str(name), method.into());
+        attrs.insert(vm.ctx.intern_str(name), method);
     }
     drop(attrs);
     int.modified();
@@ -342,13 +344,50 @@ fn check_lshift(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<()>
 
 fn check_multiply(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
     let (Some(x), Some(y)) = (int_of(a), int_of(b)) else {
-        return Ok(());
+        return refuse_unrepeatable(a, b, vm);
     };
     let bits = x.as_bigint().bits() + y.as_bigint().bits();
     if bits < 4096 {
         return Ok(()); // the common case: no float arithmetic, no charge
     }
     check_bits(bits as f64, "the product", vm)
+}
+
+/// `seq * n` or `n * seq` (also `*=`) where `seq`'s type has an item slot but
+/// no way to repeat or multiply: `TypeError`, as in CPython.
+///
+/// RustPython's `seq *= n` then recurses without bound in native code (its
+/// in-place repeat falls back to `*=`, which falls back to the in-place
+/// repeat, ...) until the native stack overflows and the process aborts:
+/// `r = range(0); r *= 0`, or any guest class with `__getitem__` and no
+/// `__mul__`. Every turn of that loop asks the `int` multiply slot (the count
+/// is an `int`), so it ends here, at its first or second turn.
+fn refuse_unrepeatable(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
+    let (seq, count) = match (int_of(a), int_of(b)) {
+        (None, Some(_)) => (a, b),
+        (Some(_), None) => (b, a),
+        _ => return Ok(()),
+    };
+    let slots = &seq.class().slots;
+    let (sq, nb) = (&slots.as_sequence, &slots.as_number);
+    let repeats = sq.repeat.load().is_some()
+        || sq.inplace_repeat.load().is_some()
+        || nb.multiply.load().is_some()
+        || nb.right_multiply.load().is_some()
+        || nb.inplace_multiply.load().is_some();
+    if sq.item.load().is_none() || repeats {
+        return Ok(());
+    }
+    let (left, right) = if seq.is(a) {
+        (seq, count)
+    } else {
+        (count, seq)
+    };
+    Err(vm.new_type_error(format!(
+        "unsupported operand type(s) for *: '{}' and '{}'",
+        left.class().name(),
+        right.class().name()
+    )))
 }
 
 /// A sequence-repeat slot function.
@@ -466,7 +505,8 @@ fn wrap_repeat(ty: &'static Py<PyType>, i: usize, vm: &VirtualMachine) {
         if attrs.get(name).is_none() || installed.is_none() {
             continue;
         }
-        let method = vm.new_method(
+        let method = typed_method(
+            vm,
             name.as_str(),
             ty,
             move |zelf: PyObjectRef, n: PyObjectRef, vm: &VirtualMachine| -> PyResult {
@@ -479,7 +519,7 @@ fn wrap_repeat(ty: &'static Py<PyType>, i: usize, vm: &VirtualMachine) {
                 slot(PySequence { obj: &zelf }, n, vm)
             },
         );
-        attrs.insert(name, method.into());
+        attrs.insert(name, method);
     }
     drop(attrs);
     ty.modified();
@@ -510,13 +550,26 @@ pub(crate) fn wrap_collections(module: &PyObjectRef, vm: &VirtualMachine) -> PyR
 /// The `itertools` constructors that allocate from a number before any item:
 /// `combinations(it, r)` and `combinations_with_replacement(it, r)` (`r`
 /// indices), `product(*its, repeat=n)` (`n` copies of every pool).
-static ITERTOOLS_NEW: [OnceLock<NewFn>; 3] = [const { OnceLock::new() }; 3];
+/// `permutations(it, r)` with `r` past `usize::MAX` panicked in RustPython
+/// (an `unwrap`); any `r` above the pool's length gives no permutation, so
+/// such an `r` is passed on as `usize::MAX`.
+static ITERTOOLS_NEW: [OnceLock<NewFn>; 4] = [const { OnceLock::new() }; 4];
 
 fn checked_itertools_new<const I: usize>(
     cls: PyTypeRef,
-    args: FuncArgs,
+    mut args: FuncArgs,
     vm: &VirtualMachine,
 ) -> PyResult {
+    if I == 3 {
+        let huge = |r: &PyObjectRef| {
+            r.downcast_ref::<PyInt>()
+                .is_some_and(|r| r.as_bigint().to_usize().is_none() && r.as_bigint().is_positive())
+        };
+        if let Some(r) = args.args.get_mut(1).filter(|r| huge(r)) {
+            *r = vm.ctx.new_int(usize::MAX).into();
+        }
+        return (ITERTOOLS_NEW[I].get().expect("installed"))(cls, args, vm);
+    }
     let number = |pos: usize, name: &str| {
         args.args
             .get(pos)
@@ -541,14 +594,20 @@ fn checked_itertools_new<const I: usize>(
 /// Checks the `itertools` constructors above, and `tee(it, n)` (`n` iterators
 /// at once), of the module about to be handed out.
 pub(crate) fn wrap_itertools(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
-    let checked: [NewFn; 3] = [
+    let checked: [NewFn; 4] = [
         checked_itertools_new::<0>,
         checked_itertools_new::<1>,
         checked_itertools_new::<2>,
+        checked_itertools_new::<3>,
     ];
-    for (i, name) in ["combinations", "combinations_with_replacement", "product"]
-        .into_iter()
-        .enumerate()
+    for (i, name) in [
+        "combinations",
+        "combinations_with_replacement",
+        "product",
+        "permutations",
+    ]
+    .into_iter()
+    .enumerate()
     {
         if let Ok(ty) = module.get_attr(name, vm)?.downcast::<PyType>() {
             wrap_slot!(ty.slots.new, ITERTOOLS_NEW[i], checked[i]);
@@ -615,7 +674,8 @@ fn install_sized(vm: &VirtualMachine) {
         let Some(original) = ty.attributes.read().get(key).cloned() else {
             continue;
         };
-        let method = vm.new_method(
+        let method = typed_method(
+            vm,
             name,
             ty,
             move |zelf: PyObjectRef, args: FuncArgs, vm: &VirtualMachine| -> PyResult {
@@ -628,6 +688,20 @@ fn install_sized(vm: &VirtualMachine) {
                     .and_then(|a| int_of(a))
                     .and_then(|i| i.as_bigint().to_f64())
                 {
+                    if matches!(kind, Sized::Tabs) && n <= 0.0 {
+                        // CPython drops the tabs; RustPython panics on a tab
+                        // after text ("capacity overflow").
+                        let (tab, nothing): (PyObjectRef, PyObjectRef) =
+                            if zelf.downcast_ref::<PyStr>().is_some() {
+                                (vm.ctx.new_str("\t").into(), vm.ctx.new_str("").into())
+                            } else {
+                                (
+                                    vm.ctx.new_bytes(b"\t".to_vec()).into(),
+                                    vm.ctx.new_bytes(Vec::new()).into(),
+                                )
+                            };
+                        return vm.call_method(&zelf, "replace", (tab, nothing));
+                    }
                     let bytes = match kind {
                         Sized::Width => n,
                         Sized::Tabs => {
@@ -656,7 +730,7 @@ fn install_sized(vm: &VirtualMachine) {
                 original.call(args, vm)
             },
         );
-        ty.attributes.write().insert(key, method.into());
+        ty.attributes.write().insert(key, method);
         ty.modified();
     }
 }
@@ -673,8 +747,46 @@ fn guard_method(ty: &'static Py<PyType>, name: &'static str, check: PreCheck, vm
     });
 }
 
+/// A method of the built-in type `ty`, made from `f`, that refuses a receiver
+/// of another type. RustPython's method descriptors do not check their
+/// receiver (`str.__mul__(b'x', 1)` calls the function with `b'x'` as self),
+/// and the native slots and methods the runtime's replacements call downcast
+/// it without checking: a foreign receiver was memory corruption (found by a
+/// sweep: `repr(str.__mul__(b'\xff', 1))` crashed the process). Every method
+/// the runtime installs on a type is made here (clippy refuses
+/// `VirtualMachine::new_method` elsewhere), with the check and message of the
+/// interpreter's own slot wrappers.
+pub(crate) fn typed_method<K>(
+    vm: &VirtualMachine,
+    name: &'static str,
+    ty: &'static Py<PyType>,
+    f: impl IntoPyNativeFn<K>,
+) -> PyObjectRef {
+    #[allow(clippy::disallowed_methods)]
+    vm.new_method(
+        name,
+        ty,
+        move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            match args.args.first() {
+                Some(zelf) if zelf.fast_isinstance(ty) => f.call(vm, args),
+                Some(zelf) => Err(vm.new_type_error(format!(
+                    "descriptor '{name}' requires a '{}' object but received a '{}'",
+                    ty.name(),
+                    zelf.class().name()
+                ))),
+                None => Err(vm.new_type_error(format!(
+                    "descriptor '{name}' of '{}' object needs an argument",
+                    ty.name()
+                ))),
+            }
+        },
+    )
+    .into()
+}
+
 /// Replaces the method `name` of `ty` (if it has one) by `f`, which receives
-/// the receiver, the arguments and the original method.
+/// the receiver (of type `ty`, see [`typed_method`]), the arguments and the
+/// original method.
 pub(crate) fn replace_method(
     ty: &'static Py<PyType>,
     name: &'static str,
@@ -685,14 +797,15 @@ pub(crate) fn replace_method(
     let Some(original) = ty.attributes.read().get(key).cloned() else {
         return;
     };
-    let method = vm.new_method(
+    let method = typed_method(
+        vm,
         name,
         ty,
         move |zelf: PyObjectRef, args: FuncArgs, vm: &VirtualMachine| -> PyResult {
             f(zelf, args, &original, vm)
         },
     );
-    ty.attributes.write().insert(key, method.into());
+    ty.attributes.write().insert(key, method);
     ty.modified();
 }
 
@@ -719,6 +832,7 @@ fn text_bytes(obj: &PyObject) -> Option<&[u8]> {
 /// `format(x, spec)`, f-string `{x:spec}`: the width and precision.
 fn check_format(_zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
     if let Some(spec) = args.args.first().and_then(|s| text_bytes(s)) {
+        check_precision(spec_precision(spec), vm)?;
         reserve(largest_number(spec), "the format specification", vm)?;
     }
     Ok(())
@@ -736,22 +850,38 @@ fn check_percent(template: &PyObject, values: &PyObject, vm: &VirtualMachine) ->
         }
         (None, None) => return Ok(()),
     };
-    let mut largest = largest_number(text);
     let is_bytes = template.downcast_ref::<PyStr>().is_none();
-    let pieces = super::text::percent_pieces(text, is_bytes, values, vm);
-    if text.contains(&b'*') {
-        let items: Vec<PyObjectRef> =
-            match values.downcast_ref::<rustpython_vm::builtins::PyTuple>() {
-                Some(t) => t.as_slice().to_vec(),
-                None => vec![values.to_owned()],
-            };
-        for item in &items {
-            if let Some(n) = int_of(item).and_then(|i| i.as_bigint().to_f64()) {
-                largest = largest.max(n.abs());
-            }
-        }
+    let sizes = super::text::percent_pieces(text, is_bytes, values, vm);
+    check_precision(sizes.precision, vm)?;
+    reserve(sizes.largest + sizes.pieces, "the % format", vm)
+}
+
+/// The largest precision a format may ask for. RustPython formats floats
+/// (`e`, `g`, `%`) with Rust's formatter, which takes at most 65535 digits and
+/// panics past it (`format(1.0, '.65536e')` stopped the sandbox as an
+/// interpreter failure); CPython gives the digits. Refused with `ValueError`.
+const MAX_PRECISION: f64 = 65_534.0;
+
+fn check_precision(precision: f64, vm: &VirtualMachine) -> PyResult<()> {
+    if precision > MAX_PRECISION {
+        return Err(vm.new_value_error(format!(
+            "precision {precision:.0} is too large in this sandbox (at most {MAX_PRECISION:.0})"
+        )));
     }
-    reserve(largest + pieces, "the % format", vm)
+    Ok(())
+}
+
+/// The precision of a format specification
+/// (`[[fill]align][sign][z][#][0][width][grouping][.precision][type]`): the
+/// digits after its last `.` (a `.` fill character is followed by an
+/// alignment, not digits).
+fn spec_precision(spec: &[u8]) -> f64 {
+    spec.iter().rposition(|&b| b == b'.').map_or(0.0, |dot| {
+        spec[dot + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .fold(0.0, |n, &d| n * 10.0 + f64::from(d - b'0'))
+    })
 }
 
 static REMAINDER: [OnceLock<PyNumberBinaryFunc>; 3] = [const { OnceLock::new() }; 3];
@@ -919,6 +1049,41 @@ fn install_constructors(vm: &VirtualMachine) -> PyResult<()> {
         guard_method(ty, "replace", check_replace, vm);
         install_join(ty, vm);
     }
+    // `memoryview.cast`: RustPython divides by the item size and by each
+    // dimension but the last; a format of item size 0 (`''`, `'0B'`) or a
+    // zero dimension before the last panicked. Refused as CPython refuses
+    // formats that are not one native character.
+    guard_method(
+        t.memoryview_type,
+        "cast",
+        |_, args, vm| {
+            let format = args.args.first().or_else(|| args.kwargs.get("format"));
+            if let Some(format) = format.and_then(|f| f.downcast_ref::<PyStr>()) {
+                let f = format.as_wtf8().as_bytes();
+                let code = f.strip_prefix(b"@").unwrap_or(f);
+                if code.len() != 1 || !b"bBhHiIlLqQnNfdc?eP".contains(&code[0]) {
+                    return Err(vm.new_value_error(
+                        "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+                    ));
+                }
+            }
+            let shape = args.args.get(1).or_else(|| args.kwargs.get("shape"));
+            if let Some(shape) = shape {
+                let dims: Vec<PyObjectRef> = vm.extract_elements_with(shape, Ok)?;
+                let inner = dims.len().saturating_sub(1);
+                if dims[..inner]
+                    .iter()
+                    .any(|d| int_of(d).is_some_and(|d| d.as_bigint().is_zero()))
+                {
+                    return Err(vm.new_value_error(
+                        "memoryview.cast(): a zero dimension must be the last one in this sandbox",
+                    ));
+                }
+            }
+            Ok(())
+        },
+        vm,
+    );
     // `(1).to_bytes(2**40)`: the length is the size of the result.
     guard_method(
         t.int_type,

@@ -23,6 +23,7 @@
 //! (`harden`), so a repr that amplifies ends at its next item.
 
 use super::native::{replace_method, reserve};
+use num_traits::ToPrimitive;
 use ruff_python_ast::visitor::transformer::{walk_expr, Transformer};
 use ruff_python_ast::{self as ast, AtomicNodeIndex, Expr};
 use rustpython_vm::builtins::{PyByteArray, PyBytes, PyDict, PyInt, PyStr, PyTuple};
@@ -58,16 +59,28 @@ fn percent_piece(obj: &PyObject, conversion: u8) -> f64 {
     }
 }
 
-/// An upper bound of the bytes `template % values` copies from its text
-/// arguments: each conversion of the template is matched with the argument it
-/// takes (the next item of a tuple, the value of its `(key)` in a dict, or the
-/// single value), as the formatting itself will.
+/// What the conversions of a `%` template ask for.
+#[derive(Default)]
+pub(crate) struct PercentSizes {
+    /// An upper bound of the bytes copied from text arguments.
+    pub(crate) pieces: f64,
+    /// The largest width or precision of a conversion (written, or a `*`
+    /// argument); literal text between conversions does not count.
+    pub(crate) largest: f64,
+    /// The largest precision of a conversion.
+    pub(crate) precision: f64,
+}
+
+/// Reads `template % values` as the formatting itself will: each conversion
+/// of the template is matched with the argument it takes (the next item of a
+/// tuple, the value of its `(key)` in a dict, or the single value), and its
+/// width and precision (digits, or `*` taking an argument) are read.
 pub(crate) fn percent_pieces(
     template: &[u8],
     is_bytes: bool,
     values: &PyObject,
     vm: &VirtualMachine,
-) -> f64 {
+) -> PercentSizes {
     let items: Option<&[PyObjectRef]> = values.downcast_ref::<PyTuple>().map(|t| t.as_slice());
     let dict = values.downcast_ref::<PyDict>();
     let mut next = 0usize;
@@ -81,7 +94,7 @@ pub(crate) fn percent_pieces(
         item
     };
     let (n, t) = (template.len(), template);
-    let mut total = 0.0;
+    let mut sizes = PercentSizes::default();
     let mut i = 0;
     while i < n {
         if t[i] != b'%' {
@@ -119,12 +132,21 @@ pub(crate) fn percent_pieces(
                 }
                 i += 1;
             }
+            let mut number = 0.0f64;
             if i < n && t[i] == b'*' {
-                take();
+                number = take()
+                    .as_deref()
+                    .and_then(|a| a.downcast_ref::<PyInt>().map(|v| v.as_bigint().clone()))
+                    .map_or(0.0, |v| v.to_f64().unwrap_or(f64::INFINITY).abs());
                 i += 1;
             }
             while i < n && t[i].is_ascii_digit() {
+                number = number * 10.0 + f64::from(t[i] - b'0');
                 i += 1;
+            }
+            sizes.largest = sizes.largest.max(number);
+            if precision {
+                sizes.precision = sizes.precision.max(number);
             }
         }
         while i < n && b"hlL".contains(&t[i]) {
@@ -148,10 +170,10 @@ pub(crate) fn percent_pieces(
             (None, _) => take(),
         };
         if let Some(arg) = arg {
-            total += percent_piece(&arg, conversion);
+            sizes.pieces += percent_piece(&arg, conversion);
         }
     }
-    total
+    sizes
 }
 
 /// `str.format` (`positional` and `keywords`) or `str.format_map` (`mapping`):

@@ -259,3 +259,139 @@ fn two_busy_sandboxes_stop_independently() {
         .expect("the other sandbox was not stopped");
     assert_eq!(b.eval("result").unwrap(), Value::from(3_000_000));
 }
+
+#[test]
+fn every_builtin_method_refuses_a_receiver_of_another_type() {
+    // RustPython's method descriptors do not check `self`, and methods the
+    // runtime installs on built-in types handed it to native code that assumed
+    // its type: `repr(str.__mul__(b'\xff', 1))` crashed the process. Every
+    // method of every built-in type, called unbound on receivers of other
+    // types, ends in an ordinary exception or an ordinary result.
+    let sb = sandbox();
+    sb.exec(
+        r#"
+types = [str, bytes, bytearray, list, tuple, int, bool, float, complex, dict, set,
+         frozenset, type, memoryview, range, slice, BaseException, ValueError]
+receivers = [b'\xff', 'x', bytearray(b'ab'), [1], (1,), 7, True, 1.5, 2j, {1: 2}, {1},
+             frozenset(), range(3), slice(1), None, memoryview(b'ab'), type, ValueError('v')]
+tried = refused = 0
+for T in types:
+    for name in dir(T):
+        if name in ('__new__', '__init_subclass__', '__subclasshook__', '__prepare__'):
+            continue
+        try:
+            m = getattr(T, name)
+        except BaseException:
+            continue
+        if not callable(m) or isinstance(m, type):
+            continue
+        for r in receivers:
+            if isinstance(r, T):
+                continue
+            for args in ((), (1,), ('x',), (b'y',), (1, 2)):
+                tried += 1
+                try:
+                    out = m(r, *args)
+                    repr(out)
+                except BaseException:
+                    refused += 1
+"#,
+    )
+    .unwrap();
+    assert_eq!(
+        sb.eval("tried > 5000 and 0 < refused < tried").unwrap(),
+        Value::Bool(true),
+        "{:?}",
+        sb.eval("(tried, refused)")
+    );
+    for expr in [
+        "str.__mul__(b'\\xff', 1)",
+        "str.__rmul__([1], 1)",
+        "int.__mul__('a', 3)",
+        "type.__setattr__(1, 'x', 2)",
+        "list.sort((3, 1))",
+        "str.format(b'{}', 1)",
+        "str.join(b'', [])",
+        "bytes.join('', [])",
+    ] {
+        let err = sb.eval(expr).unwrap_err();
+        assert_eq!(err.kind(), "TypeError", "{expr}: {err:?}");
+    }
+}
+
+#[test]
+fn natives_that_failed_on_edge_arguments_answer_like_python() {
+    // Each of these aborted the process (unbounded native recursion) or
+    // panicked inside RustPython (the sandbox ended as an interpreter failure).
+    let mut p = Policy::new();
+    p.allow_import("itertools").unwrap();
+    p.allow_import("operator").unwrap();
+    let sb = sandbox_with(&p);
+    sb.exec("import itertools, operator\nclass Seq:\n    def __getitem__(self, i): return i")
+        .unwrap();
+    let ok = [
+        ("'a\\tb'.expandtabs(0)", "'ab'"),
+        ("'a\\tb\\t'.expandtabs(-1)", "'ab'"),
+        ("b'a\\tb'.expandtabs(0)", "b'ab'"),
+        (
+            "bytearray(b'a\\tb').expandtabs(tabsize=0)",
+            "bytearray(b'ab')",
+        ),
+        ("'a\\tb'.expandtabs(4)", "'a   b'"),
+        ("list(itertools.permutations([], 2**64))", "[]"),
+        ("list(itertools.permutations([1, 2], 10**30))", "[]"),
+        ("list(itertools.permutations([1, 2]))", "[(1, 2), (2, 1)]"),
+        (
+            "memoryview(b'ab').cast('B', (2, 1)).tolist()",
+            "[[97], [98]]",
+        ),
+        ("memoryview(b'abcd').cast('@H').nbytes", "4"),
+        ("format(1.5, '.3e')", "'1.500e+00'"),
+        ("format(2.0, '.<8')", "'2.0.....'"),
+        ("len(format(1.0, '.65534e'))", "65540"),
+        // Literal digits between conversions are not widths.
+        (
+            "'%s has id 123456789012' % 'bob'",
+            "'bob has id 123456789012'",
+        ),
+        (
+            "'%*d|%-*s|%.*f' % (4, 7, 3, 'x', 2, 1.5)",
+            "'   7|x  |1.50'",
+        ),
+    ];
+    for (expr, want) in ok {
+        assert_eq!(
+            sb.eval(&format!("repr({expr})")).unwrap(),
+            Value::from(want),
+            "{expr}"
+        );
+    }
+    let refused = [
+        ("(lambda r: operator.imul(r, 0))(range(0))", "TypeError"),
+        ("operator.imul(Seq(), 2)", "TypeError"),
+        ("0 * Seq()", "TypeError"),
+        ("memoryview(b'ab').cast('B', (0, 0))", "ValueError"),
+        ("memoryview(b'').cast('B', (0, 3))", "ValueError"),
+        ("memoryview(b'').cast('')", "ValueError"),
+        ("memoryview(b'ab').cast('0B')", "ValueError"),
+        ("format(1.0, '.65536e')", "ValueError"),
+        ("'{:.70000g}'.format(1.0)", "ValueError"),
+        ("f'{1.0:.70000%}'", "ValueError"),
+        ("'%.65536e' % 1.0", "ValueError"),
+        ("'%.*e' % (10**6, 1.0)", "ValueError"),
+    ];
+    for (expr, kind) in refused {
+        let err = sb.eval(expr).unwrap_err();
+        assert_eq!(err.kind(), kind, "{expr}: {err:?}");
+    }
+    // `*=` on a sequence that cannot repeat, as a statement.
+    let err = sb.exec("r = range(0)\nr *= 0").unwrap_err();
+    assert_eq!(err.kind(), "TypeError", "{err:?}");
+    let err = sb.exec("s = Seq()\ns *= 3").unwrap_err();
+    assert_eq!(err.kind(), "TypeError", "{err:?}");
+    assert_eq!(
+        sb.eval("1 + 1").unwrap(),
+        Value::from(2),
+        "the sandbox lives"
+    );
+}
