@@ -370,12 +370,14 @@ fn refuse_unrepeatable(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyRes
     };
     let slots = &seq.class().slots;
     let (sq, nb) = (&slots.as_sequence, &slots.as_number);
-    let repeats = sq.repeat.load().is_some()
+    // Mixed arithmetic (`2 * 1.5`) passes here: the item slot rules it out first.
+    if sq.item.load().is_none()
+        || sq.repeat.load().is_some()
         || sq.inplace_repeat.load().is_some()
         || nb.multiply.load().is_some()
         || nb.right_multiply.load().is_some()
-        || nb.inplace_multiply.load().is_some();
-    if sq.item.load().is_none() || repeats {
+        || nb.inplace_multiply.load().is_some()
+    {
         return Ok(());
     }
     let (left, right) = if seq.is(a) {
