@@ -556,6 +556,9 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
         if name == "_collections" {
             super::native::wrap_collections(&m, vm)?;
         }
+        if name == "_json" {
+            super::json::install(&m, vm)?;
+        }
         m
     } else {
         let (code, package) = match FROZEN.get(name) {

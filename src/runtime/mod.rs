@@ -13,6 +13,7 @@ mod fuel;
 pub(crate) mod guest_env;
 mod harden;
 pub(crate) mod interrupt;
+mod json;
 mod library;
 pub(crate) mod link;
 mod master;

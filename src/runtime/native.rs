@@ -155,7 +155,9 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     install_sized(vm);
     install_formatting(vm);
     super::text::install_translate(vm);
+    super::text::install_split(vm);
     install_list_assignment(vm);
+    install_memoryview_slicing(vm);
     install_constructors(vm)
 }
 
@@ -164,6 +166,81 @@ type AssSubscript =
     fn(PyMapping<'_>, &PyObject, Option<PyObjectRef>, &VirtualMachine) -> PyResult<()>;
 static LIST_INPLACE_CONCAT: OnceLock<InplaceConcat> = OnceLock::new();
 static LIST_ASS_SUBSCRIPT: OnceLock<AssSubscript> = OnceLock::new();
+type Subscript = fn(PyMapping<'_>, &PyObject, &VirtualMachine) -> PyResult;
+static MEMORYVIEW_SUBSCRIPT: OnceLock<Subscript> = OnceLock::new();
+
+/// The key to slice the memoryview `view` with in place of `key`: an empty
+/// slice taken with a negative step (`memoryview(b'')[::-1]`, `m[1:1:-1]`)
+/// starts at item -1 in RustPython (an overflow while slicing, in a debug
+/// build), and every later read of it (`tobytes()`, `bytes()`, `hex()`, `==`,
+/// ...) panicked on that index. Such a slice is taken as `[0:0]`, the same
+/// empty view.
+fn memoryview_key(
+    view: &PyObject,
+    key: &PyObject,
+    vm: &VirtualMachine,
+) -> PyResult<Option<PyObjectRef>> {
+    let Some(slice) = key.downcast_ref::<PySlice>() else {
+        return Ok(None);
+    };
+    let negative = |o: &PyObjectRef| int_of(o).is_some_and(|i| i.as_bigint().is_negative());
+    if !slice.step.as_ref().is_some_and(negative) {
+        return Ok(None);
+    }
+    let Ok(len) = view.length(vm) else {
+        return Ok(None);
+    };
+    let indices = key.get_attr("indices", vm)?.call((len,), vm)?;
+    let (start, stop): (isize, isize) = match vm
+        .extract_elements_with(&indices, |i| isize::try_from_object(vm, i))?
+        .as_slice()
+    {
+        [start, stop, _] => (*start, *stop),
+        _ => return Ok(None),
+    };
+    if start > stop {
+        return Ok(None);
+    }
+    let zero: PyObjectRef = vm.ctx.new_int(0).into();
+    let empty = PySlice {
+        start: Some(zero.clone()),
+        stop: zero,
+        step: None,
+    }
+    .into_ref(&vm.ctx);
+    Ok(Some(empty.into()))
+}
+
+fn checked_memoryview_subscript(
+    mapping: PyMapping<'_>,
+    needle: &PyObject,
+    vm: &VirtualMachine,
+) -> PyResult {
+    let original = *MEMORYVIEW_SUBSCRIPT.get().expect("installed");
+    match memoryview_key(mapping.obj, needle, vm)? {
+        Some(key) => original(mapping, &key, vm),
+        None => original(mapping, needle, vm),
+    }
+}
+
+/// `view[slice]` and `view.__getitem__(slice)`: see [`memoryview_key`].
+fn install_memoryview_slicing(vm: &VirtualMachine) {
+    let ty = vm.ctx.types.memoryview_type;
+    wrap_slot!(
+        ty.slots.as_mapping.subscript,
+        MEMORYVIEW_SUBSCRIPT,
+        checked_memoryview_subscript as Subscript
+    );
+    replace_method(ty, "__getitem__", vm, |zelf, mut args, original, vm| {
+        if let ([key], true) = (args.args.as_mut_slice(), args.kwargs.is_empty()) {
+            if let Some(empty) = memoryview_key(&zelf, key, vm)? {
+                *key = empty;
+            }
+        }
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
+}
 
 /// What `lst += x` and `lst[i:j] = x` take from `x`: RustPython reserves
 /// `len(x)` slots before it iterates anything other than an exact list or
@@ -1083,6 +1160,39 @@ fn install_constructors(vm: &VirtualMachine) -> PyResult<()> {
                 }
             }
             Ok(())
+        },
+        vm,
+    );
+    // `memoryview.tolist()`: one list slot per item and, but for the cached
+    // small ints and bools of `B` and `?`, one new object (a float: 56
+    // bytes, an int: 80, measured), from as little as one byte of buffer:
+    // `memoryview(bytes(24 << 20)).cast('b').tolist()` was some 2 GB built in one
+    // native loop.
+    guard_method(
+        t.memoryview_type,
+        "tolist",
+        |zelf, _, vm| {
+            let size = |name: &'static str| -> Option<f64> {
+                let value = zelf.get_attr(name, vm).ok()?;
+                int_of(&value)?.as_bigint().to_f64()
+            };
+            let (Some(nbytes), Some(itemsize)) = (size("nbytes"), size("itemsize")) else {
+                return Ok(());
+            };
+            let cached = zelf
+                .get_attr("format", vm)
+                .ok()
+                .and_then(|f| {
+                    f.downcast_ref::<PyStr>()
+                        .map(|f| f.as_wtf8().as_bytes().to_vec())
+                })
+                .is_some_and(|f| matches!(f.strip_prefix(b"@").unwrap_or(&f), b"B" | b"?"));
+            let per_item = if cached { 8.0 } else { 8.0 + 80.0 };
+            reserve(
+                nbytes / itemsize.max(1.0) * per_item,
+                "memoryview.tolist()",
+                vm,
+            )
         },
         vm,
     );

@@ -503,6 +503,7 @@ impl Guest {
                 guest_env::seal_builtins(vm, &globals)?;
                 super::fuel::init_types(vm);
                 super::text::init_types();
+                super::json::init_types();
                 super::regex::init_types(vm);
                 // Last, over every type the setup made: the allowlists.
                 super::harden::sweep(vm);

@@ -346,6 +346,16 @@ fn natives_that_failed_on_edge_arguments_answer_like_python() {
             "[[97], [98]]",
         ),
         ("memoryview(b'abcd').cast('@H').nbytes", "4"),
+        // An empty slice with a negative step started at item -1.
+        ("memoryview(b'')[::-1].tobytes()", "b''"),
+        ("bytes(memoryview(b'ab')[1:1:-1])", "b''"),
+        ("memoryview(b'')[::-2].hex()", "''"),
+        ("memoryview(b'')[::-1] == b''", "True"),
+        (
+            "memoryview.__getitem__(memoryview(bytearray()), slice(None, None, -1)).tolist()",
+            "[]",
+        ),
+        ("memoryview(b'abcd')[3:0:-2].tobytes()", "b'db'"),
         ("format(1.5, '.3e')", "'1.500e+00'"),
         ("format(2.0, '.<8')", "'2.0.....'"),
         ("len(format(1.0, '.65534e'))", "65540"),

@@ -147,6 +147,11 @@ fn growth_past_the_budget_is_stopped_and_its_thread_ends() {
         "x = [0] * 3_500_000\ny = x + x",
         "x = [0] * 1_500_000\nz = sum([x] * 100, [])",
         "x = 'ab' * 7_000_000\ny = x.upper() + x.lower()",
+        // One new object per piece or item, from a few bytes each: refused
+        // before the loop (it used to run past the ceiling and freeze).
+        "x = ('ab\\n' * 8_000_000).splitlines()",
+        "x = (b'ab ' * 8_000_000).split()",
+        "x = memoryview(bytes(24_000_000)).cast('b').tolist()",
         // RustPython reserves `len(x)` slots for these before iterating `x`;
         // the sandbox collects `x` first, growing as it goes.
         "l = []\nl += range(10**11)",
@@ -299,6 +304,16 @@ fn native_work_sized_by_an_argument_is_refused_before_it_runs() {
             "MemoryError",
         ),
         ("('a' * 1000).translate({97: 'x' * 10 ** 7})", "MemoryError"),
+        // Many small objects from one text or buffer.
+        ("('ab\\n' * 10 ** 7).splitlines()", "MemoryError"),
+        ("('ab,' * 10 ** 7).rsplit(',')", "MemoryError"),
+        ("(b'ab ' * 10 ** 7).split()", "MemoryError"),
+        ("bytearray(b'ab\\r' * 10 ** 7).splitlines()", "MemoryError"),
+        (
+            "memoryview(bytes(5 * 10 ** 7)).cast('d').tolist()",
+            "MemoryError",
+        ),
+        ("memoryview(bytes(4 * 10 ** 7)).tolist()", "MemoryError"),
         (
             "pow(3, 2 ** 2 ** 20 - 1, 2 ** 2 ** 20 + 1)",
             "OverflowError",
@@ -480,4 +495,50 @@ fn the_replace_check_stays_linear_in_the_text() {
         raises(&sb, "try:\n    ('ab' * 10**6).replace('ab', 'x' * 1000)\nexcept MemoryError:\n    raise ValueError('refused')"),
         "ValueError"
     );
+}
+
+#[test]
+fn splits_are_checked_by_their_pieces_and_answer_like_python() {
+    let sb = with_memory(32);
+    sb.exec(
+        r#"
+s = 'ab,' * 2_000_000
+try:
+    s.split(',')
+except MemoryError:
+    pass
+else:
+    raise AssertionError('2M pieces fit in 32 MiB?')
+# What bounds the pieces is counted: a maximum, or few separators in a long text.
+assert s.split(',', 3)[:3] == ['ab', 'ab', 'ab'] and len(s.split(sep=',', maxsplit=3)) == 4
+assert len(s.rsplit(',', maxsplit=2)) == 3
+assert ('x' * 5_000_000 + ',y').split(',')[1] == 'y'
+assert len(('x' * 5_000_000 + '\ny').splitlines()) == 2
+assert len((b'x' * 5_000_000 + b' y').split()) == 2
+del s
+# Results as before.
+assert 'a,b,,c'.split(',') == ['a', 'b', '', 'c']
+assert 'a,b,,c'.rsplit(',', 1) == ['a,b,', 'c']
+assert ' a  b \t'.split() == ['a', 'b']
+assert 'a\tb\x0bc\x0c\rd'.split() == ['a', 'b', 'c', 'd']
+assert 'a\nb\r\nc\u2028d'.splitlines() == ['a', 'b', 'c', 'd']
+assert 'a\nb'.splitlines(True) == ['a\n', 'b'] and 'a\nb'.splitlines(keepends=True) == ['a\n', 'b']
+assert b'a,b'.split(memoryview(b',')) == [b'a', b'b']
+assert bytearray(b'a b').split() == [bytearray(b'a'), bytearray(b'b')]
+assert b'a\r\nb'.splitlines() == [b'a', b'b']
+assert memoryview(b'abc').tolist() == [97, 98, 99]
+assert memoryview(bytes(16)).cast('d').tolist() == [0.0, 0.0]
+for bad, exc in [(lambda: 'a'.split(''), ValueError), (lambda: 'a'.split(1), TypeError),
+                 (lambda: b'a'.split(''), TypeError), (lambda: 'a'.split(',', 'x'), TypeError),
+                 (lambda: str.split(b'a'), TypeError)]:
+    try:
+        bad()
+    except exc:
+        pass
+    else:
+        raise AssertionError(bad)
+"#,
+    )
+    .unwrap();
+    assert!(sb.memory_peak() <= 32 << 20, "peak {}", sb.memory_peak());
 }

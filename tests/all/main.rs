@@ -14,6 +14,7 @@ mod fuel;
 mod hostile;
 mod introspection;
 mod isolation;
+mod json;
 mod limits;
 mod master;
 mod membrane;
