@@ -368,10 +368,12 @@ static REPR_ASSIGNED: Mutex<Vec<usize>> = Mutex::new(Vec::new());
 macro_rules! repr_wrappers {
     ($($i:literal)*) => {
         /// One wrapper per slot of `REPR_ORIGINALS`: charges one unit of fuel
-        /// (and ends the call if the guest was stopped), then calls the original.
+        /// (and ends the call if the guest was stopped), checks the size of a
+        /// text's repr (`text::check_repr_size`), then calls the original.
         static REPR_WRAPPERS: [ReprFn; REPRS] = [$({
             fn wrapper(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<PyRef<PyStr>> {
                 super::fuel::charge_native(vm)?;
+                super::text::check_repr_size(zelf, vm)?;
                 match REPR_ORIGINALS[$i].get() {
                     Some(original) => original(zelf, vm),
                     None => Err(vm.new_runtime_error("repr is not available")),

@@ -156,6 +156,7 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     install_formatting(vm);
     super::text::install_translate(vm);
     super::text::install_split(vm);
+    super::text::install_encode(vm);
     install_list_assignment(vm);
     install_memoryview_slicing(vm);
     install_constructors(vm)

@@ -483,6 +483,111 @@ fn with_data(
     }
 }
 
+/// Checks the repr of a `str`, `bytes` or `bytearray` (and so `ascii()`,
+/// `%r`, `!r`, a container's repr item by item) against what is left of the
+/// memory budget: a control character or byte becomes four (`\x00`), a
+/// non-ASCII character up to two and a half times its bytes (`\U0001f600`),
+/// so one long text's repr could pass the memory ceiling in one native call.
+/// The bound from the length alone (four bytes per byte) usually fits; only
+/// when it does not is the text read.
+pub(crate) fn check_repr_size(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
+    let Some(room) = super::alloc::headroom() else {
+        return Ok(());
+    };
+    let check = |data: &[u8], is_str: bool| -> PyResult<()> {
+        // Quotes and a `bytearray(b'')` prefix.
+        const FRAME: usize = 16;
+        if data.len().saturating_mul(4).saturating_add(FRAME) <= room {
+            return Ok(());
+        }
+        let mut bound = FRAME as f64;
+        for &b in data {
+            bound += match b {
+                b'\t' | b'\n' | b'\r' | b'\\' | b'\'' | b'"' => 2.0,
+                0..=0x1f | 0x7f => 4.0,
+                0x20..=0x7e => 1.0,
+                _ if is_str => 2.5,
+                _ => 4.0,
+            };
+        }
+        reserve(bound, "repr()", vm)
+    };
+    if let Some(s) = zelf.downcast_ref::<PyStr>() {
+        check(s.as_wtf8().as_bytes(), true)
+    } else if let Some(b) = zelf.downcast_ref::<PyBytes>() {
+        check(b.as_bytes(), false)
+    } else if let Some(b) = zelf.downcast_ref::<PyByteArray>() {
+        check(&b.borrow_buf(), false)
+    } else {
+        Ok(())
+    }
+}
+
+/// `str.encode(encoding, errors)` with an error handler that writes a long
+/// text for each character it cannot encode: `namereplace` (a character's
+/// name, `\N{LATIN SMALL LETTER E WITH ACUTE}`: up to 92 bytes for one
+/// character), `xmlcharrefreplace` and `backslashreplace` (up to 10). The
+/// result is checked against what is left of the budget, counting every
+/// character the codec may not encode (`('\xe9' * 7_000_000).encode('ascii',
+/// 'namereplace')`, 14 MB of text, was 245 MB written in one native call, and
+/// froze its thread at the ceiling).
+pub(crate) fn install_encode(vm: &VirtualMachine) {
+    replace_method(
+        vm.ctx.types.str_type,
+        "encode",
+        vm,
+        |zelf, mut args, original, vm| {
+            let errors = args
+                .args
+                .get(1)
+                .or_else(|| args.kwargs.get("errors"))
+                .and_then(|e| e.downcast_ref::<PyStr>())
+                .map(|e| e.as_wtf8().as_bytes().to_vec());
+            let per_char = match errors.as_deref() {
+                Some(b"namereplace") => 92,
+                Some(b"xmlcharrefreplace" | b"backslashreplace") => 10,
+                _ => 0,
+            };
+            if let (Some(text), true) = (zelf.downcast_ref::<PyStr>(), per_char > 0) {
+                let data = text.as_wtf8().as_bytes();
+                // A non-ASCII character is at least two bytes.
+                let quick = data.len().saturating_mul(per_char / 2 + 1);
+                if super::alloc::headroom().is_some_and(|room| quick > room) {
+                    let encoding = args
+                        .args
+                        .first()
+                        .or_else(|| args.kwargs.get("encoding"))
+                        .and_then(|e| e.downcast_ref::<PyStr>())
+                        .map(|e| {
+                            e.as_wtf8()
+                                .as_bytes()
+                                .iter()
+                                .filter(|b| !matches!(b, b'-' | b'_'))
+                                .map(u8::to_ascii_lowercase)
+                                .collect::<Vec<u8>>()
+                        });
+                    // The characters the codec may fail on, by the first byte
+                    // of their UTF-8: UTF-8 fails only on surrogates (written
+                    // as ED A0..BF ..), Latin-1 past U+00FF, others on any
+                    // non-ASCII character.
+                    let fails: fn(&[u8]) -> bool = match encoding.as_deref() {
+                        None | Some(b"utf8" | b"u8") => {
+                            |w| w[0] == 0xed && w.get(1).is_some_and(|&b| b >= 0xa0)
+                        }
+                        Some(b"latin1" | b"iso88591" | b"l1") => |w| w[0] >= 0xc4,
+                        Some(_) => |w| w[0] >= 0xc0,
+                    };
+                    let non_ascii = (0..data.len()).filter(|&i| fails(&data[i..])).count();
+                    let ascii = data.iter().filter(|&&b| b < 0x80).count();
+                    reserve((non_ascii * per_char + ascii) as f64, "str.encode()", vm)?;
+                }
+            }
+            args.prepend_arg(zelf);
+            original.call(args, vm)
+        },
+    );
+}
+
 /// Replaces `str.translate` by RustPython's algorithm with each string the
 /// table gives checked against the budget before it is appended: a table
 /// mapping characters to long strings is refused with `MemoryError` before

@@ -152,6 +152,8 @@ fn growth_past_the_budget_is_stopped_and_its_thread_ends() {
         "x = ('ab\\n' * 8_000_000).splitlines()",
         "x = (b'ab ' * 8_000_000).split()",
         "x = memoryview(bytes(24_000_000)).cast('b').tolist()",
+        "x = ('\\xe9' * 7_000_000).encode('ascii', 'namereplace')",
+        "x = repr('\\x00' * 12_000_000)",
         // RustPython reserves `len(x)` slots for these before iterating `x`;
         // the sandbox collects `x` first, growing as it goes.
         "l = []\nl += range(10**11)",
@@ -314,6 +316,13 @@ fn native_work_sized_by_an_argument_is_refused_before_it_runs() {
             "MemoryError",
         ),
         ("memoryview(bytes(4 * 10 ** 7)).tolist()", "MemoryError"),
+        // Conversions that write several bytes per byte of one text.
+        ("repr('\\x00' * 6 * 10 ** 7)", "MemoryError"),
+        ("'%r' % (b'\\xff' * 6 * 10 ** 7,)", "MemoryError"),
+        (
+            "('\\xe9' * 10 ** 7).encode('ascii', 'namereplace')",
+            "MemoryError",
+        ),
         (
             "pow(3, 2 ** 2 ** 20 - 1, 2 ** 2 ** 20 + 1)",
             "OverflowError",
@@ -537,6 +546,52 @@ for bad, exc in [(lambda: 'a'.split(''), ValueError), (lambda: 'a'.split(1), Typ
         pass
     else:
         raise AssertionError(bad)
+"#,
+    )
+    .unwrap();
+    assert!(sb.memory_peak() <= 32 << 20, "peak {}", sb.memory_peak());
+}
+
+#[test]
+fn text_conversions_check_their_size_and_answer_like_python() {
+    let sb = with_memory(32);
+    sb.exec(
+        r#"
+s = '\x00' * 8_000_000
+for convert in [repr, ascii, lambda s: '%r' % (s,), lambda s: f'{s!r}', lambda s: str([s])]:
+    try:
+        convert(s)
+    except MemoryError:
+        pass
+    else:
+        raise AssertionError(convert)
+del s
+# Text whose repr is its own size passes at the same length.
+assert len(repr('a' * 4_000_000)) == 4_000_002
+e = '\xe9' * 3_000_000
+for errors in ['namereplace', 'xmlcharrefreplace', 'backslashreplace']:
+    try:
+        e.encode('ascii', errors)
+    except MemoryError:
+        pass
+    else:
+        raise AssertionError(errors)
+assert len(e.encode('utf-8')) == 6_000_000
+assert len(e.encode(errors='namereplace')) == 6_000_000
+del e
+assert repr('\x00é\U0001f600"\'') == '\'\\x00é\U0001f600"\\\'\''
+assert ascii('é\U0001f600') == "'\\xe9\\U0001f600'"
+assert repr(b'\x00\xff\'') == 'b"\\x00\\xff\'"'
+assert repr(bytearray(b'\n')) == "bytearray(b'\\n')"
+assert 'aé'.encode('ascii', 'namereplace') == b'a\\N{LATIN SMALL LETTER E WITH ACUTE}'
+try:
+    'aé'.encode(errors='strict', encoding='ascii')
+except UnicodeEncodeError:
+    pass
+else:
+    raise AssertionError('strict')
+assert 'aé\U0001f600'.encode('ascii', errors='xmlcharrefreplace') == b'a&#233;&#128512;'
+assert 'é'.encode('ascii', 'backslashreplace') == b'\\xe9'
 "#,
     )
     .unwrap();
