@@ -23,6 +23,9 @@ use std::sync::{LazyLock, OnceLock};
 /// a thread-local because one sandbox is one thread.
 pub(crate) struct GuestState {
     output: String,
+    /// Where printed text goes as soon as it is printed (the host's side of
+    /// the sandbox); without one, it waits in `output` for the call's end.
+    sink: Option<std::sync::mpsc::Sender<String>>,
     /// Bytes printed over the sandbox's life, against `max_output`.
     printed: usize,
     max_output: usize,
@@ -46,6 +49,26 @@ thread_local! {
 
 pub(crate) fn with_state<R>(f: impl FnOnce(&mut GuestState) -> R) -> Option<R> {
     STATE.with(|s| s.borrow_mut().as_mut().map(f))
+}
+
+impl GuestState {
+    /// Hands printed text to the host at once: a call the host was answered
+    /// for while its guest was still inside a long native operation (a
+    /// deadline, a memory trip) keeps what it printed before.
+    fn emit(&mut self, text: &str) {
+        let sent = self
+            .sink
+            .as_ref()
+            .is_some_and(|sink| sink.send(text.to_owned()).is_ok());
+        if !sent {
+            self.output.push_str(text);
+        }
+    }
+}
+
+/// Sends what the guest prints to `sink` as it is printed.
+pub(crate) fn set_output_sink(sink: std::sync::mpsc::Sender<String>) {
+    with_state(|s| s.sink = Some(sink));
 }
 
 /// Takes the output printed since the last call.
@@ -93,6 +116,7 @@ pub(crate) fn install(
     STATE.with(|s| {
         *s.borrow_mut() = Some(GuestState {
             output: String::new(),
+            sink: None,
             printed: 0,
             max_output: policy.max_output,
             imports: policy.imports.clone(),
@@ -350,12 +374,12 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
             while !line.is_char_boundary(cut) {
                 cut -= 1;
             }
-            s.output.push_str(&line[..cut]);
+            s.emit(&line[..cut]);
             s.printed = limit;
             s.tripwire.trip(GuestError::OutputLimit { limit });
             Some(limit)
         } else {
-            s.output.push_str(&line);
+            s.emit(&line);
             s.printed += line.len();
             None
         }

@@ -1004,9 +1004,11 @@ type InitFn = fn(PyObjectRef, FuncArgs, &VirtualMachine) -> PyResult<()>;
 /// Bytes a constructor (or `sorted`) would allocate up front for its first
 /// argument: `bytes(n)` and `bytearray(n)` make `n` bytes; a `range` is
 /// materialised whole (its length is known, so the list is sized at once).
+/// `bytes(source=n)` counts too.
 fn materialized_size(args: &FuncArgs, vm: &VirtualMachine) -> f64 {
     args.args
         .first()
+        .or_else(|| args.kwargs.get("source"))
         .map_or(0.0, |first| size_of_first(first, vm))
 }
 
@@ -1021,6 +1023,44 @@ fn size_of_first(first: &PyObject, vm: &VirtualMachine) -> f64 {
         };
     }
     0.0
+}
+
+/// An object standing for an integer through `__index__`, read once: the
+/// `int` it gives, which the caller passes on in its place, so the size check
+/// and the native function see the same number (a guest `__index__` could
+/// answer differently each time). Objects without `__index__` are `None`;
+/// `int`s (and their subclasses, which RustPython reads without calling
+/// `__index__`) are themselves.
+fn index_once(arg: &PyObject, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
+    if arg.downcast_ref::<PyInt>().is_some() {
+        return Ok(None);
+    }
+    match arg.try_index_opt(vm) {
+        Some(index) => Ok(Some(index?.into())),
+        None => Ok(None),
+    }
+}
+
+/// `bytes(x)` and `bytearray(x)` (`x` not an `int`) read a size through
+/// `x.__index__` (for `bytes`, when `x` has no `__bytes__`), out of sight of
+/// the size check, which sees no `int`: `bytes(H())` with an `__index__`
+/// returning `10**11` asked the allocator for 100 GB at once, and froze the
+/// thread. The size is read here, once ([`index_once`]).
+fn read_size_once(args: &mut FuncArgs, bytes: bool, vm: &VirtualMachine) -> PyResult<()> {
+    let source = match args.args.first_mut() {
+        Some(first) => first,
+        None => match args.kwargs.get_mut("source") {
+            Some(source) => source,
+            None => return Ok(()),
+        },
+    };
+    if bytes && source.class().has_attr(vm.ctx.intern_str("__bytes__")) {
+        return Ok(());
+    }
+    if let Some(size) = index_once(source, vm)? {
+        *source = size;
+    }
+    Ok(())
 }
 
 type VectorCall =
@@ -1044,16 +1084,26 @@ fn checked_vectorcall<const I: usize>(
 static NEW: [OnceLock<NewFn>; 3] = [const { OnceLock::new() }; 3];
 static INIT: [OnceLock<InitFn>; 3] = [const { OnceLock::new() }; 3];
 
-fn checked_new<const I: usize>(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+fn checked_new<const I: usize>(
+    cls: PyTypeRef,
+    mut args: FuncArgs,
+    vm: &VirtualMachine,
+) -> PyResult {
+    if I == 0 {
+        read_size_once(&mut args, true, vm)?;
+    }
     reserve(materialized_size(&args, vm), "the new object", vm)?;
     (NEW[I].get().expect("installed"))(cls, args, vm)
 }
 
 fn checked_init<const I: usize>(
     zelf: PyObjectRef,
-    args: FuncArgs,
+    mut args: FuncArgs,
     vm: &VirtualMachine,
 ) -> PyResult<()> {
+    if I == 0 {
+        read_size_once(&mut args, false, vm)?;
+    }
     reserve(materialized_size(&args, vm), "the new object", vm)?;
     (INIT[I].get().expect("installed"))(zelf, args, vm)
 }
@@ -1284,40 +1334,70 @@ fn install_join(ty: &'static Py<PyType>, vm: &VirtualMachine) {
 /// `max_int_bits` before it allocates `k` bits.
 pub(crate) fn wrap_random(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
     let ty = module_type(module, "Random", vm)?;
-    guard_method(
-        ty,
-        "getrandbits",
-        |_, args, vm| match args.args.first().and_then(|k| int_of(k)) {
-            Some(k) => check_bits(
+    replace_method(ty, "getrandbits", vm, |zelf, mut args, original, vm| {
+        if let Some(k) = args.args.first_mut() {
+            if let Some(int) = index_once(k, vm)? {
+                *k = int;
+            }
+        }
+        if let Some(k) = args.args.first().and_then(|k| int_of(k)) {
+            check_bits(
                 k.as_bigint().to_f64().unwrap_or(f64::INFINITY),
                 "getrandbits()",
                 vm,
-            ),
-            None => Ok(()),
-        },
-        vm,
-    );
+            )?;
+        }
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
     Ok(())
 }
 
+/// Work allowed to `math.comb(n, k)` per bit of `max_int_bits`: by default
+/// (4 Mibit) 2^36, about a second here. RustPython computes it one factor at
+/// a time, each a multiplication of the growing result: min(k, n - k) times
+/// up to n bits (`comb(4 * 10**6, 2 * 10**6)`, under the size limit, took 44 s).
+const COMB_WORK_PER_BIT: f64 = (1u64 << 14) as f64;
+
 /// Checks `math.factorial`, `math.comb` and `math.perm` of the `math` module
-/// about to be handed out, before the native function runs.
+/// about to be handed out, before the native function runs: the size of the
+/// result, and for `comb` its work. Their arguments are read once, through
+/// `__index__` ([`index_once`]), so an object standing for a huge number is
+/// checked like the number (it was not checked at all), and `perm(n, None)`
+/// is `perm(n)`.
 pub(crate) fn wrap_math(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
     for name in ["factorial", "comb", "perm"] {
         let original = module.get_attr(name, vm)?;
         let wrapped = vm.new_function(
             name,
-            move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            move |mut args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+                for arg in args.args.iter_mut() {
+                    if let Some(int) = index_once(arg, vm)? {
+                        *arg = int;
+                    }
+                }
                 let ints: Vec<Option<f64>> = args
                     .args
                     .iter()
-                    .map(|a| int_of(a).and_then(|i| i.as_bigint().to_f64()))
+                    .map(|a| int_of(a).map(|i| i.as_bigint().to_f64().unwrap_or(f64::INFINITY)))
                     .collect();
                 let bits = match (name, ints.as_slice()) {
                     ("factorial", [Some(n)]) if *n > 2.0 => Some(n * n.log2()),
-                    ("comb", [Some(n), Some(_)]) => Some(*n),
+                    ("comb", [Some(n), Some(k)]) => {
+                        let factors = k.min(n - k).max(0.0);
+                        let limit = INT_BITS.with(Cell::get) as f64 * COMB_WORK_PER_BIT;
+                        if factors * n > limit {
+                            return Err(vm.new_overflow_error(format!(
+                                "math.comb() of {n:.0} and {k:.0} is over this sandbox's limit \
+                                 of work (max_int_bits * 2^14 = {limit:.0})"
+                            )));
+                        }
+                        Some(*n)
+                    }
                     ("perm", [Some(n), Some(k)]) if *n > 2.0 => Some(k.max(0.0) * n.log2()),
-                    ("perm", [Some(n)]) if *n > 2.0 => Some(n * n.log2()),
+                    // `perm(n)`, `perm(n, None)` (and a `k` that is no integer,
+                    // which the function refuses).
+                    ("perm", [Some(n)] | [Some(n), None]) if *n > 2.0 => Some(n * n.log2()),
                     _ => None,
                 };
                 if let Some(bits) = bits {

@@ -154,6 +154,7 @@ fn run_sandbox_thread(
             return;
         }
     };
+    guest_env::set_output_sink(printed.clone());
     let _ = ready_tx.send(Ok(()));
     let server = guest.clone();
     link::serve_nested_with(Rc::new(move |job| server.run(job)));

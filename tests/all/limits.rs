@@ -327,12 +327,26 @@ fn native_work_sized_by_an_argument_is_refused_before_it_runs() {
             "pow(3, 2 ** 2 ** 20 - 1, 2 ** 2 ** 20 + 1)",
             "OverflowError",
         ),
+        // Sizes given by keyword, or through an object's `__index__` (class
+        // `H` below: 10**11), are checked like the number.
+        ("bytes(source=10 ** 11)", "MemoryError"),
+        ("bytes(H())", "MemoryError"),
+        ("bytearray(source=H())", "MemoryError"),
+        ("random.getrandbits(H())", "OverflowError"),
+        ("math.factorial(H())", "OverflowError"),
+        ("math.comb(H(), 10 ** 6)", "OverflowError"),
+        ("math.perm(2 ** 31, None)", "OverflowError"),
+        // Under the size limit, but a million multiplications of a
+        // million-bit number (44 s).
+        ("math.comb(4 * 10 ** 6, 2 * 10 ** 6)", "OverflowError"),
     ];
     let fstring = format!("(lambda s: f'{}')('x' * 10 ** 7)", "{s}".repeat(40));
     let cases = cases
         .iter()
         .map(|(expr, error)| (expr.to_string(), *error))
         .chain([(fstring, "MemoryError")]);
+    sb.exec("class H:\n    def __index__(self): return 10 ** 11")
+        .unwrap();
     let t = Instant::now();
     for (expr, error) in cases {
         sb.exec(&format!(
@@ -596,4 +610,58 @@ assert 'é'.encode('ascii', 'backslashreplace') == b'\\xe9'
     )
     .unwrap();
     assert!(sb.memory_peak() <= 32 << 20, "peak {}", sb.memory_peak());
+}
+
+#[test]
+fn a_size_given_through_index_is_read_once() {
+    // The check and the native function see the same number: `__index__` is
+    // called once, by the check, and its `int` passed on.
+    let mut p = Policy::new();
+    p.allow_import("math").unwrap();
+    p.allow_import("random").unwrap();
+    let sb = sandbox_with(&p);
+    sb.exec(
+        r#"
+import math, random
+class Shifty:
+    calls = 0
+    def __index__(self):
+        Shifty.calls += 1
+        return 5 if Shifty.calls == 1 else 10 ** 11
+for make, want in [(bytes, b'\0' * 5), (bytearray, bytearray(5)),
+                   (lambda n: math.factorial(n), 120), (lambda n: math.comb(n, 2), 10),
+                   (lambda n: math.perm(n, None), 120),
+                   (lambda n: random.Random(1).getrandbits(n), random.Random(1).getrandbits(5))]:
+    Shifty.calls = 0
+    assert make(Shifty()) == want, make
+    assert Shifty.calls == 1, (make, Shifty.calls)
+class B:
+    def __index__(self): return 10 ** 11
+    def __bytes__(self): return b'xy'
+assert bytes(B()) == b'xy'
+assert math.comb(300000, 150000).bit_length() == 299991
+"#,
+    )
+    .unwrap();
+}
+
+#[test]
+fn output_printed_before_a_stop_inside_a_native_operation_is_kept() {
+    // The host is answered at the deadline while the guest is still inside
+    // one long native operation (about half a second of multiplying); what it
+    // printed before is the host's at once, not when (or if) the thread leaves.
+    let mut p = Policy::new();
+    p.allow_import("math").unwrap();
+    p.deadline(Some(Duration::from_millis(100)));
+    let sb = sandbox_with(&p);
+    let err = sb
+        .exec("import math\nfor i in range(3):\n    print('line', i)\nmath.comb(300000, 150000)")
+        .unwrap_err();
+    assert_eq!(
+        err,
+        GuestError::DeadlineExceeded {
+            limit: Duration::from_millis(100)
+        }
+    );
+    assert_eq!(sb.take_output(), "line 0\nline 1\nline 2\n");
 }
