@@ -1,7 +1,8 @@
 //! Stop latency: how long after its deadline (or a `StopHandle::stop`) the host
 //! gets its answer, for a guest spinning in bytecode, in a native loop and in a
 //! catastrophic regular expression; and the cost of metering regular
-//! expressions, of the sandbox's sort and of checked text building.
+//! expressions, of the sandbox's sort, of checked text building and of the
+//! sandbox's JSON scanner.
 //!
 //! `cargo bench --bench limits`. Each measured time is the *overshoot* past the
 //! moment the stop was due, not the whole call.
@@ -162,9 +163,33 @@ fn text(c: &mut Criterion) {
     group.finish();
 }
 
+/// `json.loads` (the sandbox's own scanner) and `json.dumps` of a 1.7 MB
+/// document of 20,000 records, and splitting its text (checked for its
+/// pieces against the memory budget).
+fn json(c: &mut Criterion) {
+    let runtime = Runtime::default();
+    let mut policy = Policy::new();
+    policy.allow_import("json").unwrap();
+    let sb = runtime.sandbox(&policy).unwrap();
+    sb.exec(
+        "import json\ndoc = json.dumps([{'id': i, 'name': 'item%d' % i, 'tags': ['a', 'b'], \
+         'price': i * 1.5, 'ok': True} for i in range(20000)])\nvalue = json.loads(doc)",
+    )
+    .unwrap();
+    let mut group = c.benchmark_group("json (20,000 records, 1.7 MB)");
+    for (name, expr) in [
+        ("json.loads", "len(json.loads(doc))"),
+        ("json.dumps", "len(json.dumps(value))"),
+        ("doc.split(',')", "len(doc.split(','))"),
+    ] {
+        group.bench_function(name, |b| b.iter(|| sb.eval(expr).unwrap()));
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = stops, regex, sort, text
+    targets = stops, regex, sort, text, json
 }
 criterion_main!(benches);

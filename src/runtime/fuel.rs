@@ -237,6 +237,7 @@ impl IterNext for MeteredIter {
         let item = (zelf.next)(&zelf.inner, vm)?;
         if let PyIterReturn::Return(_) = item {
             charge(zelf.weight, vm)?;
+            super::finalize::safe_point(vm);
         }
         Ok(item)
     }
@@ -255,7 +256,9 @@ impl SetAttr for FuelTick {
         _value: PySetterValue,
         vm: &VirtualMachine,
     ) -> PyResult<()> {
-        charge(zelf.weight, vm)
+        charge(zelf.weight, vm)?;
+        super::finalize::safe_point(vm);
+        Ok(())
     }
 }
 
@@ -275,6 +278,7 @@ fn tick_bool(number: PyNumber<'_>, vm: &VirtualMachine) -> PyResult<bool> {
         .downcast_ref::<FuelTick>()
         .map_or(1, |t| t.weight);
     charge(weight, vm)?;
+    super::finalize::safe_point(vm);
     Ok(true)
 }
 

@@ -35,6 +35,10 @@ pub(crate) struct GuestState {
     pub(crate) tripwire: Tripwire,
     original_self_getter: Option<PyObjectRef>,
     pub(crate) library: super::library::LibraryState,
+    /// The policy's bounds on source (bytes, nesting), which also apply to
+    /// what library code compiles (`exec`/`eval`/`compile` of text it built,
+    /// such as a forward reference's).
+    pub(crate) source_limits: (usize, usize),
     /// `str.format`, `str.format_map` and `_string.formatter_field_name_split`
     /// as the interpreter made them, called after the field check.
     pub(crate) original_str_methods: Vec<(&'static str, PyObjectRef)>,
@@ -124,6 +128,7 @@ pub(crate) fn install(
             tripwire,
             original_self_getter,
             library: Default::default(),
+            source_limits: (policy.max_source_bytes, policy.max_source_nesting),
             original_str_methods: Vec::new(),
             guest_builtins: None,
         })
@@ -257,7 +262,15 @@ fn guarded_type_setattro(
         )));
     }
     match TYPE_SETATTRO.get() {
-        Some(original) => original(obj, name, value, vm),
+        Some(original) => {
+            original(obj, name, value, vm)?;
+            // A `__del__` assigned to a class sets its (and its subclasses')
+            // finalizer slot: deferred like every other.
+            if name.as_wtf8() == "__del__" {
+                super::finalize::defer_finalizers_from(ty);
+            }
+            Ok(())
+        }
         None => Err(vm.new_type_error("type attributes cannot be set in this sandbox")),
     }
 }

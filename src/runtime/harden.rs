@@ -277,6 +277,7 @@ pub(crate) fn sweep(vm: &VirtualMachine) {
             restrict(vm, &ty);
             meter_iteration(&ty);
             meter_repr(&ty);
+            super::finalize::defer_finalizer(&ty);
         }
     }
 }

@@ -209,7 +209,7 @@ pub(crate) fn library_builtins(
         vm.new_function("__import__", import_for_library).into(),
         vm,
     )?;
-    for name in ["exec", "eval"] {
+    for name in ["exec", "eval", "compile"] {
         if let Some(original) = d.get_item_opt(name, vm)? {
             with_state(|s| s.library.originals.push((name, original)));
         }
@@ -311,6 +311,10 @@ fn called_by_import_statement(vm: &VirtualMachine) -> bool {
 /// names in `dataclasses`, forward references in `typing`) runs it with the
 /// guest's authority.
 fn library_run(which: &'static str, mut args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    check_library_source(which, &args, vm)?;
+    if which == "compile" {
+        return call_original(which, args, vm);
+    }
     let globals = args
         .args
         .get(1)
@@ -337,6 +341,10 @@ fn library_run(which: &'static str, mut args: FuncArgs, vm: &VirtualMachine) -> 
             }
         }
     }
+    call_original(which, args, vm)
+}
+
+fn call_original(which: &'static str, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     let original = with_state(|s| {
         s.library
             .originals
@@ -347,6 +355,57 @@ fn library_run(which: &'static str, mut args: FuncArgs, vm: &VirtualMachine) -> 
     .flatten()
     .ok_or_else(|| vm.new_runtime_error(format!("{which} is not available")))?;
     original.call(args, vm)
+}
+
+/// Text that library code compiles can come from the guest: `typing` evaluates
+/// a forward reference (an annotation string) with `eval`, `dataclasses` and
+/// `namedtuple` build functions from field names. It gets the bounds of guest
+/// source (§5.1), nesting loosened for generated code: a deeply nested
+/// annotation (`'(' * 200000`) overflowed the parser's native stack, which
+/// aborts the process, and `make_dataclass` with a thousand fields compiled an
+/// `__eq__` whose compilation outgrew the memory ceiling. Too deep is a
+/// `RecursionError`, too long a `MemoryError`.
+fn check_library_source(which: &str, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+    let source = args.args.first().or_else(|| args.kwargs.get("source"));
+    let text = match source {
+        Some(s) => match s.downcast_ref::<PyStr>() {
+            Some(s) => s.to_string_lossy().into_owned(),
+            None => match s.try_bytes_like(vm, |b| String::from_utf8_lossy(b).into_owned()) {
+                Ok(text) => text,
+                // A code object or an AST: compiled already, or the original's error.
+                Err(_) => return Ok(()),
+            },
+        },
+        None => return Ok(()),
+    };
+    let expression = match which {
+        "eval" => true,
+        "compile" => args
+            .args
+            .get(2)
+            .or_else(|| args.kwargs.get("mode"))
+            .and_then(|m| m.downcast_ref::<PyStr>())
+            .is_some_and(|m| m.as_wtf8() == "eval"),
+        _ => false,
+    };
+    let kind = if expression {
+        super::source::SourceKind::Expression
+    } else {
+        super::source::SourceKind::Statements
+    };
+    let (max_bytes, max_nesting) = with_state(|s| s.source_limits).unwrap_or((1 << 20, 1000));
+    // Generated code is long flat chains (a dataclass's `__eq__` is one `and`
+    // of every field), which the estimate counts as nesting: four times the
+    // guest's bound, at most the 10,000 levels tested to compile on the
+    // minimum stack (a 500-field dataclass).
+    let max_nesting = max_nesting.saturating_mul(4).min(10_000);
+    match super::source::check_source(&text, kind, max_bytes, max_nesting) {
+        Ok(()) => Ok(()),
+        Err(super::GuestError::SourceTooDeep { limit }) => Err(vm.new_recursion_error(format!(
+            "{which}(): the source nests deeper than {limit} levels"
+        ))),
+        Err(e) => Err(vm.new_memory_error(format!("{which}(): {e}"))),
+    }
 }
 
 /// The `__import__` in the library's builtins, for library code that calls

@@ -9,6 +9,7 @@
 mod alloc;
 mod config;
 mod error;
+mod finalize;
 mod fuel;
 pub(crate) mod guest_env;
 mod harden;

@@ -993,7 +993,15 @@ fn install_formatting(vm: &VirtualMachine) {
             vm,
         );
     }
-    for ty in [t.int_type, t.float_type, t.complex_type, t.str_type] {
+    // `bool` has a `__format__` of its own (a sweep found it unchecked:
+    // `format(True, '.70000e')` panicked).
+    for ty in [
+        t.int_type,
+        t.bool_type,
+        t.float_type,
+        t.complex_type,
+        t.str_type,
+    ] {
         guard_method(ty, "__format__", check_format, vm);
     }
 }

@@ -199,6 +199,8 @@ struct Outcome {
     matched: bool,
     start: usize,
     end: usize,
+    /// Matches found ([`Op::Each`]).
+    found: usize,
 }
 
 /// Runs `op`. `slices`: for [`Op::Each`] over a `str`, the slices `_sre` then
@@ -213,6 +215,7 @@ fn run<S: StrDrive>(
 ) -> Outcome {
     let mut req = Request::new(Metered(text), pos, endpos, code, false);
     let mut state = State::default();
+    let mut count = 0;
     let matched = match op {
         Op::Match { all, must_advance } => {
             req.match_all = all;
@@ -236,6 +239,7 @@ fn run<S: StrDrive>(
                 }
             }
             state = iter.state;
+            count = found;
             found > 0
         }
     };
@@ -243,6 +247,7 @@ fn run<S: StrDrive>(
         matched,
         start: state.start,
         end: state.cursor.position,
+        found: count,
     }
 }
 
@@ -328,6 +333,37 @@ fn compiled_of(pattern: &PyObject, vm: &VirtualMachine) -> PyResult<(Arc<[u32]>,
             })
         })
         .ok_or_else(|| vm.new_type_error("not a pattern compiled in this sandbox".to_owned()))
+}
+
+/// What a result built from `found` matches, each making `per_match` new
+/// objects, costs: the objects (and their list slots), `extra` bytes, and the
+/// text, which the pieces may copy whole. Checked against what is left of the
+/// memory budget before `_sre` builds it in one native loop:
+/// `re.sub('', '\\g<0>' * 10000, 'a' * 1000)` was ten million pieces, past the
+/// memory ceiling (a frozen thread).
+fn reserve_result(
+    found: usize,
+    per_match: usize,
+    extra: f64,
+    string: &PyObject,
+    what: &str,
+    vm: &VirtualMachine,
+) -> PyResult<()> {
+    const PIECE: f64 = 96.0;
+    let pieces = (found as f64 + 1.0) * per_match as f64;
+    super::native::reserve(
+        pieces * PIECE + extra + text_len(string, vm),
+        &format!("the regular expression's {what} result"),
+        vm,
+    )
+}
+
+/// Bytes of a `str` or bytes-like text (0 for anything else).
+fn text_len(string: &PyObject, vm: &VirtualMachine) -> f64 {
+    match string.downcast_ref::<PyStr>() {
+        Some(s) => s.as_wtf8().len() as f64,
+        None => string.try_bytes_like(vm, |b| b.len()).unwrap_or(0) as f64,
+    }
 }
 
 /// Pre-runs `op` for the pattern `zelf`.
@@ -456,7 +492,17 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
             pos,
             endpos,
         } = args.bind(vm)?;
-        pre_run_pattern(&zelf, &string, pos, endpos, Op::Each { limit: 0 }, vm)?;
+        let found = pre_run_pattern(&zelf, &string, pos, endpos, Op::Each { limit: 0 }, vm)?.found;
+        // One object per group (and a tuple) per match.
+        let (_, _, groups) = compiled_of(&zelf, vm)?;
+        reserve_result(
+            found,
+            groups.max(1) + usize::from(groups > 1),
+            0.0,
+            &string,
+            "findall()",
+            vm,
+        )?;
         original.call((zelf, string, pos, endpos), vm)
     });
     for name in ["sub", "subn"] {
@@ -466,7 +512,32 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 string,
                 count,
             } = args.bind(vm)?;
-            pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit: count }, vm)?;
+            let found =
+                pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit: count }, vm)?
+                    .found;
+            // A template is expanded per match: its literal text and one piece
+            // per part (a group reference starts with a backslash; a group's
+            // text, over all the disjoint matches, is at most the string).
+            let template = repl
+                .downcast_ref::<PyStr>()
+                .map(|r| r.as_wtf8().as_bytes().to_vec())
+                .or_else(|| repl.try_bytes_like(vm, |b| b.to_vec()).ok());
+            let (parts, literal, references) = match &template {
+                Some(t) => {
+                    let refs = t.iter().filter(|&&b| b == b'\\').count();
+                    (2 * refs + 1, t.len(), refs)
+                }
+                // A function: what it returns is counted as it is made.
+                None => (1, 0, 0),
+            };
+            reserve_result(
+                found,
+                parts + 1,
+                found.saturating_mul(literal) as f64 + references as f64 * text_len(&string, vm),
+                &string,
+                name,
+                vm,
+            )?;
             original.call((zelf, repl, string, count), vm)
         });
     }
@@ -474,7 +545,11 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
         let SplitArgs { string, maxsplit } = args.bind(vm)?;
         // A negative maxsplit splits nothing: `_sre` does not match at all.
         if let Ok(limit) = usize::try_from(maxsplit) {
-            pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit }, vm)?;
+            let found =
+                pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit }, vm)?.found;
+            // A piece between matches and one per group per match.
+            let (_, _, groups) = compiled_of(&zelf, vm)?;
+            reserve_result(found, groups + 1, 0.0, &string, "split()", vm)?;
         }
         original.call((zelf, string, maxsplit), vm)
     });

@@ -505,6 +505,8 @@ impl Guest {
                 super::fuel::init_types(vm);
                 super::text::init_types();
                 super::json::init_types();
+                super::finalize::enable();
+                super::finalize::install(vm);
                 super::regex::init_types(vm);
                 // Last, over every type the setup made: the allowlists.
                 super::harden::sweep(vm);
@@ -584,7 +586,7 @@ impl Guest {
                     .reason()
                     .unwrap_or_else(|| wrap_exception(vm, &exc, &sources.borrow()))
             };
-            match job {
+            let result = (|| match job {
                 Job::Invoke { export, op } => {
                     proxy::serve_invoke(vm, export, op, &sources.borrow(), tripwire)
                 }
@@ -677,7 +679,10 @@ impl Guest {
                         .map_err(|e| fail(e, sources))?;
                     Ok(Value::None)
                 }
-            }
+            })();
+            // The objects the call dropped last are finalized before it returns.
+            super::finalize::end_of_call(vm);
+            result
         })
     }
 
@@ -692,6 +697,7 @@ impl Guest {
             // process. Leak it instead.
             std::mem::forget(globals);
             std::mem::forget(interp);
+            super::finalize::leak();
             return;
         }
         let Some(interp) = interp else { return };
@@ -703,6 +709,8 @@ impl Guest {
                     // No guest code (not even a `__del__`) runs after a stop.
                     interrupt::install_stop(vm);
                 }
+                // No finalizer runs at teardown; the queued objects go first.
+                super::finalize::release();
                 // Every guest object the runtime holds goes inside the VM.
                 if let Some(globals) = globals {
                     globals.clear();

@@ -359,6 +359,7 @@ fn natives_that_failed_on_edge_arguments_answer_like_python() {
         ("format(1.5, '.3e')", "'1.500e+00'"),
         ("format(2.0, '.<8')", "'2.0.....'"),
         ("len(format(1.0, '.65534e'))", "65540"),
+        ("format(True, '.3e')", "'1.000e+00'"),
         // Literal digits between conversions are not widths.
         (
             "'%s has id 123456789012' % 'bob'",
@@ -389,6 +390,9 @@ fn natives_that_failed_on_edge_arguments_answer_like_python() {
         ("f'{1.0:.70000%}'", "ValueError"),
         ("'%.65536e' % 1.0", "ValueError"),
         ("'%.*e' % (10**6, 1.0)", "ValueError"),
+        ("format(True, '.70000e')", "ValueError"),
+        ("format(False, '.65535%')", "ValueError"),
+        ("'{:.100000g}'.format(True)", "ValueError"),
     ];
     for (expr, kind) in refused {
         let err = sb.eval(expr).unwrap_err();
@@ -404,4 +408,107 @@ fn natives_that_failed_on_edge_arguments_answer_like_python() {
         Value::from(2),
         "the sandbox lives"
     );
+}
+
+#[test]
+fn finalizers_never_run_inside_the_drop_that_triggers_them() {
+    // RustPython ran `__del__` (and a generator's `finally`) inside the drop,
+    // often under a container's lock: a finalizer touching that container
+    // panicked, and two of them in one drop panicked during the unwinding of
+    // the first, which aborted the process. Finalizers now run at the next
+    // loop iteration, function call or the end of the call.
+    let mut p = Policy::new();
+    p.allow_import("collections").unwrap();
+    let sb = sandbox_with(&p);
+    sb.exec(
+        r#"
+import collections
+log = []
+class D:
+    def __del__(self):
+        target.append(0)
+        log.append('del')
+def gen():
+    try:
+        yield 1
+    finally:
+        target.append(0)
+        log.append('gen')
+"#,
+    )
+    .unwrap();
+    for (setup, drop) in [
+        ("target = [D(), D()]", "del target[:]"),
+        ("target = [D(), D()]", "target[:] = []"),
+        ("target = [D(), D()]", "target *= 0"),
+        ("target = [D(), D()]", "target *= -1"),
+        ("target = [D()]", "target[0] = 1"),
+        ("target = [D()]", "del target[0]"),
+        ("target = collections.deque([D(), D()])", "target.clear()"),
+        ("target = collections.deque([D(), D()])", "target *= 0"),
+        ("target = collections.deque([D()])", "target[0] = 1"),
+        (
+            "target = collections.deque([D()], maxlen=1)",
+            "target.append(1)",
+        ),
+        ("g = gen(); next(g); target = [g]\ndel g", "del target[:]"),
+    ] {
+        sb.exec(&format!("log.clear()\n{setup}\n{drop}"))
+            .unwrap_or_else(|e| panic!("{setup}; {drop}: {e}"));
+        // Run by the end of the call at the latest.
+        let ran = sb.eval("len(log)").unwrap();
+        assert_ne!(ran, pyocap::Value::from(0), "{setup}; {drop}");
+    }
+    // Inside a loop, each runs at the next iteration's tick.
+    sb.exec(
+        "log.clear()\ntarget = []\nfor i in range(5):\n    D()\n    assert len(log) >= i, (i, log)\nassert len(log) >= 4",
+    )
+    .unwrap();
+    // A finalizer assigned after the class was made, and inherited, is deferred too.
+    sb.exec("class F:\n    pass\nF.__del__ = lambda s: target.append(0)\nclass G(F):\n    pass\ntarget = [F(), G(), G()]\ndel target[:]")
+        .unwrap();
+    assert_eq!(sb.eval("len(target)").unwrap(), pyocap::Value::from(3));
+}
+
+#[test]
+fn text_that_library_code_compiles_has_the_bounds_of_guest_source() {
+    // `typing` evaluates annotation strings with the library's `eval`, which
+    // had no source bounds: a deeply nested one overflowed the parser's stack
+    // and aborted the process. Generated code (a dataclass's `__eq__` over
+    // every field) compiled past the memory ceiling.
+    let mut p = Policy::new();
+    for m in ["typing", "dataclasses", "collections"] {
+        p.allow_import(m).unwrap();
+    }
+    let sb = sandbox_with(&p);
+    for annotation in [
+        "'(' * 200000 + ')' * 200000",
+        "'-' * 300000 + '1'",
+        "'[' * 50000",
+    ] {
+        sb.exec(&format!(
+            "import typing\nclass A:\n    x: {annotation}\ntry:\n    typing.get_type_hints(A)\nexcept RecursionError:\n    pass\nelse:\n    raise AssertionError"
+        ))
+        .unwrap_or_else(|e| panic!("{annotation}: {e}"));
+    }
+    sb.exec(
+        r#"
+import dataclasses, collections, typing
+try:
+    dataclasses.make_dataclass('C', ['a%d' % i for i in range(1000)])
+except RecursionError:
+    pass
+else:
+    raise AssertionError
+C = dataclasses.make_dataclass('C', ['a%d' % i for i in range(300)])
+assert C(*range(300)) == C(*range(300)) and C(*range(300)) != C(*range(1, 301))
+P = collections.namedtuple('P', ['f%d' % i for i in range(2000)])
+assert P(*range(2000)).f1999 == 1999
+class B:
+    x: 'int'
+    y: 'list[int]'
+assert typing.get_type_hints(B) == {'x': int, 'y': list[int]}
+"#,
+    )
+    .unwrap();
 }

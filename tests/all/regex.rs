@@ -177,3 +177,32 @@ fn results_that_would_take_quadratic_work_to_cut_out_are_refused() {
         Value::from(100)
     );
 }
+
+#[test]
+fn a_result_of_many_small_objects_is_checked_before_it_is_built() {
+    // `_sre` builds a `sub`, `findall` or `split` result in one native loop:
+    // ten million template pieces froze the thread past the memory ceiling.
+    let mut p = Policy::new();
+    p.max_memory(Some(64 << 20)).unwrap();
+    let sb = with_re(&mut p);
+    for expr in [
+        r"re.sub('', '\\g<0>' * 10000, 'a' * 1000)",
+        r"re.subn(b'(a)', b'\\1' * 1000, b'a' * 100000)",
+        "re.findall(b'..', b'ab' * 6_000_000)",
+        "re.findall(b'(.)(.)', b'ab' * 3_000_000)",
+        "re.split(b',', b'ab,' * 4_000_000)",
+    ] {
+        sb.exec(&format!(
+            "try:\n    x = {expr}\nexcept MemoryError:\n    pass\nelse:\n    raise AssertionError"
+        ))
+        .unwrap_or_else(|e| panic!("{expr}: {e}"));
+    }
+    assert!(sb.memory_peak() < 64 << 20, "{}", sb.memory_peak());
+    // Ordinary results are untouched.
+    assert_eq!(
+        sb.eval(r"(re.sub('(a)', r'<\1>', 'banana'), re.subn('a', lambda m: 'A', 'banana'), re.findall('(a)(n)', 'banana'), re.split('(,)', 'a,b'))")
+            .unwrap()
+            .to_string(),
+        "('b<a>n<a>n<a>', ('bAnAnA', 3), [('a', 'n'), ('a', 'n')], ['a', ',', 'b'])"
+    );
+}
