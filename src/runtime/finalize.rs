@@ -234,3 +234,34 @@ fn new_type(
     }
     Ok(made)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_finalizer_function_has_a_wrapper() {
+        // Every module a policy can grant, imported, and a class with
+        // `__del__`: the most finalizer functions a sandbox can have.
+        let runtime = crate::Runtime::default();
+        let mut policy = crate::Policy::master();
+        policy.max_memory(None).unwrap();
+        let sb = runtime.sandbox(&policy).unwrap();
+        let imports: Vec<String> = crate::IMPORTABLE_MODULES
+            .iter()
+            .map(|m| format!("import {m}"))
+            .collect();
+        sb.exec(&format!(
+            "{}\nclass D:\n    def __del__(self): pass\ndef g():\n    yield 1\nD(); g()",
+            imports.join("\n")
+        ))
+        .unwrap();
+        let assigned = ASSIGNED.lock().len();
+        // Generators, coroutines, async generators and classes, at least.
+        assert!(assigned >= 4, "only {assigned} finalizer functions seen");
+        assert!(
+            assigned < DELS,
+            "{assigned} finalizer functions: some may run inside drops"
+        );
+    }
+}
