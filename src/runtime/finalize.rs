@@ -241,21 +241,10 @@ mod tests {
 
     #[test]
     fn every_finalizer_function_has_a_wrapper() {
-        // Every module a policy can grant, imported, and a class with
-        // `__del__`: the most finalizer functions a sandbox can have.
-        let runtime = crate::Runtime::default();
-        let mut policy = crate::Policy::master();
-        policy.max_memory(None).unwrap();
-        let sb = runtime.sandbox(&policy).unwrap();
-        let imports: Vec<String> = crate::IMPORTABLE_MODULES
-            .iter()
-            .map(|m| format!("import {m}"))
-            .collect();
-        sb.exec(&format!(
-            "{}\nclass D:\n    def __del__(self): pass\ndef g():\n    yield 1\nD(); g()",
-            imports.join("\n")
-        ))
-        .unwrap();
+        // And a class with `__del__` and a generator, dropped.
+        let _sandbox = super::super::harden::sandbox_with_every_module(
+            "class D:\n    def __del__(self): pass\ndef g():\n    yield 1\nD(); g()",
+        );
         let assigned = ASSIGNED.lock().len();
         // Generators, coroutines, async generators and classes, at least.
         assert!(assigned >= 4, "only {assigned} finalizer functions seen");

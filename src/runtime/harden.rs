@@ -741,23 +741,30 @@ pub(crate) fn wrap_formatter_split(module: &PyObjectRef, vm: &VirtualMachine) ->
     Ok(())
 }
 
+/// A sandbox that has run `source` after importing every module a policy can
+/// grant: the most native types (iterators, reprs, finalizers) one can have.
+#[cfg(test)]
+pub(crate) fn sandbox_with_every_module(source: &str) -> (crate::Runtime, crate::Sandbox) {
+    let runtime = crate::Runtime::default();
+    let mut policy = crate::Policy::master();
+    policy.max_memory(None).unwrap();
+    let sb = runtime.sandbox(&policy).unwrap();
+    let imports: Vec<String> = crate::IMPORTABLE_MODULES
+        .iter()
+        .map(|m| format!("import {m}"))
+        .collect();
+    sb.exec(&format!("{}\n{source}", imports.join("\n")))
+        .unwrap();
+    (runtime, sb)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_native_iterator_type_is_metered() {
-        // Every module a policy can grant, imported: their iterator types are
-        // the most a sandbox can have.
-        let runtime = crate::Runtime::default();
-        let mut policy = crate::Policy::master();
-        policy.max_memory(None).unwrap();
-        let sb = runtime.sandbox(&policy).unwrap();
-        let imports: Vec<String> = crate::IMPORTABLE_MODULES
-            .iter()
-            .map(|m| format!("import {m}"))
-            .collect();
-        sb.exec(&imports.join("\n")).unwrap();
+        let _sandbox = sandbox_with_every_module("");
         let assigned = ASSIGNED.lock().len();
         assert!(assigned > 20, "only {assigned} iterator types seen");
         assert!(
