@@ -495,6 +495,26 @@ pub(crate) fn reserve(bytes: f64, what: &str, vm: &VirtualMachine) -> PyResult<(
     }
 }
 
+/// [`reserve`] for a result whose exact size costs a pass over the data:
+/// `quick` (an upper bound from lengths alone) is tried first, and `exact` is
+/// computed, and reserved, only when the bound does not fit (with no budget,
+/// neither).
+pub(crate) fn reserve_bounded(
+    quick: f64,
+    exact: impl FnOnce() -> f64,
+    what: &str,
+    vm: &VirtualMachine,
+) -> PyResult<()> {
+    match super::alloc::headroom() {
+        Some(room) if quick > room as f64 => reserve(exact(), what, vm),
+        _ => Ok(()),
+    }
+}
+
+/// What a result costs per object in it besides its text: the object (a
+/// `str` is 80 bytes, `bytes` 64, measured) and its list slot, rounded up.
+pub(crate) const PIECE: usize = 96;
+
 thread_local! {
     /// The last `MemoryError` a size check raised: if the guest lets it escape
     /// its call, the host gets `GuestError::MemoryLimit` (the guest ran out of
@@ -1142,18 +1162,18 @@ fn check_replace(zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyRes
         len / old.len()
     };
     let size = |occurrences: usize| len as f64 + occurrences as f64 * growth;
-    if super::alloc::headroom().is_none_or(|room| size(bound) <= room as f64) {
-        return Ok(());
-    }
-    let exact = match (
-        zelf.downcast_ref::<PyStr>()
-            .and_then(|s| s.as_wtf8().as_str().ok()),
-        std::str::from_utf8(old),
-    ) {
-        (Some(text), Ok(old)) if !old.is_empty() => text.matches(old).count(),
-        _ => bound,
+    let exact = || {
+        let count = match (
+            zelf.downcast_ref::<PyStr>()
+                .and_then(|s| s.as_wtf8().as_str().ok()),
+            std::str::from_utf8(old),
+        ) {
+            (Some(text), Ok(old)) if !old.is_empty() => text.matches(old).count(),
+            _ => bound,
+        };
+        size(count)
     };
-    reserve(size(exact), "replace()", vm)
+    reserve_bounded(size(bound), exact, "replace()", vm)
 }
 
 fn install_constructors(vm: &VirtualMachine) -> PyResult<()> {

@@ -349,10 +349,9 @@ fn reserve_result(
     what: &str,
     vm: &VirtualMachine,
 ) -> PyResult<()> {
-    const PIECE: f64 = 96.0;
     let pieces = (found as f64 + 1.0) * per_match as f64;
     super::native::reserve(
-        pieces * PIECE + extra + text_len(string, vm),
+        pieces * super::native::PIECE as f64 + extra + text_len(string, vm),
         &format!("the regular expression's {what} result"),
         vm,
     )

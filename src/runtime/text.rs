@@ -22,7 +22,7 @@
 //! Container reprs are bounded differently: every native `__repr__` is metered
 //! (`harden`), so a repr that amplifies ends at its next item.
 
-use super::native::{replace_method, reserve};
+use super::native::{replace_method, reserve, reserve_bounded, PIECE};
 use num_traits::ToPrimitive;
 use ruff_python_ast::visitor::transformer::{walk_expr, Transformer};
 use ruff_python_ast::{self as ast, AtomicNodeIndex, Expr};
@@ -300,10 +300,6 @@ fn append(out: &mut Wtf8Buf, text: &Wtf8, what: &str, vm: &VirtualMachine) -> Py
     Ok(())
 }
 
-/// What a split costs per piece besides its text: the piece's object (80
-/// bytes for a `str`, 64 for `bytes`, measured) and the list's pointer.
-const PIECE: usize = 96;
-
 /// How a split finds its pieces.
 #[derive(Clone, Copy)]
 enum Splitter<'a> {
@@ -394,19 +390,18 @@ fn check_split(
     what: &str,
     vm: &VirtualMachine,
 ) -> PyResult<()> {
-    let Some(room) = super::alloc::headroom() else {
-        return Ok(());
-    };
     let cost = |pieces: usize| {
         pieces
             .min(most)
             .saturating_mul(PIECE)
-            .saturating_add(data.len())
+            .saturating_add(data.len()) as f64
     };
-    if cost(how.quick(data)) <= room {
-        return Ok(());
-    }
-    reserve(cost(how.count(data, is_str)) as f64, what, vm)
+    reserve_bounded(
+        cost(how.quick(data)),
+        || cost(how.count(data, is_str)),
+        what,
+        vm,
+    )
 }
 
 /// Installs the checked splits ([`check_split`]) on `str`, `bytes` and
@@ -491,26 +486,22 @@ fn with_data(
 /// The bound from the length alone (four bytes per byte) usually fits; only
 /// when it does not is the text read.
 pub(crate) fn check_repr_size(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
-    let Some(room) = super::alloc::headroom() else {
-        return Ok(());
-    };
     let check = |data: &[u8], is_str: bool| -> PyResult<()> {
         // Quotes and a `bytearray(b'')` prefix.
-        const FRAME: usize = 16;
-        if data.len().saturating_mul(4).saturating_add(FRAME) <= room {
-            return Ok(());
-        }
-        let mut bound = FRAME as f64;
-        for &b in data {
-            bound += match b {
-                b'\t' | b'\n' | b'\r' | b'\\' | b'\'' | b'"' => 2.0,
-                0..=0x1f | 0x7f => 4.0,
-                0x20..=0x7e => 1.0,
-                _ if is_str => 2.5,
-                _ => 4.0,
-            };
-        }
-        reserve(bound, "repr()", vm)
+        const FRAME: f64 = 16.0;
+        let exact = || {
+            data.iter()
+                .map(|&b| match b {
+                    b'\t' | b'\n' | b'\r' | b'\\' | b'\'' | b'"' => 2.0,
+                    0..=0x1f | 0x7f => 4.0,
+                    0x20..=0x7e => 1.0,
+                    _ if is_str => 2.5,
+                    _ => 4.0,
+                })
+                .sum::<f64>()
+                + FRAME
+        };
+        reserve_bounded(data.len() as f64 * 4.0 + FRAME, exact, "repr()", vm)
     };
     if let Some(s) = zelf.downcast_ref::<PyStr>() {
         check(s.as_wtf8().as_bytes(), true)
@@ -551,8 +542,8 @@ pub(crate) fn install_encode(vm: &VirtualMachine) {
             if let (Some(text), true) = (zelf.downcast_ref::<PyStr>(), per_char > 0) {
                 let data = text.as_wtf8().as_bytes();
                 // A non-ASCII character is at least two bytes.
-                let quick = data.len().saturating_mul(per_char / 2 + 1);
-                if super::alloc::headroom().is_some_and(|room| quick > room) {
+                let quick = data.len().saturating_mul(per_char / 2 + 1) as f64;
+                let exact = || {
                     let encoding = args
                         .args
                         .first()
@@ -579,8 +570,9 @@ pub(crate) fn install_encode(vm: &VirtualMachine) {
                     };
                     let non_ascii = (0..data.len()).filter(|&i| fails(&data[i..])).count();
                     let ascii = data.iter().filter(|&&b| b < 0x80).count();
-                    reserve((non_ascii * per_char + ascii) as f64, "str.encode()", vm)?;
-                }
+                    (non_ascii * per_char + ascii) as f64
+                };
+                reserve_bounded(quick, exact, "str.encode()", vm)?;
             }
             args.prepend_arg(zelf);
             original.call(args, vm)
