@@ -171,11 +171,6 @@ fn run_pending(vm: &VirtualMachine) {
     RUNNING.with(|r| r.set(false));
 }
 
-/// The end of a call into the sandbox: a safe point.
-pub(crate) fn end_of_call(vm: &VirtualMachine) {
-    safe_point(vm);
-}
-
 /// At teardown, on the sandbox thread: no more finalizers; the queued objects
 /// are released.
 pub(crate) fn release() {

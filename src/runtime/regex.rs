@@ -352,7 +352,7 @@ fn reserve_result(
     let pieces = (found as f64 + 1.0) * per_match as f64;
     super::native::reserve(
         pieces * super::native::PIECE as f64 + extra + text_len(string, vm),
-        &format!("the regular expression's {what} result"),
+        what,
         vm,
     )
 }
@@ -499,13 +499,13 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
             groups.max(1) + usize::from(groups > 1),
             0.0,
             &string,
-            "findall()",
+            "re.findall()",
             vm,
         )?;
         original.call((zelf, string, pos, endpos), vm)
     });
     for name in ["sub", "subn"] {
-        replace_method(ty, name, vm, |zelf, args, original, vm| {
+        replace_method(ty, name, vm, move |zelf, args, original, vm| {
             let SubArgs {
                 repl,
                 string,
@@ -534,7 +534,11 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 parts + 1,
                 found.saturating_mul(literal) as f64 + references as f64 * text_len(&string, vm),
                 &string,
-                name,
+                if name == "sub" {
+                    "re.sub()"
+                } else {
+                    "re.subn()"
+                },
                 vm,
             )?;
             original.call((zelf, repl, string, count), vm)
@@ -548,7 +552,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit }, vm)?.found;
             // A piece between matches and one per group per match.
             let (_, _, groups) = compiled_of(&zelf, vm)?;
-            reserve_result(found, groups + 1, 0.0, &string, "split()", vm)?;
+            reserve_result(found, groups + 1, 0.0, &string, "re.split()", vm)?;
         }
         original.call((zelf, string, maxsplit), vm)
     });

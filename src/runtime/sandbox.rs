@@ -681,7 +681,7 @@ impl Guest {
                 }
             })();
             // The objects the call dropped last are finalized before it returns.
-            super::finalize::end_of_call(vm);
+            super::finalize::safe_point(vm);
             result
         })
     }

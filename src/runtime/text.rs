@@ -431,11 +431,16 @@ fn split_precheck(
     name: &str,
     vm: &VirtualMachine,
 ) -> PyResult<()> {
-    let what = format!("{}.{name}()", zelf.class().name());
+    // Static: this runs on every split (a formatted name was an allocation each).
+    let what = match name {
+        "split" => "split()",
+        "rsplit" => "rsplit()",
+        _ => "splitlines()",
+    };
     let arg = |pos: usize, key: &str| args.args.get(pos).or_else(|| args.kwargs.get(key));
     if name == "splitlines" {
         return with_data(zelf, vm, |data, is_str| {
-            check_split(data, is_str, Splitter::Lines, usize::MAX, &what, vm)
+            check_split(data, is_str, Splitter::Lines, usize::MAX, what, vm)
         });
     }
     let most = match arg(1, "maxsplit").and_then(|m| m.downcast_ref::<PyInt>()) {
@@ -447,7 +452,7 @@ fn split_precheck(
     };
     match arg(0, "sep").filter(|s| !vm.is_none(s)) {
         None => with_data(zelf, vm, |data, is_str| {
-            check_split(data, is_str, Splitter::Whitespace, most, &what, vm)
+            check_split(data, is_str, Splitter::Whitespace, most, what, vm)
         }),
         Some(sep) => {
             let sep_data = |f: &mut dyn FnMut(&[u8]) -> PyResult<()>| -> PyResult<()> {
@@ -459,7 +464,7 @@ fn split_precheck(
             };
             with_data(zelf, vm, |data, is_str| {
                 sep_data(&mut |sep| {
-                    check_split(data, is_str, Splitter::Separator(sep), most, &what, vm)
+                    check_split(data, is_str, Splitter::Separator(sep), most, what, vm)
                 })
             })
         }
