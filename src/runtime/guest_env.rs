@@ -112,7 +112,7 @@ pub(crate) fn install(
     // RustPython reports an exception raised in `__del__` (an "unraisable" one)
     // by importing `sys` through `builtins.__import__`, and panics if that import
     // fails, as it does here. In its finalizing mode it writes the report to
-    // `sys.stderr` instead, which is `None` in this build: the report is dropped.
+    // `sys.stderr` instead, which is the guest's output (`route_native_reports`).
     vm.state
         .finalizing
         .store(true, std::sync::atomic::Ordering::Release);
@@ -133,6 +133,7 @@ pub(crate) fn install(
             guest_builtins: None,
         })
     });
+    route_native_reports(vm)?;
     super::harden::replace_methods(vm);
     let original = vm.ctx.new_dict();
     for (k, v) in vm.builtins.dict().items_vec() {
@@ -380,20 +381,26 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
         }
     }
     line.push_str(&end);
+    write_output(&line, vm)
+}
+
+/// Appends `text` to the guest's output under its budget: past the budget, what
+/// fits is kept and the guest is stopped with `OutputLimit`.
+fn write_output(text: &str, vm: &VirtualMachine) -> PyResult<()> {
     let over = with_state(|s| {
-        if s.printed.saturating_add(line.len()) > s.max_output {
+        if s.printed.saturating_add(text.len()) > s.max_output {
             let limit = s.max_output;
-            let mut cut = (limit - s.printed.min(limit)).min(line.len());
-            while !line.is_char_boundary(cut) {
+            let mut cut = (limit - s.printed.min(limit)).min(text.len());
+            while !text.is_char_boundary(cut) {
                 cut -= 1;
             }
-            s.emit(&line[..cut]);
+            s.emit(&text[..cut]);
             s.printed = limit;
             s.tripwire.trip(GuestError::OutputLimit { limit });
             Some(limit)
         } else {
-            s.emit(&line);
-            s.printed += line.len();
+            s.emit(text);
+            s.printed += text.len();
             None
         }
     })
@@ -406,6 +413,38 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
         Some(limit) => Err(vm.new_runtime_error(format!("output limit of {limit} bytes exceeded"))),
         None => Ok(()),
     }
+}
+
+/// Points the interpreter's own `sys.stdout` and `sys.stderr` (and their
+/// `__stdout__`/`__stderr__`) at the guest's output. RustPython writes what it
+/// reports natively there (warnings such as `complex()`'s `DeprecationWarning`,
+/// exceptions ignored in `__del__`), and when they are not writable it falls
+/// back to `eprint!`: onto the host process's own stderr, outside any budget.
+/// Routed here, every such report is guest output, counted against
+/// `Policy::max_output`; the guest cannot reach this `sys` (it is not
+/// importable, and library code gets a stand-in).
+fn route_native_reports(vm: &VirtualMachine) -> PyResult<()> {
+    let dict = vm.ctx.new_dict();
+    dict.set_item(
+        "write",
+        vm.new_function("write", |text: PyStrRef, vm: &VirtualMachine| {
+            let text = text.to_string_lossy();
+            write_output(&text, vm).map(|()| text.len())
+        })
+        .into(),
+        vm,
+    )?;
+    dict.set_item(
+        "flush",
+        vm.new_function("flush", || {}).into(),
+        vm,
+    )?;
+    let writer: PyObjectRef = vm.new_module("<guest output>", dict, None).into();
+    let sys: PyObjectRef = vm.sys_module.clone().into();
+    for name in ["stdout", "stderr", "__stdout__", "__stderr__"] {
+        sys.set_attr(name, writer.clone(), vm)?;
+    }
+    Ok(())
 }
 
 /// A read-only view of a dict: lookups, `in`, `len`, iteration and copies, and no

@@ -270,10 +270,12 @@ pub(crate) fn sweep(vm: &VirtualMachine) {
             }
         }
         if ty.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
+            refuse_foreign_construction(vm, &ty);
             continue;
         }
         let fresh = DONE.with(|d| d.borrow_mut().insert(addr));
         if fresh {
+            refuse_foreign_construction(vm, &ty);
             restrict(vm, &ty);
             meter_iteration(&ty);
             meter_repr(&ty);
@@ -446,6 +448,56 @@ fn restrict(vm: &VirtualMachine, ty: &Py<PyType>) {
         ty.slots.new.store(Some(refuse_new));
     }
     ty.modified();
+}
+
+/// Refuses guest construction of `ty` when its instances would not be what
+/// its native code expects.
+///
+/// RustPython gives a native type without a constructor of its own the one of
+/// its base (CPython marks such a type "cannot create instances"):
+/// - with `object`'s, `t()`, `t.__new__(t)` and `object.__new__(t)` make an
+///   object of class `t` whose payload is a plain object, and the type's native
+///   slots, which read their payload without checking it, read past it
+///   (`type(re.match('a', 'a'))()[0]` segfaulted);
+/// - a struct sequence (`sys.float_info`, `sys.UnraisableHookArgs`, ...) made
+///   by a guest is a tuple shorter than its fields, and its slots slice past
+///   the end (a panic); only native code makes them in a sandbox.
+///
+/// Which types those are is decided here by structure, for every type the
+/// sweep meets (after every import): a native type other than `object` whose
+/// `__new__` slot is `object`'s, a native struct sequence, and a class defined
+/// in Python that inherits the slot of such a type. Their
+/// `__new__` slot then refuses, and so does `object.__new__(t)` (RustPython's
+/// `__new__` wrapper requires the slot of the nearest native base to be the
+/// wrapper's own: CPython's "is not safe" rule).
+fn refuse_foreign_construction(vm: &VirtualMachine, ty: &Py<PyType>) {
+    let object = vm.ctx.types.object_type;
+    let new_of = |t: &Py<PyType>| t.slots.new.load().map(|f| f as usize);
+    let refusing = Some(refuse_new as fn(PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult as usize);
+    if ty.is(object) || new_of(ty) == refusing {
+        return;
+    }
+    // The nearest native type among `ty` and its bases.
+    let mut native = ty.to_owned();
+    while native.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
+        match native.base.clone() {
+            Some(b) => native = b,
+            None => return,
+        }
+    }
+    let struct_sequence = |t: &Py<PyType>| {
+        t.attributes
+            .read()
+            .contains_key(vm.ctx.intern_str("n_sequence_fields"))
+    };
+    let unconstructible = |t: &Py<PyType>| {
+        new_of(t) == refusing
+            || new_of(t) == new_of(object)
+            || struct_sequence(t)
+    };
+    if !native.is(object) && new_of(ty) == new_of(&native) && unconstructible(&native) {
+        ty.slots.new.store(Some(refuse_new));
+    }
 }
 
 fn refuse_new(cls: PyTypeRef, _args: FuncArgs, vm: &VirtualMachine) -> PyResult {
@@ -761,6 +813,98 @@ pub(crate) fn sandbox_with_every_module(source: &str) -> (crate::Runtime, crate:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every native type of a sandbox (all modules imported), as the sweep sees them.
+    fn native_types(vm: &VirtualMachine) -> Vec<PyTypeRef> {
+        let mut stack: Vec<PyTypeRef> = vec![vm.ctx.types.object_type.to_owned()];
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        while let Some(ty) = stack.pop() {
+            if !seen.insert(&*ty as *const Py<PyType> as usize) {
+                continue;
+            }
+            for sub in ty.subclasses.read().iter() {
+                if let Some(sub) = sub.upgrade().and_then(|s| s.downcast::<PyType>().ok()) {
+                    stack.push(sub);
+                }
+            }
+            if !ty.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
+                out.push(ty);
+            }
+        }
+        out
+    }
+
+    /// Guest code tries `t()`, `t.__new__(t)` and `object.__new__(t)`, and a
+    /// subclass of `t`, for every native type of the sandbox (after every
+    /// import): whatever it gets is never an object of a native class whose
+    /// payload is a plain object (the payload its slots would read past), and
+    /// using each object it got (repr, index, length, iteration, comparison,
+    /// hash) ends in a value or a Python exception.
+    #[test]
+    fn no_native_type_is_constructed_with_a_foreign_payload() {
+        let (_runtime, sb) = sandbox_with_every_module("");
+        sb.run_native(Box::new(|vm, globals| {
+            let types: Vec<PyObjectRef> = native_types(vm).into_iter().map(Into::into).collect();
+            assert!(types.len() > 150, "only {} native types", types.len());
+            globals.set_item("native_types", vm.ctx.new_list(types).into(), vm)
+        }))
+        .unwrap();
+        sb.exec(
+            r#"
+made = []
+def attempts(t):
+    yield lambda: t()
+    yield lambda: t.__new__(t)
+    yield lambda: object.__new__(t)
+    def sub():
+        class S(t):
+            pass
+        return S()
+    yield sub
+for t in native_types:
+    for make in attempts(t):
+        try:
+            made.append(make())
+        except BaseException:
+            pass
+uses = [repr, str, len, bool, hash, iter, lambda o: o[0], lambda o: o == o,
+        lambda o: o < o, lambda o: o + o, lambda o: 0 in o, dir]
+for o in made:
+    for use in uses:
+        try:
+            use(o)
+        except BaseException:
+            pass
+"#,
+        )
+        .unwrap_or_else(|e| panic!("{e:?} {}", sb.take_output()));
+        sb.run_native(Box::new(|vm, globals| {
+            let made = globals.get_item("made", vm)?;
+            let made: Vec<PyObjectRef> = made.try_to_value(vm)?;
+            assert!(made.len() > 50, "only {} objects made", made.len());
+            let object = vm.ctx.types.object_type;
+            for o in made {
+                let mut native = o.class().to_owned();
+                while native.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
+                    native = native.base.clone().expect("a base");
+                }
+                // A plain payload is right only for `object` itself and for a
+                // native type whose own constructor makes it (`ast.AST`).
+                let own_new = native.slots.new.load().map(|f| f as usize)
+                    != object.slots.new.load().map(|f| f as usize);
+                if o.downcastable::<rustpython_vm::builtins::PyBaseObject>() {
+                    assert!(
+                        native.is(object) || own_new,
+                        "a '{}' object was made with a plain payload",
+                        o.class().name()
+                    );
+                }
+            }
+            Ok(())
+        }))
+        .unwrap();
+    }
 
     #[test]
     fn every_native_iterator_type_is_metered() {

@@ -68,7 +68,22 @@ pub(crate) enum Job {
         export: u64,
         op: Op,
     },
+    /// Unit tests only: native code run on the sandbox thread with the guest's
+    /// interpreter and globals (to hand guest code objects no value can carry,
+    /// such as every native type of the sandbox).
+    #[cfg(test)]
+    Native(NativeProbe),
 }
+
+/// The closure of a [`Job::Native`].
+#[cfg(test)]
+pub(crate) type NativeProbe = Box<
+    dyn FnOnce(
+            &rustpython_vm::VirtualMachine,
+            &rustpython_vm::builtins::PyDictRef,
+        ) -> rustpython_vm::PyResult<()>
+        + Send,
+>;
 
 /// What is done with a handed-out object.
 pub(crate) enum Op {

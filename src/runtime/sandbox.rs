@@ -176,6 +176,12 @@ fn run_sandbox_thread(
 }
 
 impl Sandbox {
+    /// Unit tests only: runs `probe` on the sandbox thread (see [`Job::Native`]).
+    #[cfg(test)]
+    pub(crate) fn run_native(&self, probe: link::NativeProbe) -> Result<Value, GuestError> {
+        self.request(Job::Native(probe))
+    }
+
     fn request(&self, job: Job) -> Result<Value, GuestError> {
         if link::current_sandbox() == Some(self.link.id) {
             // From a host function the guest itself called: the thread that would
@@ -670,6 +676,11 @@ impl Guest {
                     globals
                         .set_item(name.as_str(), view, vm)
                         .map_err(|e| fail(e, sources))?;
+                    Ok(Value::None)
+                }
+                #[cfg(test)]
+                Job::Native(probe) => {
+                    probe(vm, globals).map_err(|e| fail(e, sources))?;
                     Ok(Value::None)
                 }
                 Job::SetGlobal { name, value } => {

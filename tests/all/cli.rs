@@ -274,3 +274,32 @@ fn fuel_stops_the_run_at_the_same_point_every_time() {
     let bad = pyocap(&["run", "--fuel", "lots", "-"], "pass");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// What RustPython reports natively (a warning, an exception ignored in
+/// `__del__`) is guest output under the output budget, never a write to the
+/// process's own stderr: 10 MB reached the host's stderr with
+/// `--max-output 1000`.
+#[test]
+fn native_reports_never_reach_the_process_streams() {
+    let guest = "\
+class C(complex): pass
+class X:
+    def __complex__(self): return C(1)
+class D:
+    def __del__(self): raise ValueError('from del')
+for i in range(3000):
+    exec_ = complex(X())
+    D()
+";
+    let out = pyocap(&["run", "--max-output", "1000", "-"], guest);
+    let err = text(&out.stderr);
+    assert!(!err.contains("DeprecationWarning"), "{err}");
+    assert!(!err.contains("from del"), "{err}");
+    assert!(err.len() < 1000, "{} bytes on stderr", err.len());
+    assert!(text(&out.stdout).len() <= 1000);
+    // Within the budget the reports are the guest's output, where the host sees them.
+    let out = pyocap(&["run", "-"], "class C(complex): pass\nclass X:\n    def __complex__(self): return C(1)\ncomplex(X())\n");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("DeprecationWarning"), "{}", text(&out.stdout));
+    assert!(!text(&out.stderr).contains("DeprecationWarning"));
+}

@@ -512,3 +512,40 @@ assert typing.get_type_hints(B) == {'x': int, 'y': list[int]}
     )
     .unwrap();
 }
+
+/// Native types whose instances only native code makes refuse construction
+/// however a guest asks (`t()`, `t.__new__(t)`, `object.__new__(t)`, a
+/// subclass): `type(re.match("a", "a"))()[0]` segfaulted the host.
+#[test]
+fn native_objects_are_never_made_without_their_constructor() {
+    let mut policy = Policy::new();
+    policy.allow_import("re").unwrap();
+    policy.allow_import("itertools").unwrap();
+    let sb = sandbox_with(&policy);
+    sb.exec(
+        "import re, itertools\n\
+         M = type(re.match('a', 'a'))\n\
+         P = type(re.compile('a'))\n\
+         S = type(re.compile('a').scanner('a'))\n\
+         G = type(next(itertools.groupby('aa'))[1])\n\
+         I = type(iter(lambda: 1, 2))",
+    )
+    .unwrap();
+    for t in ["M", "P", "S", "G", "I"] {
+        for make in [
+            format!("o = {t}()"),
+            format!("o = {t}.__new__({t})"),
+            format!("o = object.__new__({t})"),
+            format!("class X({t}): pass\no = X()"),
+            format!("class X({t}):\n    def __new__(c): return object.__new__(c)\no = X()"),
+        ] {
+            let src = format!("{make}\no[0]\nrepr(o)");
+            assert_eq!(raises(&sb, &src), "TypeError", "{src}");
+        }
+    }
+    // Ordinary construction still works.
+    assert_eq!(
+        sb.eval("[len(list()), tuple('ab'), re.match('a', 'a')[0]]").unwrap(),
+        Value::List(vec![0.into(), Value::Tuple(vec!["a".into(), "b".into()]), "a".into()])
+    );
+}
