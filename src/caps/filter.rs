@@ -6,12 +6,12 @@ use std::collections::BTreeSet;
 /// names starting with `_` never pass unless listed explicitly, and only what an
 /// object itself offers can pass at all. Attribute writes never pass: host
 /// objects expose methods and read-only fields.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Filter {
     names: Names,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Names {
     /// Every member of the object whose name does not start with `_`.
     Public,

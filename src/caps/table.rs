@@ -24,6 +24,8 @@ struct Entry {
     membrane: Option<u64>,
     /// The sandbox the designated object lives in (`None` for a host object).
     owner: Option<u64>,
+    /// Made by [`CapTable::narrowed`]: shared by every result narrowed the same way.
+    narrowing: bool,
 }
 
 /// The table. Entries are removed on revocation, so a revoked key, whose slot
@@ -67,6 +69,7 @@ impl CapTable {
             children: Vec::new(),
             membrane: None,
             owner,
+            narrowing: false,
         });
         CapHandle {
             key,
@@ -97,11 +100,85 @@ impl CapTable {
             children: Vec::new(),
             membrane,
             owner,
+            narrowing: false,
         });
         if let Some(p) = entries.get_mut(key) {
             p.children.push(child);
         }
         Ok(child)
+    }
+
+    /// `key` as reached through a capability whose filter is `via` (transitive
+    /// attenuation, SPEC §3.7): a capability to the same target that passes what
+    /// both pass. `key` itself when `via` takes nothing away; otherwise a child
+    /// of `key`, the same one for every result narrowed the same way (so a
+    /// method that returns `self` a million times adds one entry). Revoking
+    /// `key` revokes it.
+    pub(crate) fn narrowed(&self, key: CapKey, via: &Filter) -> Result<CapKey, CapError> {
+        let mut entries = self.entries.write();
+        let parent = entries.get(key).ok_or(CapError::Revoked)?;
+        let filter = parent.filter.narrow(via);
+        if filter == *parent.filter {
+            return Ok(key);
+        }
+        let existing = parent.children.iter().copied().find(|c| {
+            entries
+                .get(*c)
+                .is_some_and(|e| e.narrowing && *e.filter == filter)
+        });
+        if let Some(child) = existing {
+            return Ok(child);
+        }
+        let entry = Entry {
+            target: parent.target.clone(),
+            filter: Arc::new(filter),
+            parent: Some(key),
+            children: Vec::new(),
+            membrane: None,
+            owner: parent.owner,
+            narrowing: true,
+        };
+        let child = entries.insert(entry);
+        if let Some(p) = entries.get_mut(key) {
+            p.children.push(child);
+        }
+        Ok(child)
+    }
+
+    /// Narrows every capability inside `value` as reached through `via`
+    /// (see [`CapTable::narrowed`]). Data is left as it is. The depth of a
+    /// value that crossed is bounded by its `DataLimits`.
+    pub(crate) fn narrow_value(
+        &self,
+        value: crate::membrane::Value,
+        via: &Filter,
+    ) -> Result<crate::membrane::Value, CapError> {
+        use crate::membrane::Value;
+        let all = |items: Vec<Value>| -> Result<Vec<Value>, CapError> {
+            items.into_iter().map(|v| self.narrow_value(v, via)).collect()
+        };
+        Ok(match value {
+            Value::Cap(c) if c.table.id() == self.id => Value::Cap(CapHandle {
+                key: self.narrowed(c.key, via)?,
+                table: c.table,
+            }),
+            Value::Tuple(v) => Value::Tuple(all(v)?),
+            Value::List(v) => Value::List(all(v)?),
+            Value::Set(v) => Value::Set(all(v)?),
+            Value::FrozenSet(v) => Value::FrozenSet(all(v)?),
+            Value::Dict(pairs) => Value::Dict(
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| Ok((self.narrow_value(k, via)?, self.narrow_value(v, via)?)))
+                    .collect::<Result<_, CapError>>()?,
+            ),
+            other => other,
+        })
+    }
+
+    /// [`CapTable::narrow_value`] of an argument or result.
+    pub(crate) fn narrow_arg(&self, arg: Arg, via: &Filter) -> Result<Arg, CapError> {
+        Ok(Arg::from_value(self.narrow_value(arg.into_value(), via)?))
     }
 
     /// The target and filter of a live capability.
@@ -267,7 +344,9 @@ impl CapHandle {
 
     /// Calls method `name` from the host (subject to this capability's filter).
     /// For an object living in a sandbox, the call runs on that sandbox's thread,
-    /// under its limits, and this thread waits for it.
+    /// under its limits, and this thread waits for it. Attenuation is
+    /// transitive: every capability in the result passes at most what this
+    /// one passes (a method returning `self` gives back no more than this).
     pub fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError> {
         let (target, filter) = self.table.resolve(self.key)?;
         if !filter.permits(name) {
@@ -275,14 +354,17 @@ impl CapHandle {
                 name: name.to_owned(),
             });
         }
-        target.call_method(name, args)
+        let result = target.call_method(name, args)?;
+        self.table.narrow_arg(result, &filter)
     }
 
     /// Calls the object itself (a host function, or a guest's function or other
-    /// callable object).
+    /// callable object). Capabilities in the result pass at most what this one
+    /// passes (as for [`CapHandle::call_method`] and [`CapHandle::get`]).
     pub fn call(&self, args: Vec<Arg>) -> Result<Arg, CapError> {
-        let (target, _) = self.table.resolve(self.key)?;
-        target.call(args)
+        let (target, filter) = self.table.resolve(self.key)?;
+        let result = target.call(args)?;
+        self.table.narrow_arg(result, &filter)
     }
 
     /// Reads field or attribute `name` (subject to this capability's filter). A
@@ -295,7 +377,7 @@ impl CapHandle {
             });
         }
         match target.get(name)? {
-            Member::Value(v) => Ok(v),
+            Member::Value(v) => self.table.narrow_arg(v, &filter),
             Member::Method => Err(CapError::NotPermitted {
                 name: format!("{name} (a method; use call_method)"),
             }),

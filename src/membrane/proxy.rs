@@ -35,7 +35,8 @@ pub(crate) struct MembraneState {
     table: Arc<CapTable>,
     membrane: u64,
     limits: DataLimits,
-    proxies: HashMap<CapKey, PyObjectRef>,
+    /// One proxy per (designated object, filter): identity is per authority.
+    proxies: HashMap<(usize, Filter), PyObjectRef>,
     revoked_error: PyTypeRef,
     host_error: PyTypeRef,
     /// This sandbox, as the owner of the objects it hands out.
@@ -173,6 +174,11 @@ pub(crate) fn proxy_for(cap: &CapHandle, vm: &VirtualMachine) -> PyResult {
 }
 
 fn proxy_of(cap: &CapHandle, vm: &VirtualMachine) -> Result<PyObjectRef, CapError> {
+    let (target, filter) = cap.table.resolve(cap.key)?;
+    // The object, by the address of what the table holds for it: every
+    // capability to one object shares it, and it lives while any of them does
+    // (a stale address finds only a dead proxy, which is replaced).
+    let identity = (Arc::as_ptr(&target) as *const () as usize, (*filter).clone());
     let existing = with_state(vm, |s| {
         if s.table.id() != cap.table.id() {
             return Err(CapError::WrongRuntime);
@@ -180,7 +186,7 @@ fn proxy_of(cap: &CapHandle, vm: &VirtualMachine) -> Result<PyObjectRef, CapErro
         // A proxy whose membrane entry was revoked is dead; a new grant of the
         // same capability makes a new one.
         Ok(s.proxies
-            .get(&cap.key)
+            .get(&identity)
             .filter(|p| {
                 p.downcast_ref::<Proxy>()
                     .is_some_and(|p| s.table.is_live(p.key))
@@ -195,7 +201,7 @@ fn proxy_of(cap: &CapHandle, vm: &VirtualMachine) -> Result<PyObjectRef, CapErro
         with_state(vm, |s| (s.table.clone(), s.membrane)).map_err(|_| CapError::Revoked)?;
     let key = table.derive(cap.key, None, Some(membrane))?;
     let proxy: PyObjectRef = Proxy { key }.into_ref(&vm.ctx).into();
-    let _ = with_state(vm, |s| s.proxies.insert(cap.key, proxy.clone()));
+    let _ = with_state(vm, |s| s.proxies.insert(identity, proxy.clone()));
     Ok(proxy)
 }
 
@@ -205,8 +211,13 @@ pub(crate) fn cap_to_guest(
     cap: &CapHandle,
     vm: &VirtualMachine,
 ) -> Result<PyObjectRef, CrossingError> {
-    let (target, _) = cap.table.resolve(cap.key)?;
-    if let Some((owner, export)) = target.export() {
+    let (target, filter) = cap.table.resolve(cap.key)?;
+    // Only the owner's own authority unwraps: an attenuated capability to one of
+    // this sandbox's objects stays a proxy here too, so handing it back out
+    // (an identity function, a callback returning what it got) gives no more
+    // than it passes.
+    let unwraps = *filter == Filter::public();
+    if let (Some((owner, export)), true) = (target.export(), unwraps) {
         let here = with_state(vm, |s| {
             if s.membrane == owner && s.table.id() == cap.table.id() {
                 s.exports.get(&export).map(|(o, _)| o.clone())
@@ -283,6 +294,16 @@ pub(crate) fn arg_to_guest(arg: Arg, vm: &VirtualMachine) -> PyResult {
         CrossingError::Capability(c) => cap_error(vm, c),
         e => vm.new_value_error(e.to_string()),
     })
+}
+
+/// Converts for the guest what it reached through a capability whose filter is
+/// `via`: every capability in it passes at most what `via` passes (transitive
+/// attenuation, SPEC §3.7).
+fn arg_to_guest_via(arg: Arg, via: &Filter, vm: &VirtualMachine) -> PyResult {
+    let arg = table(vm)?
+        .narrow_arg(arg, via)
+        .map_err(|e| cap_error(vm, e))?;
+    arg_to_guest(arg, vm)
 }
 
 /// Serves a use of object `export` of this sandbox, on its thread.
@@ -451,7 +472,7 @@ impl GetAttr for Proxy {
             }
             .into_ref(&vm.ctx)
             .into()),
-            Member::Value(v) => arg_to_guest(v, vm),
+            Member::Value(v) => arg_to_guest_via(v, &filter, vm),
         }
     }
 }
@@ -473,10 +494,10 @@ impl SetAttr for Proxy {
 impl Callable for Proxy {
     type Args = FuncArgs;
     fn call(zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-        let (target, _) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
+        let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
         let args = guest_args(args, vm)?;
         let result = target.call(args).map_err(|e| cap_error(vm, e))?;
-        arg_to_guest(result, vm)
+        arg_to_guest_via(result, &filter, vm)
     }
 }
 
@@ -527,7 +548,7 @@ impl Callable for BoundMethod {
         let result = target
             .call_method(&zelf.name, args)
             .map_err(|e| cap_error(vm, e))?;
-        arg_to_guest(result, vm)
+        arg_to_guest_via(result, &filter, vm)
     }
 }
 

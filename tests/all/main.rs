@@ -6,6 +6,7 @@ static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 mod util;
 
 mod attacks;
+mod attenuation;
 mod basics;
 mod caps;
 mod cli;

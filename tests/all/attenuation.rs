@@ -1,0 +1,215 @@
+//! Attenuation is transitive: whatever a guest reaches through a capability
+//! passes at most what that capability passes (SPEC §3.7).
+
+use crate::util::*;
+use proptest::prelude::*;
+use pyocap::{Arg, CapError, CapHandle, Filter, GuestError, Sandbox, Value};
+use std::collections::BTreeSet;
+
+/// The owner: nodes whose methods return other nodes (or themselves), an
+/// identity function and a function that calls back.
+const OWNER: &str = "
+class Node:
+    def __init__(self, i):
+        self.i = i
+        self.links = []
+    def m0(self): return self.links[0]
+    def m1(self): return self.links[1]
+    def m2(self): return self.links[2]
+    def echo(self, x): return x
+    def back(self, f): return f()
+    def secret(self): return 'secret'
+def echo(x): return x
+def back(f): return f()
+nodes = [Node(i) for i in range(4)]
+";
+
+/// The names every node offers.
+const NAMES: &[&str] = &["back", "echo", "m0", "m1", "m2", "secret"];
+
+fn owner(links: &[[usize; 3]]) -> Sandbox {
+    let a = sandbox();
+    a.exec(OWNER).unwrap();
+    for (i, l) in links.iter().enumerate() {
+        a.exec(&format!("nodes[{i}].links = [nodes[{}], nodes[{}], nodes[{}]]", l[0], l[1], l[2]))
+            .unwrap();
+    }
+    a
+}
+
+fn cap(v: Value) -> CapHandle {
+    match v {
+        Value::Cap(c) => c,
+        other => panic!("not a capability: {other:?}"),
+    }
+}
+
+fn names(v: &Value) -> BTreeSet<String> {
+    match v {
+        Value::List(items) => items
+            .iter()
+            .map(|i| match i {
+                Value::Str(s) => s.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect(),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn refused(sb: &Sandbox, src: &str) -> bool {
+    matches!(sb.exec(src), Err(GuestError::Exception { type_name, .. }) if type_name == "AttributeError")
+}
+
+#[test]
+fn a_method_returning_self_gives_back_no_more_than_the_grant() {
+    let a = owner(&[[0, 0, 0]; 4]);
+    let b = sandbox();
+    let narrow = a.export("nodes[0]", Filter::only(["m0"])).unwrap();
+    b.grant("n", &narrow).unwrap();
+    // The same object through the same grant is the same proxy.
+    assert_eq!(b.eval("n.m0() is n and n.m0().m0() is n").unwrap(), Value::Bool(true));
+    assert!(refused(&b, "n.m0().secret()"));
+    assert!(refused(&b, "n.m0().echo"));
+    assert_eq!(b.eval("dir(n.m0())").unwrap(), Value::List(vec!["m0".into()]));
+    // The host's own calls are narrowed the same way.
+    let back = match narrow.call_method("m0", vec![]).unwrap() {
+        Arg::Cap(c) => c,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(back.filter().unwrap(), Filter::only(["m0"]));
+    assert!(matches!(back.call_method("secret", vec![]), Err(CapError::NotPermitted { .. })));
+    // A wider grant of the same object is a different, wider proxy.
+    let wide = a.export("nodes[0]", Filter::public()).unwrap();
+    b.grant("w", &wide).unwrap();
+    assert_eq!(b.eval("w is not n and w.m0() is w and w.secret()").unwrap(), Value::from("secret"));
+}
+
+#[test]
+fn an_attenuated_capability_handed_back_to_its_owner_stays_attenuated() {
+    let a = owner(&[[0, 0, 0]; 4]);
+    let b = sandbox();
+    let full = cap(a.eval("nodes[1]").unwrap());
+    let narrow = full.attenuate(&Filter::only(["m0", "echo"])).unwrap();
+    b.grant("n", &narrow).unwrap();
+    b.grant("echo", &cap(a.eval("echo").unwrap())).unwrap();
+    b.grant("back", &cap(a.eval("back").unwrap())).unwrap();
+    // Through the owner's identity function, through a method, through a
+    // callback the owner calls: the same narrow proxy comes back.
+    assert_eq!(
+        b.eval("echo(n) is n and n.echo(n) is n and back(lambda: n) is n")
+            .unwrap(),
+        Value::Bool(true)
+    );
+    assert!(refused(&b, "echo(n).secret()"));
+    assert!(refused(&b, "back(lambda: n).secret()"));
+    // The owner itself gets the object only through its own authority.
+    assert_eq!(a.call("echo", &[Value::Cap(full.clone())]).unwrap(), Value::Cap(full));
+}
+
+#[test]
+fn attenuation_survives_a_hand_off_through_another_sandbox() {
+    let a = owner(&[[0, 0, 0]; 4]);
+    let (b, c) = (sandbox(), sandbox());
+    c.exec("kept = []\ndef keep(x): kept.append(x)\ndef give(): return kept[-1]")
+        .unwrap();
+    let narrow = a.export("nodes[2]", Filter::only(["m0"])).unwrap();
+    b.grant("n", &narrow).unwrap();
+    b.grant("keep", &cap(c.eval("keep").unwrap())).unwrap();
+    b.grant("give", &cap(c.eval("give").unwrap())).unwrap();
+    assert_eq!(b.eval("keep(n) or give() is n").unwrap(), Value::Bool(true));
+    assert!(refused(&b, "give().m0().secret()"));
+    assert!(refused(&c, "kept[0].secret()"));
+}
+
+/// One granted capability: a node and the names its filter lists (`None`: public).
+type Grant = (usize, Option<Vec<&'static str>>);
+
+fn grant_strategy() -> impl Strategy<Value = Grant> {
+    (
+        0..4usize,
+        prop::option::of(prop::sample::subsequence(NAMES.to_vec(), 0..=NAMES.len())),
+    )
+}
+
+/// The guest explores everything it can reach: every method of every proxy it
+/// holds, with every proxy it holds as the argument of `echo`, as the result of
+/// a callback of `back`, and through another sandbox's store; it reports what
+/// each proxy it ended up holding permits (`dir`).
+const EXPLORE: &str = "
+held = list(granted)
+def seen(p):
+    return any(p is q for q in held)
+def add(x):
+    if type(x).__name__ == 'capability' and not seen(x):
+        held.append(x)
+for _ in range(3):
+    for p in list(held):
+        for name in dir(p):
+            try:
+                if name in ('m0', 'm1', 'm2'):
+                    add(getattr(p, name)())
+                elif name == 'echo':
+                    for q in list(held):
+                        add(p.echo(q))
+                elif name == 'back':
+                    for q in list(held):
+                        add(p.back(lambda: q))
+            except AttributeError:
+                pass
+    for q in list(held):
+        keep(q)
+        add(give())
+        add(echo(q))
+report = [sorted(dir(p)) for p in held]
+";
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Over random object graphs and random grants, every proxy the guest ends
+    /// up holding permits a subset of the names of some capability it was
+    /// granted.
+    #[test]
+    fn every_proxy_reached_permits_no_more_than_some_grant(
+        links in prop::array::uniform4(prop::array::uniform3(0..4usize)),
+        grants in prop::collection::vec(grant_strategy(), 1..4),
+    ) {
+        let a = owner(&links);
+        let (b, c) = (sandbox(), sandbox());
+        c.exec("kept = []\ndef keep(x): kept.append(x)\ndef give(): return kept[-1]").unwrap();
+        b.grant("keep", &cap(c.eval("keep").unwrap())).unwrap();
+        b.grant("give", &cap(c.eval("give").unwrap())).unwrap();
+        b.grant("echo", &cap(a.eval("echo").unwrap())).unwrap();
+        let mut permitted: Vec<BTreeSet<String>> = Vec::new();
+        b.exec("granted = []").unwrap();
+        for (i, (node, only)) in grants.iter().enumerate() {
+            let filter = match only {
+                Some(names) => Filter::only(names.iter().copied()),
+                None => Filter::public(),
+            };
+            // Half the grants are attenuated copies of a public export, half
+            // are exports with the filter itself.
+            let handle = if i % 2 == 0 {
+                a.export(&format!("nodes[{node}]"), filter).unwrap()
+            } else {
+                cap(a.eval(&format!("nodes[{node}]")).unwrap()).attenuate(&filter).unwrap()
+            };
+            b.grant(&format!("g{i}"), &handle).unwrap();
+            b.exec(&format!("granted.append(g{i})")).unwrap();
+            permitted.push(names(&b.eval(&format!("sorted(dir(g{i}))")).unwrap()));
+        }
+        b.exec(EXPLORE).unwrap();
+        let report = match b.eval("report").unwrap() {
+            Value::List(r) => r,
+            other => panic!("{other:?}"),
+        };
+        for held in &report {
+            let held = names(held);
+            prop_assert!(
+                permitted.iter().any(|p| held.is_subset(p)),
+                "a proxy permitting {held:?}, grants {permitted:?}"
+            );
+        }
+    }
+}
