@@ -317,9 +317,11 @@ pub(crate) fn release() {
     let _ = TICKS.try_with(|t| t.borrow_mut().clear());
 }
 
-/// Compiles guest source, ready to run in `vm`: f-strings with several fields
-/// become checked concatenations (`text::JoinFStrings`), and with `instrument`
-/// the fuel ticks are inserted.
+/// Compiles text for a sandbox, ready to run in `vm`: guest source, and every
+/// text the library's `exec`/`eval`/`compile` run (one pipeline). Its import
+/// statements import as the guest ([`MarkImports`]), f-strings with several
+/// fields become checked concatenations (`text::JoinFStrings`), and with
+/// `instrument` the fuel ticks are inserted.
 pub(crate) fn compile(
     vm: &VirtualMachine,
     source: &str,
@@ -336,6 +338,7 @@ pub(crate) fn compile(
     let parsed = parser::parse(source, parser_mode.into())
         .map_err(|e| CompileError::from_ruff_parse_error(e, &source_file))?;
     let mut module = parsed.into_syntax();
+    visit_module(&mut module, &MarkImports);
     visit_module(&mut module, &super::text::JoinFStrings);
     if instrument {
         visit_module(&mut module, &Instrument);
@@ -461,6 +464,55 @@ impl<'a> ConstantBag for TickBag<'a> {
 
     fn make_name(&self, name: &str) -> <Self::Constant as Constant>::Name {
         self.inner.make_name(name)
+    }
+}
+
+/// The prefix of the module name of an import statement compiled by
+/// [`compile`]: the statement imports as the guest (`library::import`).
+pub(crate) fn guest_import_prefix() -> &'static str {
+    static PREFIX: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PREFIX.get_or_init(|| format!("{}import ", marker()))
+}
+
+/// The AST pass that marks every import statement of text compiled in a
+/// sandbox as the guest's: its module name gets [`guest_import_prefix`], which
+/// no identifier can spell (it starts with a NUL and holds the per-process
+/// secret). The interpreter's `__import__` (which every import statement and
+/// native code call) therefore knows who is importing from the statement
+/// itself: a marked name is the guest's (compiled at run time in the
+/// sandbox), an unmarked one the library's frozen code or native code. An
+/// `import a` gets `as a`, so it still binds the name it imports.
+/// `from __future__ import ...` stays as it is (the compiler reads the name);
+/// at run time it is refused like any module outside the library.
+struct MarkImports;
+
+impl MarkImports {
+    fn marked(name: &str, range: TextRange) -> ast::Identifier {
+        ast::Identifier::new(format!("{}{name}", guest_import_prefix()), range)
+    }
+}
+
+impl Transformer for MarkImports {
+    fn visit_stmt(&self, stmt: &mut Stmt) {
+        match stmt {
+            Stmt::Import(import) => {
+                for alias in &mut import.names {
+                    let name = alias.name.as_str().to_owned();
+                    if alias.asname.is_none() {
+                        let top = name.split('.').next().unwrap_or(&name);
+                        alias.asname = Some(ast::Identifier::new(top, alias.name.range));
+                    }
+                    alias.name = Self::marked(&name, alias.name.range);
+                }
+            }
+            Stmt::ImportFrom(from) => {
+                let module = from.module.as_ref().map(|m| m.as_str().to_owned());
+                if module.as_deref() != Some("__future__") {
+                    from.module = Some(Self::marked(module.as_deref().unwrap_or(""), from.range));
+                }
+            }
+            _ => walk_stmt(self, stmt),
+        }
     }
 }
 

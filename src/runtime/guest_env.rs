@@ -39,6 +39,8 @@ pub(crate) struct GuestState {
     /// what library code compiles (`exec`/`eval`/`compile` of text it built,
     /// such as a forward reference's).
     pub(crate) source_limits: (usize, usize),
+    /// Whether text compiled in the sandbox is fuel-instrumented.
+    pub(crate) fuel_metering: bool,
     /// `str.format`, `str.format_map` and `_string.formatter_field_name_split`
     /// as the interpreter made them, called after the field check.
     pub(crate) original_str_methods: Vec<(&'static str, PyObjectRef)>,
@@ -129,6 +131,7 @@ pub(crate) fn install(
             original_self_getter,
             library: Default::default(),
             source_limits: (policy.max_source_bytes, policy.max_source_nesting),
+            fuel_metering: policy.fuel_metering,
             original_str_methods: Vec::new(),
             guest_builtins: None,
         })
@@ -454,6 +457,11 @@ fn route_native_reports(vm: &VirtualMachine) -> PyResult<()> {
 #[derive(Debug, PyPayload)]
 pub(crate) struct SealedDict {
     dict: PyDictRef,
+}
+
+/// The dict behind a sealed view (for the runtime's own use).
+pub(crate) fn sealed_dict(view: &PyObjectRef) -> Option<PyDictRef> {
+    view.downcast_ref::<SealedDict>().map(|v| v.dict.clone())
 }
 
 /// A read-only view of `dict` for the guest.

@@ -2,32 +2,38 @@
 //! compiled into the binary at build time (`rustpython-pylib` with its sources
 //! frozen), loaded per sandbox, with the guest's authority and no more.
 //!
-//! Two kinds of code import modules in a sandbox:
+//! Two kinds of code import modules in a sandbox, told apart by the import
+//! statement itself (see [`import`]):
 //!
-//! - **guest code** gets, for a module the policy allows, a [`ModuleView`]: a
-//!   sealed, read-only object holding the module's public API (its `__all__`,
-//!   or its public names), never a module object, never another module;
-//! - **library code** (the modules' own source, running in the sandbox) gets
-//!   real module objects, but only of the modules in [`LIBRARY_PYTHON`] and
-//!   [`LIBRARY_NATIVE`] (pure computation) and of stand-ins without authority
-//!   for `sys`, `os`, `time`, `_thread`, `warnings`, `inspect` and `_random`.
+//! - **guest code** (every text compiled in the sandbox, whose import
+//!   statements `fuel::compile` marks) gets, for a module the policy allows, a
+//!   [`ModuleView`]: a sealed, read-only object holding the module's public API
+//!   (its `__all__`, or its public names), never a module object, never
+//!   another module;
+//! - **library code** (the frozen modules' own bytecode, the stand-ins, native
+//!   code) gets real module objects, but only of the modules in
+//!   [`LIBRARY_PYTHON`] and [`LIBRARY_NATIVE`] (pure computation) and of
+//!   stand-ins without authority for `sys`, `os`, `time`, `_thread`,
+//!   `warnings`, `inspect`, `_random` and `builtins`.
 //!
-//! Library code runs with the same restricted builtins module as the guest,
-//! plus `exec`, `eval` and `compile` (which `collections.namedtuple`,
-//! `dataclasses` and `typing` need). Whatever a guest could reach inside a
-//! library namespace therefore carries no authority the guest lacks; and the
+//! Library code runs with the guest's builtins plus `exec`, `eval` and
+//! `compile` (which `collections.namedtuple`, `dataclasses` and `typing` need),
+//! which compile through the guest's pipeline; its `__import__` by name and
+//! its `builtins` module are the guest's. Whatever a guest could reach inside
+//! a library namespace therefore carries no authority the guest lacks; and the
 //! namespaces themselves are out of its reach: no function exposes
-//! `__globals__`, no frame is reachable, and once an import is done the
-//! `sys.modules` that library code sees maps names to the same sealed views
-//! the guest gets, so a guest-chosen `__module__` string (which `typing` and
-//! `dataclasses` resolve through `sys.modules`) never leads to a library
-//! namespace.
+//! `__globals__`, no frame is reachable, text is never run in a library
+//! namespace, and once an import is done the `sys.modules` that library code
+//! sees maps names to the same sealed views the guest gets, so a guest-chosen
+//! `__module__` string (which `typing` and `dataclasses` resolve through
+//! `sys.modules`) never leads to a library namespace.
 
 use super::guest_env::with_state;
 use rustpython_compiler_core::frozen::FrozenModule;
 use rustpython_vm::builtins::{PyDict, PyDictRef, PyList, PyModule, PyStr, PyStrRef};
 use rustpython_vm::class::{PyClassImpl, StaticType};
 use rustpython_vm::function::{FuncArgs, PySetterValue};
+use rustpython_vm::compiler::Mode;
 use rustpython_vm::scope::Scope;
 use rustpython_vm::types::{Constructor, Representable, SetAttr};
 use rustpython_vm::{pyclass, AsObject, Py, PyObjectRef, PyPayload, PyResult, VirtualMachine};
@@ -47,8 +53,8 @@ pub(crate) struct LibraryState {
     modules: HashMap<String, PyObjectRef>,
     /// Whether the `encodings` package (codec search) is loaded.
     codecs_ready: bool,
-    /// The namespaces of library modules: the `import` statement run with
-    /// one of these as globals is library code.
+    /// The namespaces of library modules: library `exec`/`eval` never run
+    /// text in one of these.
     namespaces: Vec<PyDictRef>,
     /// The builtins of library code.
     builtins: Option<PyDictRef>,
@@ -204,9 +210,11 @@ pub(crate) fn library_builtins(
             d.set_item(*name, v, vm)?;
         }
     }
+    // Library code that calls `__import__` by name imports as the guest; the
+    // import statements of its frozen code are the library's (see `import`).
     d.set_item(
         "__import__",
-        vm.new_function("__import__", import_for_library).into(),
+        vm.new_function("__import__", import_as_guest).into(),
         vm,
     )?;
     for name in ["exec", "eval", "compile"] {
@@ -252,9 +260,20 @@ impl ImportArgs {
     }
 }
 
-/// The sandbox's `__import__`: library code (whose globals are a library
-/// module's namespace) imports library modules; everything else is the guest,
-/// which gets sealed views of the modules its policy allows.
+/// The interpreter's own `__import__`, which RustPython calls for every import
+/// statement (whatever the frame's builtins) and for native code
+/// (`vm.import("typing")` inside `Generic[T]`, ...). Who is importing is
+/// written in the statement itself, never read from frames or instructions:
+/// every text compiled in the sandbox (guest source, and what the library's
+/// `exec`/`eval`/`compile` run) goes through `fuel::compile`, which marks its
+/// import statements' module names (`fuel::guest_import_prefix`, which no
+/// identifier can spell). A marked name is the guest's import: sealed views
+/// of the policy's modules. An unmarked one comes from code compiled into the
+/// binary (the frozen library, the stand-ins) or from native code: the
+/// library's import. No guest or library code can call this function by name:
+/// the `__import__` in their builtins is the guest's (`import_as_guest`), and
+/// the interpreter's builtins module is out of their reach (library code that
+/// imports `builtins` gets [`builtins_for_library`]).
 pub(crate) fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     let ImportArgs {
         name,
@@ -262,64 +281,75 @@ pub(crate) fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         fromlist,
         level,
     } = ImportArgs::parse(&args, vm)?;
-    // Three callers reach this function, the interpreter's `__import__`:
-    // - the import statement in library code, recognised by its globals (a
-    //   library namespace, which a guest never holds);
-    // - the import statement in guest code: the current instruction is
-    //   IMPORT_NAME;
-    // - native code (`vm.import("typing")` inside `Generic[T]`, ...), which
-    //   uses the module itself and needs its internals. A guest cannot call
-    //   this function directly: the `__import__` in its builtins is
-    //   `import_as_guest`.
-    let is_library = globals
-        .as_ref()
-        .is_some_and(|g| with_state(|s| s.library.is_namespace(g)).unwrap_or(false));
-    if is_library || !called_by_import_statement(vm) {
-        in_window(vm, || {
+    match name.strip_prefix(super::fuel::guest_import_prefix()) {
+        Some(guest) => guest_import(vm, guest, level),
+        None => in_window(vm, || {
             library_import(vm, &name, globals.as_ref(), fromlist, level)
-        })
-    } else {
-        guest_import(vm, &name, level)
+        }),
     }
 }
 
-/// The `__import__` a guest can name (in its builtins): always the guest's
-/// import, whoever calls it.
+/// The `__import__` a guest can name (in its builtins, and in the library's):
+/// always the guest's import, whoever calls it.
 pub(crate) fn import_as_guest(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     let ImportArgs { name, level, .. } = ImportArgs::parse(&args, vm)?;
     guest_import(vm, &name, level)
 }
 
-/// Whether the running instruction of the current frame is IMPORT_NAME.
-fn called_by_import_statement(vm: &VirtualMachine) -> bool {
-    use rustpython_compiler_core::bytecode::Instruction;
-    let Some(frame) = vm.current_frame() else {
-        return false;
-    };
-    let idx = (frame.lasti() as usize).saturating_sub(1);
-    frame
-        .code
-        .code
-        .instructions
-        .get(idx)
-        .is_some_and(|unit| matches!(unit.op, Instruction::ImportName { .. }))
-}
-
-/// `exec`/`eval` for library code. Code run in a namespace without builtins
-/// gets the guest's builtins there, not the interpreter's builtins module the
-/// VM would insert: library code that runs text built from guest data (field
-/// names in `dataclasses`, forward references in `typing`) runs it with the
-/// guest's authority.
+/// `exec`, `eval` and `compile` for library code: one pipeline for every text.
+///
+/// Text (`str`, or bytes read as UTF-8) is checked against the guest's source
+/// bounds (`check_library_source`) and compiled by `fuel::compile`, as guest
+/// source is: its imports are the guest's, it is fuel-metered when the
+/// sandbox is, its multiplications stay checked, its f-strings joined. Then:
+/// - `compile(text, filename, mode)` returns that code object; with
+///   `ast.PyCF_ONLY_AST` in its flags it parses only (`ast.parse`), which
+///   builds data, not code;
+/// - `compile()` of an AST object is refused: the interpreter's compiler
+///   recurses over a guest-built tree natively (a cyclic or deep one overflows
+///   the stack) and would bypass the pipeline;
+/// - `exec`/`eval` run the code object in the namespace given, with the guest's
+///   builtins where the namespace has none (field names in `dataclasses`,
+///   forward references in `typing`: text built from guest data runs with the
+///   guest's authority). A library module's own namespace is refused: text
+///   run there would reach that module's globals and builtins.
 fn library_run(which: &'static str, mut args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-    check_library_source(which, &args, vm)?;
+    let text = check_library_source(which, &args, vm)?;
+    let arg = |args: &FuncArgs, i: usize, key: &str| {
+        args.args.get(i).or_else(|| args.kwargs.get(key)).cloned()
+    };
     if which == "compile" {
-        return call_original(which, args, vm);
+        let flags = match arg(&args, 3, "flags") {
+            Some(f) => f.try_to_value::<i64>(vm)?,
+            None => 0,
+        };
+        let Some(text) = text else {
+            return Err(vm.new_type_error(
+                "compile() of an AST object is not available in this sandbox",
+            ));
+        };
+        if flags & PYCF_ONLY_AST != 0 {
+            return call_original(which, args, vm);
+        }
+        let filename = arg(&args, 1, "filename")
+            .and_then(|f| f.downcast_ref::<PyStr>().map(|s| s.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "<string>".to_owned());
+        let mode = match arg(&args, 2, "mode")
+            .and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.to_string_lossy().into_owned()))
+            .as_deref()
+        {
+            Some("exec") => Mode::Exec,
+            Some("eval") => Mode::Eval,
+            Some("single") => Mode::Single,
+            _ => {
+                return Err(vm.new_value_error(
+                    "compile() mode must be 'exec', 'eval' or 'single'",
+                ))
+            }
+        };
+        return Ok(compile_text(vm, &text, mode, &filename)?.into());
     }
-    let globals = args
-        .args
-        .get(1)
-        .cloned()
-        .or_else(|| args.kwargs.get("globals").cloned());
+    let globals = arg(&args, 1, "globals");
     let globals = match globals {
         Some(g) if !vm.is_none(&g) => g,
         _ => {
@@ -334,11 +364,26 @@ fn library_run(which: &'static str, mut args: FuncArgs, vm: &VirtualMachine) -> 
             g
         }
     };
+    if with_state(|s| s.library.is_namespace(&globals)).unwrap_or(true) {
+        return Err(vm.new_runtime_error(format!(
+            "{which}() in a library module's namespace is not available in this sandbox"
+        )));
+    }
     if let Some(dict) = globals.downcast_ref::<PyDict>() {
         if !dict.contains_key("__builtins__", vm) {
             if let Some(b) = with_state(|s| s.guest_builtins.clone()).flatten() {
                 dict.set_item("__builtins__", b, vm)?;
             }
+        }
+    }
+    if let Some(text) = text {
+        let mode = if which == "eval" { Mode::Eval } else { Mode::Exec };
+        let code: PyObjectRef = compile_text(vm, &text, mode, "<string>")?.into();
+        if args.args.is_empty() {
+            args.kwargs.swap_remove("source");
+            args.args.push(code);
+        } else {
+            args.args[0] = code;
         }
     }
     call_original(which, args, vm)
@@ -357,6 +402,21 @@ fn call_original(which: &'static str, args: FuncArgs, vm: &VirtualMachine) -> Py
     original.call(args, vm)
 }
 
+/// `ast.PyCF_ONLY_AST`: `compile()` returns the parsed tree.
+const PYCF_ONLY_AST: i64 = 0x400;
+
+/// Compiles text for library code through the sandbox's pipeline.
+fn compile_text(
+    vm: &VirtualMachine,
+    text: &str,
+    mode: Mode,
+    filename: &str,
+) -> PyResult<rustpython_vm::PyRef<rustpython_vm::builtins::PyCode>> {
+    let instrument = with_state(|s| s.fuel_metering).unwrap_or(true);
+    super::fuel::compile(vm, text, mode, filename, instrument)
+        .map_err(|e| vm.new_syntax_error(&e, Some(text)))
+}
+
 /// Text that library code compiles can come from the guest: `typing` evaluates
 /// a forward reference (an annotation string) with `eval`, `dataclasses` and
 /// `namedtuple` build functions from field names. It gets the bounds of guest
@@ -365,18 +425,23 @@ fn call_original(which: &'static str, args: FuncArgs, vm: &VirtualMachine) -> Py
 /// aborts the process, and `make_dataclass` with a thousand fields compiled an
 /// `__eq__` whose compilation outgrew the memory ceiling. Too deep is a
 /// `RecursionError`, too long a `MemoryError`.
-fn check_library_source(which: &str, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+/// Returns the text, or `None` for a source that is not text (a code object,
+/// an AST).
+fn check_library_source(
+    which: &str,
+    args: &FuncArgs,
+    vm: &VirtualMachine,
+) -> PyResult<Option<String>> {
     let source = args.args.first().or_else(|| args.kwargs.get("source"));
     let text = match source {
         Some(s) => match s.downcast_ref::<PyStr>() {
             Some(s) => s.to_string_lossy().into_owned(),
             None => match s.try_bytes_like(vm, |b| String::from_utf8_lossy(b).into_owned()) {
                 Ok(text) => text,
-                // A code object or an AST: compiled already, or the original's error.
-                Err(_) => return Ok(()),
+                Err(_) => return Ok(None),
             },
         },
-        None => return Ok(()),
+        None => return Ok(None),
     };
     let expression = match which {
         "eval" => true,
@@ -400,7 +465,7 @@ fn check_library_source(which: &str, args: &FuncArgs, vm: &VirtualMachine) -> Py
     // minimum stack (a 500-field dataclass).
     let max_nesting = max_nesting.saturating_mul(4).min(10_000);
     match super::source::check_source(&text, kind, max_bytes, max_nesting) {
-        Ok(()) => Ok(()),
+        Ok(()) => Ok(Some(text)),
         Err(super::GuestError::SourceTooDeep { limit }) => Err(vm.new_recursion_error(format!(
             "{which}(): the source nests deeper than {limit} levels"
         ))),
@@ -408,18 +473,47 @@ fn check_library_source(which: &str, args: &FuncArgs, vm: &VirtualMachine) -> Py
     }
 }
 
-/// The `__import__` in the library's builtins, for library code that calls
-/// `__import__(...)` by name (the codec search does): library modules.
-fn import_for_library(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+/// The `__import__` of the `encodings` package alone (its builtins, given when
+/// it is loaded): the codec search calls `__import__('encodings.' + name)` by
+/// name, which loads a codec module. Anything else imports as the guest.
+fn import_for_codecs(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     let ImportArgs {
         name,
         globals,
         fromlist,
         level,
     } = ImportArgs::parse(&args, vm)?;
+    if level != 0 || !name.starts_with("encodings.") {
+        return guest_import(vm, &name, level);
+    }
     in_window(vm, || {
         library_import(vm, &name, globals.as_ref(), fromlist, level)
     })
+}
+
+/// What library code gets for `import builtins` (`annotationlib` resolves
+/// names there, `enum` and `operator` read it): a sealed, read-only view
+/// holding the guest's builtins, every name. It holds the guest's authority
+/// and no more: never the interpreter's builtins module (whose `__import__`
+/// serves the library), nor `exec`, `eval` or `compile`, nor a namespace
+/// (`builtins.__dict__` does not exist).
+fn builtins_for_library(vm: &VirtualMachine) -> PyResult {
+    let guest = with_state(|s| s.guest_builtins.clone())
+        .flatten()
+        .and_then(|b| super::guest_env::sealed_dict(&b))
+        .ok_or_else(|| vm.new_runtime_error("the guest's builtins are not set up"))?;
+    let view = ModuleView {
+        name: "builtins".to_owned(),
+    }
+    .into_ref_with_type(vm, ModuleView::static_type().to_owned())?;
+    let dict = view
+        .as_object()
+        .dict()
+        .ok_or_else(|| vm.new_runtime_error("module views have a namespace"))?;
+    for (k, v) in guest.items_vec() {
+        dict.set_item(&*k, v, vm)?;
+    }
+    Ok(view.into())
 }
 
 fn refuse(vm: &VirtualMachine, name: &str) -> rustpython_vm::builtins::PyBaseExceptionRef {
@@ -452,6 +546,10 @@ fn guest_import(vm: &VirtualMachine, name: &str, level: i64) -> PyResult {
         return Ok(view);
     }
     let module = load_top(vm, name)?;
+    // Closing the import window made the view of every allowed module loaded.
+    if let Some(view) = with_state(|s| s.library.views.get(name).cloned()).flatten() {
+        return Ok(view);
+    }
     let view = module_view(vm, name, &module)?;
     with_state(|s| s.library.views.insert(name.to_owned(), view.clone()));
     Ok(view)
@@ -471,10 +569,37 @@ fn in_window(vm: &VirtualMachine, import: impl FnOnce() -> PyResult) -> PyResult
     // The codec search (`str(b, 'latin1')` in `re`) comes with the first import.
     let result = ensure_codecs(vm).and_then(|()| import());
     super::harden::sweep(vm);
-    let closed = with_state(|s| s.library.close_window(vm, &s.imports)).transpose();
+    let closed = close_window(vm);
     let module = result?;
     closed?;
     Ok(module)
+}
+
+/// Ends an import window: once the outermost import is done, the library's
+/// `sys.modules` holds only sealed views of the modules the guest may import.
+/// Views are made while the window is still open and outside the sandbox
+/// state's borrow: making one may run the module's own `__getattr__`, which
+/// may import (PEP 562: `typing.ForwardRef` imports `annotationlib`).
+fn close_window(vm: &VirtualMachine) -> PyResult<()> {
+    if with_state(|s| s.library.depth > 1).unwrap_or(true) {
+        with_state(|s| s.library.depth -= 1);
+        return Ok(());
+    }
+    let outcome = (|| {
+        // Each round may load more modules; there are finitely many.
+        loop {
+            let pending = with_state(|s| s.library.missing_views(&s.imports)).unwrap_or_default();
+            if pending.is_empty() {
+                return Ok(());
+            }
+            for (name, module) in pending {
+                let view = module_view(vm, &name, &module)?;
+                with_state(|s| s.library.views.insert(name, view));
+            }
+        }
+    })();
+    let closed = with_state(|s| s.library.close_window(vm)).transpose();
+    outcome.and(closed.map(|_| ()))
 }
 
 /// Loads the `encodings` package once per sandbox: it registers the codec
@@ -595,7 +720,7 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
     let module: PyObjectRef = if name == "sys" {
         sys_stand_in(vm)?
     } else if name == "builtins" {
-        vm.builtins.clone().into()
+        builtins_for_library(vm)?
     } else if let Some((_, source)) = STAND_INS.iter().find(|(n, _)| *n == name) {
         stand_in(vm, name, source)?
     } else if LIBRARY_NATIVE.contains(&name) {
@@ -667,6 +792,21 @@ fn new_module(
     let builtins = with_state(|s| s.library.builtins.clone())
         .flatten()
         .ok_or_else(|| vm.new_runtime_error("the library is not set up"))?;
+    let builtins = if name == "encodings" {
+        // The one namespace whose `__import__` loads library modules by name.
+        let own = vm.ctx.new_dict();
+        for (k, v) in builtins.items_vec() {
+            own.set_item(&*k, v, vm)?;
+        }
+        own.set_item(
+            "__import__",
+            vm.new_function("__import__", import_for_codecs).into(),
+            vm,
+        )?;
+        own
+    } else {
+        builtins
+    };
     dict.set_item("__builtins__", builtins.into(), vm)?;
     with_state(|s| s.library.namespaces.push(dict.clone()));
     Ok((module, dict))
@@ -799,21 +939,25 @@ impl LibraryState {
         Ok(())
     }
 
-    /// Between imports, the library's `sys.modules` holds only sealed views of
-    /// the modules the guest itself may import (`allowed`, the policy's).
-    fn close_window(
+    /// The modules the guest may import (`allowed`, the policy's) that are
+    /// loaded (or in the library's `sys.modules`) and have no view yet.
+    fn missing_views(
         &mut self,
-        vm: &VirtualMachine,
         allowed: &std::collections::BTreeSet<String>,
-    ) -> PyResult<()> {
-        self.depth = self.depth.saturating_sub(1);
-        if self.depth > 0 {
-            return Ok(());
-        }
-        let Some(m) = self.sys_modules.clone() else {
-            return Ok(());
+    ) -> Vec<(String, PyObjectRef)> {
+        self.adopt_sys_modules();
+        self.modules
+            .iter()
+            .filter(|(name, _)| allowed.contains(*name) && !self.views.contains_key(*name))
+            .map(|(name, module)| (name.clone(), module.clone()))
+            .collect()
+    }
+
+    /// Keeps what library code put in its `sys.modules` itself.
+    fn adopt_sys_modules(&mut self) {
+        let Some(m) = &self.sys_modules else {
+            return;
         };
-        // Keep what library code put in sys.modules itself.
         for (k, v) in m.items_vec() {
             if let (Some(k), true) = (
                 k.downcast_ref::<PyStr>().and_then(|s| s.to_str()),
@@ -822,21 +966,22 @@ impl LibraryState {
                 self.modules.entry(k.to_owned()).or_insert(v);
             }
         }
+    }
+
+    /// Ends the outermost import: between imports, the library's `sys.modules`
+    /// holds only the views (made by `close_window`) of the modules the guest
+    /// may import.
+    fn close_window(&mut self, vm: &VirtualMachine) -> PyResult<()> {
+        self.depth = self.depth.saturating_sub(1);
+        self.adopt_sys_modules();
+        let Some(m) = self.sys_modules.clone() else {
+            return Ok(());
+        };
         m.clear();
-        // Collections.abc replaced its own entry: keep the module table in step.
-        for (name, module) in self.modules.clone() {
-            if !allowed.contains(&name) {
-                continue;
+        for (name, view) in &self.views {
+            if self.modules.contains_key(name) {
+                m.set_item(name.as_str(), view.clone(), vm)?;
             }
-            let view = match self.views.get(&name) {
-                Some(v) => v.clone(),
-                None => {
-                    let v = module_view(vm, &name, &module)?;
-                    self.views.insert(name.clone(), v.clone());
-                    v
-                }
-            };
-            m.set_item(name.as_str(), view, vm)?;
         }
         Ok(())
     }
@@ -930,7 +1075,17 @@ pub(crate) fn module_view(vm: &VirtualMachine, name: &str, module: &PyObjectRef)
         .ok_or_else(|| vm.new_runtime_error("module views have a namespace"))?;
     let mut exported = Vec::new();
     for key in &names {
-        let Some(value) = source.get_item_opt(key.as_str(), vm)? else {
+        // A name of `__all__` the module makes on demand (PEP 562: `typing`'s
+        // `ForwardRef`) is made now, by the module's own `__getattr__`.
+        let value = match source.get_item_opt(key.as_str(), vm)? {
+            Some(v) => Some(v),
+            None if source.contains_key("__getattr__", vm) => {
+                let attr = vm.ctx.new_str(key.as_str());
+                vm.get_attribute_opt(module.clone(), &*attr)?
+            }
+            None => None,
+        };
+        let Some(value) = value else {
             continue;
         };
         // A view never hands out a module (a module's imports are its own).

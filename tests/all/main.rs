@@ -15,6 +15,7 @@ mod fuel;
 mod hostile;
 mod introspection;
 mod isolation;
+mod library_authority;
 mod json;
 mod limits;
 mod master;
