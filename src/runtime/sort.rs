@@ -57,6 +57,18 @@ pub(crate) fn install(vm: &VirtualMachine) -> PyResult<()> {
             }
             let iterable = args.args.remove(0);
             let (key, reverse) = options("sorted", args, vm)?;
+            // The copy of a sized input is one allocation: reserved first.
+            let sized = iterable
+                .downcast_ref::<PyList>()
+                .map(|l| l.borrow_vec().len())
+                .or_else(|| {
+                    iterable
+                        .downcast_ref::<rustpython_vm::builtins::PyTuple>()
+                        .map(|t| t.len())
+                });
+            if let Some(n) = sized {
+                reserve_items(n, size_of::<PyObjectRef>(), vm)?;
+            }
             let items = Vec::<PyObjectRef>::try_from_object(vm, iterable)?;
             let list = PyList::from(items).into_ref(&vm.ctx);
             sort_list(&list, key, reverse, vm)?;
@@ -127,9 +139,15 @@ fn sort_items(
             b.rich_compare_bool(a, PyComparisonOp::Lt, vm)
         }
     };
+    // What the sort allocates besides the items, reserved before it starts
+    // (SPEC §5.6): the (item, key) pairs, and the copy of a left run a merge
+    // makes (at most half of what it sorts).
     let Some(key) = key else {
+        reserve_items(items.len() / 2, size_of::<PyObjectRef>(), vm)?;
         return merge_sort(items, &after);
     };
+    let pair = size_of::<(PyObjectRef, PyObjectRef)>();
+    reserve_items(items.len().saturating_add(items.len() / 2), pair, vm)?;
     let mut pairs = Vec::with_capacity(items.len());
     for item in items.iter() {
         fuel::charge_native(vm)?;
@@ -140,6 +158,11 @@ fn sort_items(
     items.clear();
     items.extend(pairs.into_iter().map(|(item, _)| item));
     result
+}
+
+/// Reserves room for `n` slots of `size` bytes (`native::reserve`).
+fn reserve_items(n: usize, size: usize, vm: &VirtualMachine) -> PyResult<()> {
+    super::native::reserve(n as f64 * size as f64, "sorting", vm)
 }
 
 /// A stable merge sort of natural runs with a fallible comparison (`after(a,

@@ -159,6 +159,11 @@ fn growth_past_the_budget_is_stopped_and_its_thread_ends() {
         "l = []\nl += range(10**11)",
         "l = [1]\nl[:] = range(10**11)",
         "class G:\n    def __len__(s): return 2**59\n    def __iter__(s): return iter(int, 1)\nl = []\nl += G()",
+        // A sort's own buffers (the key pairs, a merge's copy) are reserved
+        // before it starts (the pairs froze the thread at the ceiling).
+        "x = [0] * 3_000_000\ny = sorted(x, key=lambda v: v)",
+        "x = [0] * 3_500_000\nx.sort(key=lambda v: v)",
+        "x = [0] * 3_500_000\ny = sorted(x)",
         // A repr that pastes one long string many times: each item's repr
         // looks at the stop.
         "x = 'a' * 8_000_000\ny = repr([x] * 1000)",
