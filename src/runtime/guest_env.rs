@@ -137,6 +137,7 @@ pub(crate) fn install(
         })
     });
     route_native_reports(vm)?;
+    super::identity::install(vm)?;
     super::harden::replace_methods(vm);
     let original = vm.ctx.new_dict();
     for (k, v) in vm.builtins.dict().items_vec() {

@@ -271,11 +271,13 @@ pub(crate) fn sweep(vm: &VirtualMachine) {
         }
         if ty.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
             refuse_foreign_construction(vm, &ty);
+            super::identity::replace_inherited(vm, &ty);
             continue;
         }
         let fresh = DONE.with(|d| d.borrow_mut().insert(addr));
         if fresh {
             refuse_foreign_construction(vm, &ty);
+            super::identity::replace_inherited(vm, &ty);
             restrict(vm, &ty);
             meter_iteration(&ty);
             meter_repr(&ty);

@@ -13,6 +13,7 @@ mod finalize;
 mod fuel;
 pub(crate) mod guest_env;
 mod harden;
+mod identity;
 pub(crate) mod interrupt;
 mod json;
 mod library;

@@ -709,6 +709,7 @@ impl Guest {
             std::mem::forget(globals);
             std::mem::forget(interp);
             super::finalize::leak();
+            super::identity::leak();
             return;
         }
         let Some(interp) = interp else { return };
@@ -731,6 +732,7 @@ impl Guest {
                 super::text::release();
                 super::native::release();
                 super::regex::release();
+                super::identity::release();
                 proxy::clear();
                 guest_env::clear_state();
             });

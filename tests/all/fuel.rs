@@ -398,3 +398,48 @@ fn an_unrolled_loop_pays_for_its_iterations_in_advance() {
         assert_eq!(*seen.get_or_insert(printed), printed);
     }
 }
+
+/// No heap address reaches a guest (SPEC §4.4): ids, default hashes (and so
+/// the order of sets of objects), and default reprs are the sandbox's own
+/// deterministic identities, so a program that shows them, orders by them and
+/// runs out of fuel prints the same text and stops at the same point every run.
+#[test]
+fn identities_are_the_same_on_every_run() {
+    let program = "\
+class A:
+    pass
+def f():
+    pass
+def g():
+    yield 1
+objs = [A() for _ in range(40)] + [object() for _ in range(10)] + [[] for _ in range(5)]
+nan = float('nan')
+print(sorted(id(o) for o in objs)[:3])
+print([hash(o) % 1000 for o in objs[:5]])
+hashable = objs[:50]
+print(repr(objs[0]), repr(objs[41]), f, g(), [].append, (1).__add__, repr(memoryview(b'')))
+print([objs.index(o) for o in set(hashable)][:20])
+print([objs.index(o) for o in {o: 1 for o in hashable}][:5], hash(nan) == hash(nan))
+print(sorted(range(len(objs)), key=lambda i: id(objs[i]))[:10])
+print(len({A() for _ in range(100)}), len({id(A()) for _ in range(100)}))
+step = 0
+while True:
+    step += 1
+    tmp = [A() for _ in range(step % 7)]
+    print(step, len({hash(t) for t in tmp}), [id(t) % 4096 for t in tmp][:2], id(tmp) % 4096)
+";
+    let mut seen = None;
+    for _ in 0..100 {
+        let sb = with_fuel(20_000);
+        let err = sb.exec(program).unwrap_err();
+        assert_eq!(err, GuestError::FuelExhausted { limit: 20_000 });
+        let here = (sb.take_output(), sb.fuel());
+        match &seen {
+            None => seen = Some(here),
+            Some(first) => assert_eq!(first, &here, "a run differed"),
+        }
+    }
+    let (out, _) = seen.unwrap();
+    assert!(!out.contains("0x5") && !out.contains("0x6"), "an address: {out}");
+    assert!(out.lines().count() > 20, "{out}");
+}
