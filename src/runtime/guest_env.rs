@@ -377,6 +377,7 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
         if i > 0 {
             line.push_str(&sep);
         }
+        super::native::check_decimal_digits(obj, vm)?;
         let s: PyStrRef = obj.str(vm)?;
         line.push_str(&s.to_string_lossy());
         // Stop building early when the line alone is over the budget.

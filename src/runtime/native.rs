@@ -159,6 +159,7 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     super::text::install_encode(vm);
     install_list_assignment(vm);
     install_memoryview_slicing(vm);
+    install_int_conversions(vm)?;
     install_constructors(vm)
 }
 
@@ -337,6 +338,40 @@ fn install_list_assignment(vm: &VirtualMachine) {
         },
         vm,
     );
+}
+
+/// CPython's limit on the digits of a decimal conversion of an `int`
+/// (`sys.int_info.default_max_str_digits`): converting a number of n digits
+/// to or from decimal text takes time quadratic in n in RustPython, and
+/// `str()` of a `max_int_bits` number took seconds in one native call.
+pub(crate) const MAX_STR_DIGITS: usize = 4300;
+
+/// 10^4300: an `int` at least this large in magnitude has more than
+/// [`MAX_STR_DIGITS`] decimal digits.
+fn ten_to_the_limit() -> &'static malachite_bigint::BigInt {
+    static LIMIT: OnceLock<malachite_bigint::BigInt> = OnceLock::new();
+    LIMIT.get_or_init(|| num_traits::pow(malachite_bigint::BigInt::from(10), MAX_STR_DIGITS))
+}
+
+/// Whether `obj` is an `int` of more than [`MAX_STR_DIGITS`] decimal digits.
+pub(crate) fn too_many_digits(obj: &PyObject) -> bool {
+    int_of(obj).is_some_and(|i| {
+        let v = i.as_bigint();
+        // 2^14280 < 10^4300 < 2^14285: only numbers near the limit are compared.
+        v.bits() > 14_280 && v.abs() >= *ten_to_the_limit()
+    })
+}
+
+/// Refuses the decimal text of an `int` of more than [`MAX_STR_DIGITS`]
+/// digits with CPython's `ValueError`.
+pub(crate) fn check_decimal_digits(obj: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
+    if too_many_digits(obj) {
+        return Err(vm.new_value_error(format!(
+            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; \
+             use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(())
 }
 
 /// Refuses a result of more than `max_int_bits` bits; charges an allowed one.
@@ -930,10 +965,128 @@ fn text_bytes(obj: &PyObject) -> Option<&[u8]> {
 }
 
 /// `format(x, spec)`, f-string `{x:spec}`: the width and precision.
-fn check_format(_zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+fn check_format(zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
     if let Some(spec) = args.args.first().and_then(|s| text_bytes(s)) {
         check_precision(spec_precision(spec), vm)?;
         reserve(largest_number(spec), "the format specification", vm)?;
+        // An `int` written in decimal (no presentation type, `d` or `n`).
+        let presentation = spec.last().filter(|c| c.is_ascii_alphabetic() || **c == b'%');
+        if matches!(presentation, None | Some(b'd' | b'n')) {
+            check_decimal_digits(zelf, vm)?;
+        }
+    }
+    Ok(())
+}
+
+/// The interpreter's `int` repr (and so `str`), behind the digit limit.
+static INT_REPR: OnceLock<ReprSlot> = OnceLock::new();
+type ReprSlot = fn(&PyObject, &VirtualMachine) -> PyResult<rustpython_vm::PyRef<PyStr>>;
+
+fn checked_int_repr(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<rustpython_vm::PyRef<PyStr>> {
+    check_decimal_digits(zelf, vm)?;
+    (INT_REPR.get().expect("installed"))(zelf, vm)
+}
+
+/// The interpreter's `int` constructor and fast call, behind the size check.
+static INT_NEW: OnceLock<NewFn> = OnceLock::new();
+static INT_VECTORCALL: OnceLock<VectorCall> = OnceLock::new();
+
+/// Refuses an `int` made from text or bytes (`int(text, 16)`,
+/// `int.from_bytes(...)`) of more than `max_int_bits` bits: it is linear to
+/// build, but every later operation on it would be past the bound the
+/// arithmetic keeps (a 64 MiB `from_bytes` made a 512 Mibit number whose
+/// `str()` or `%` ran for tens of seconds in one native call).
+fn check_made_int(result: PyResult, vm: &VirtualMachine) -> PyResult {
+    let made = result?;
+    if let Some(i) = int_of(&made) {
+        let bits = i.as_bigint().bits();
+        if bits > 4096 {
+            check_bits(bits as f64, "the integer", vm)?;
+        }
+    }
+    Ok(made)
+}
+
+fn checked_int_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    check_made_int((INT_NEW.get().expect("installed"))(cls, args, vm), vm)
+}
+
+fn checked_int_vectorcall(
+    callable: &PyObject,
+    args: Vec<PyObjectRef>,
+    nargs: usize,
+    kwnames: Option<&[PyObjectRef]>,
+    vm: &VirtualMachine,
+) -> PyResult {
+    let original = INT_VECTORCALL.get().expect("installed");
+    check_made_int(original(callable, args, nargs, kwnames, vm), vm)
+}
+
+static STR_NEW: OnceLock<NewFn> = OnceLock::new();
+static STR_VECTORCALL: OnceLock<VectorCall> = OnceLock::new();
+
+fn checked_str_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    if let (Some(first), 1) = (args.args.first(), args.args.len()) {
+        check_decimal_digits(first, vm)?;
+    }
+    (STR_NEW.get().expect("installed"))(cls, args, vm)
+}
+
+fn checked_str_vectorcall(
+    callable: &PyObject,
+    args: Vec<PyObjectRef>,
+    nargs: usize,
+    kwnames: Option<&[PyObjectRef]>,
+    vm: &VirtualMachine,
+) -> PyResult {
+    if nargs == 1 {
+        check_decimal_digits(&args[0], vm)?;
+    }
+    (STR_VECTORCALL.get().expect("installed"))(callable, args, nargs, kwnames, vm)
+}
+
+/// The limits on making and writing integers: construction from text or
+/// bytes counts against `max_int_bits`, decimal text is at most
+/// [`MAX_STR_DIGITS`] digits (CPython's default), both ways.
+fn install_int_conversions(vm: &VirtualMachine) -> PyResult<()> {
+    let int = vm.ctx.types.int_type;
+    wrap_slot!(int.slots.repr, INT_REPR, checked_int_repr as ReprSlot);
+    wrap_slot!(int.slots.new, INT_NEW, checked_int_new as NewFn);
+    wrap_slot!(int.slots.vectorcall, INT_VECTORCALL, checked_int_vectorcall as VectorCall);
+    for name in ["__repr__", "__str__"] {
+        replace_method(int, name, vm, |zelf, _args, _original, vm| {
+            checked_int_repr(&zelf, vm).map(Into::into)
+        });
+    }
+    // `str(i)` of an exact `int` skips its slots (a fast path in RustPython).
+    let str_type = vm.ctx.types.str_type;
+    wrap_slot!(str_type.slots.new, STR_NEW, checked_str_new as NewFn);
+    wrap_slot!(str_type.slots.vectorcall, STR_VECTORCALL, checked_str_vectorcall as VectorCall);
+    // `int.from_bytes` is a class method: wrapped as one, the result checked.
+    let key = vm.ctx.intern_str("from_bytes");
+    let raw = int.attributes.read().get(key).cloned();
+    if let Some(raw) = raw {
+        let wrapped = vm.new_function(
+            "from_bytes",
+            move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+                let mut args = args;
+                let cls = if args.args.is_empty() {
+                    return Err(vm.new_type_error("from_bytes() needs its class"));
+                } else {
+                    args.args.remove(0)
+                };
+                // The interpreter's class method, bound to the class asked for.
+                let bound = match vm.call_get_descriptor_specific(&raw, None, Some(cls)) {
+                    Some(bound) => bound?,
+                    None => raw.clone(),
+                };
+                check_made_int(bound.call(args, vm), vm)
+            },
+        );
+        let method = rustpython_vm::builtins::PyClassMethod::from(PyObjectRef::from(wrapped))
+            .into_ref(&vm.ctx);
+        int.attributes.write().insert(key, method.into());
+        int.modified();
     }
     Ok(())
 }
@@ -952,6 +1105,9 @@ fn check_percent(template: &PyObject, values: &PyObject, vm: &VirtualMachine) ->
     };
     let is_bytes = template.downcast_ref::<PyStr>().is_none();
     let sizes = super::text::percent_pieces(text, is_bytes, values, vm);
+    if let Some(int) = &sizes.long_decimal {
+        check_decimal_digits(int, vm)?;
+    }
     check_precision(sizes.precision, vm)?;
     reserve(sizes.largest + sizes.pieces, "the % format", vm)
 }
@@ -1393,7 +1549,49 @@ const COMB_WORK_PER_BIT: f64 = (1u64 << 14) as f64;
 /// `__index__` ([`index_once`]), so an object standing for a huge number is
 /// checked like the number (it was not checked at all), and `perm(n, None)`
 /// is `perm(n)`.
+/// `math.gcd` and `math.lcm`: about quadratic in RustPython (two 3 Mibit
+/// numbers took 2.8 s in one native call). Their work, the product of the two
+/// largest operands' bits, is refused over `max_int_bits` · 2^20 (the bound of
+/// `pow(b, e, m)`) and charged one fuel unit per 2^25.
+fn check_gcd(name: &str, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+    let mut bits: Vec<f64> = args
+        .args
+        .iter()
+        .filter_map(|a| int_of(a).map(|i| i.as_bigint().bits() as f64))
+        .collect();
+    bits.sort_by(|a, b| b.total_cmp(a));
+    let work = match bits.as_slice() {
+        [a, b, ..] => a * b * (bits.len() - 1) as f64,
+        _ => return Ok(()),
+    };
+    let limit = INT_BITS.with(Cell::get) as f64 * MODULAR_WORK_PER_BIT;
+    if work > limit {
+        return Err(vm.new_overflow_error(format!(
+            "math.{name}() of numbers of {:.0} and {:.0} bits is over this sandbox's limit \
+             of work (max_int_bits * 2^20 = {limit:.0})",
+            bits[0], bits[1]
+        )));
+    }
+    super::fuel::charge((work / (1u64 << 25) as f64) as u64, vm)
+}
+
 pub(crate) fn wrap_math(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    for name in ["gcd", "lcm"] {
+        let original = module.get_attr(name, vm)?;
+        let wrapped = vm.new_function(
+            name,
+            move |mut args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+                for arg in args.args.iter_mut() {
+                    if let Some(int) = index_once(arg, vm)? {
+                        *arg = int;
+                    }
+                }
+                check_gcd(name, &args, vm)?;
+                original.call(args, vm)
+            },
+        );
+        module.set_attr(name, wrapped, vm)?;
+    }
     for name in ["factorial", "comb", "perm"] {
         let original = module.get_attr(name, vm)?;
         let wrapped = vm.new_function(

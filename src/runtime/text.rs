@@ -69,6 +69,9 @@ pub(crate) struct PercentSizes {
     pub(crate) largest: f64,
     /// The largest precision of a conversion.
     pub(crate) precision: f64,
+    /// An `int` argument of a decimal conversion (`%d`, `%i`, `%u`) longer than
+    /// the decimal digit limit (`native::check_decimal_digits`).
+    pub(crate) long_decimal: Option<PyObjectRef>,
 }
 
 /// Reads `template % values` as the formatting itself will: each conversion
@@ -171,6 +174,12 @@ pub(crate) fn percent_pieces(
         };
         if let Some(arg) = arg {
             sizes.pieces += percent_piece(&arg, conversion);
+            if matches!(conversion, b'd' | b'i' | b'u' | b's' | b'r' | b'a')
+                && sizes.long_decimal.is_none()
+                && super::native::too_many_digits(&arg)
+            {
+                sizes.long_decimal = Some(arg);
+            }
         }
     }
     sizes
@@ -272,7 +281,13 @@ fn build(
                 let nested =
                     FormatString::from_str(format_spec).map_err(|e| e.to_pyexception(vm))?;
                 let spec = build(&nested, field, vm)?;
-                let argument = match conversion_spec.and_then(FormatConversion::from_char) {
+                // An `int` written in decimal is bounded like its repr
+                // (`native::check_decimal_digits`); `str()` of one skips the repr.
+                let conversion = conversion_spec.and_then(FormatConversion::from_char);
+                if spec.is_empty() || matches!(conversion, Some(FormatConversion::Str)) {
+                    super::native::check_decimal_digits(&argument, vm)?;
+                }
+                let argument = match conversion {
                     Some(FormatConversion::Str) => argument.str(vm)?.into(),
                     Some(FormatConversion::Repr) => argument.repr(vm)?.into(),
                     Some(FormatConversion::Ascii) => {

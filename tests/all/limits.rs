@@ -670,3 +670,42 @@ fn output_printed_before_a_stop_inside_a_native_operation_is_kept() {
     );
     assert_eq!(sb.take_output(), "line 0\nline 1\nline 2\n");
 }
+
+/// Integers made from text or bytes count against `max_int_bits` (a 64 MiB
+/// `int.from_bytes` made a 512 Mibit number whose later `str()` or `%` ran for
+/// tens of seconds in one native call); `gcd`/`lcm` of huge numbers are bounded
+/// like `pow(b, e, m)`; decimal text is at most 4300 digits, as in CPython.
+#[test]
+fn integer_construction_and_conversion_are_bounded() {
+    let mut policy = Policy::new();
+    policy.allow_import("math").unwrap();
+    let sb = sandbox_with(&policy);
+    for (src, error) in [
+        ("int.from_bytes(b'\\xff' * 10**6, 'big')", "OverflowError"),
+        ("int.from_bytes(bytes(10**6) + b'\\x01', 'little')", "OverflowError"),
+        ("class I(int): pass\nI.from_bytes(b'\\xff' * 10**6, 'big')", "OverflowError"),
+        ("int('f' * 2_000_000, 16)", "OverflowError"),
+        ("int(b'1' * 5_000_000, 2)", "OverflowError"),
+        ("int('1' * 5000)", "ValueError"),
+        ("repr(10 ** 5000)", "ValueError"),
+        ("format(10 ** 5000, ',')", "ValueError"),
+        ("format(10 ** 5000, 'd')", "ValueError"),
+        ("'{}'.format(10 ** 5000)", "ValueError"),
+        ("'%d' % (10 ** 5000,)", "ValueError"),
+        ("'%i' % (-10 ** 4300)", "ValueError"),
+        ("import math\nmath.gcd(3 ** (2 ** 21), 7 ** (2 ** 20) + 1)", "OverflowError"),
+        ("import math\nmath.lcm(3 ** (2 ** 21), 7 ** (2 ** 20) + 1)", "OverflowError"),
+    ] {
+        assert_eq!(raises(&sb, src), error, "{src}");
+    }
+    assert_eq!(
+        sb.eval(
+            "[int.from_bytes(b'\\x01\\x00', 'big'), bool.from_bytes(b'\\x01', 'big'), \
+              len(repr(10 ** 4299)), len(format(10 ** 5000, 'x')), len('%x' % 10 ** 5000), \
+              int('f' * 1000, 16) > 0, __import__('math').gcd(12, 18, 27), \
+              __import__('math').lcm(4, 6), len(repr(-10 ** 4299))]"
+        )
+        .unwrap(),
+        sb.eval("[256, True, 4300, 4153, 4153, True, 3, 12, 4301]").unwrap()
+    );
+}
