@@ -55,6 +55,23 @@ fn checked_ternary<const I: usize>(
     (TERNARY[I].get().expect("installed"))(a, b, c, vm)
 }
 
+/// The interpreter's `int` division slots: `//`, `%`, `divmod` and their
+/// reflected forms.
+static DIVISION: [OnceLock<PyNumberBinaryFunc>; 6] = [const { OnceLock::new() }; 6];
+
+/// An integer division of large operands (more than 4096 bits between them)
+/// costs one fuel unit per 64 bits, as a product does: its work grows faster
+/// than its operands, which `max_int_bits` bounds.
+fn charged_division<const I: usize>(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
+    if let (Some(x), Some(y)) = (int_of(a), int_of(b)) {
+        let bits = x.as_bigint().bits() + y.as_bigint().bits();
+        if bits >= 4096 {
+            super::fuel::charge(bits / 64, vm)?;
+        }
+    }
+    (DIVISION[I].get().expect("installed"))(a, b, vm)
+}
+
 /// Points `$slot` at `$checked`, remembering the interpreter's function the
 /// first time (slot functions are the same code on every thread).
 macro_rules! wrap_slot {
@@ -105,6 +122,15 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
             BINARY[3],
             checked_binary::<3> as PyNumberBinaryFunc
         );
+    }
+    {
+        let n = &vm.ctx.types.int_type.slots.as_number;
+        wrap_slot!(n.floor_divide, DIVISION[0], charged_division::<0> as PyNumberBinaryFunc);
+        wrap_slot!(n.right_floor_divide, DIVISION[1], charged_division::<1> as PyNumberBinaryFunc);
+        wrap_slot!(n.remainder, DIVISION[2], charged_division::<2> as PyNumberBinaryFunc);
+        wrap_slot!(n.right_remainder, DIVISION[3], charged_division::<3> as PyNumberBinaryFunc);
+        wrap_slot!(n.divmod, DIVISION[4], charged_division::<4> as PyNumberBinaryFunc);
+        wrap_slot!(n.right_divmod, DIVISION[5], charged_division::<5> as PyNumberBinaryFunc);
     }
     // The methods (`(10).__pow__(n)`, `int.__mul__`) were made from the slot
     // functions when the type was built: they go through the checks too.

@@ -443,3 +443,21 @@ while True:
     assert!(!out.contains("0x5") && !out.contains("0x6"), "an address: {out}");
     assert!(out.lines().count() > 20, "{out}");
 }
+
+/// Division of large integers costs fuel by size, as a product does.
+#[test]
+fn large_integer_division_costs_fuel_by_size() {
+    let sb = with_fuel(10_000_000);
+    sb.exec("x = 3 ** (2 ** 20)").unwrap();
+    // Fuel is counted per call.
+    let cost = |src: &str| {
+        sb.exec(src).unwrap();
+        sb.fuel().consumed
+    };
+    let add = cost("y = x + 1");
+    for src in ["y = x // 7", "y = x % 7", "y = divmod(x, 7)", "y = 7 % x"] {
+        let c = cost(src);
+        assert!(c > add + 20_000, "{src}: {c} units, addition {add}");
+    }
+    assert!(cost("y = 10 ** 30 // 7") < 100);
+}
