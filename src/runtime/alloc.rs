@@ -73,7 +73,20 @@ impl<A> CountingAllocator<A> {
     pub const fn wrap(inner: A) -> Self {
         CountingAllocator { inner }
     }
+
+    /// Bytes that ended sandbox threads left allocated, summed over every
+    /// sandbox of the process: what a sandbox's account still held when its
+    /// thread ended. Nothing a guest made is in it (its objects, and the
+    /// buffers RustPython's freelists keep, are given back at teardown); what
+    /// is left is RustPython's own per-thread state, which it never frees
+    /// (the thread's built-in types, about 1.8 MiB per sandbox; SPEC §5.6).
+    pub fn residue_of_ended_sandboxes() -> usize {
+        RESIDUE.load(Ordering::Relaxed)
+    }
 }
+
+/// See [`CountingAllocator::residue_of_ended_sandboxes`].
+static RESIDUE: AtomicUsize = AtomicUsize::new(0);
 
 /// Whether a [`CountingAllocator`] is the process's global allocator (set by the
 /// first allocation through it, long before `main`).
@@ -201,6 +214,7 @@ impl AccountHandle {
         if a.frozen.load(Ordering::Acquire) {
             return;
         }
+        RESIDUE.fetch_add(self.live(), Ordering::Relaxed);
         a.generation.fetch_add(1, Ordering::AcqRel);
         a.in_use.store(false, Ordering::Release);
     }
@@ -258,6 +272,25 @@ fn charge(size: usize) -> (u32, u32) {
     }
     raise_peak(a, live);
     (slot, generation)
+}
+
+/// Whether this (sandbox) thread's account is over its budget now: `Some(budget)`
+/// if it is. If it is not, crossing the budget again trips again (what a native
+/// operation freed before the check never counted: see `interrupt::settle_memory`).
+pub(crate) fn recheck_budget() -> Option<usize> {
+    let (slot, _) = CURRENT.try_with(Cell::get).ok()?;
+    let a = ACCOUNTS.get(slot as usize)?;
+    let budget = a.budget.load(Ordering::Relaxed);
+    if budget == 0 {
+        return None;
+    }
+    let local = LOCAL.try_with(Cell::get).ok()?;
+    let live = local.saturating_sub(a.remote.load(Ordering::Relaxed));
+    if live > budget {
+        return Some(budget);
+    }
+    a.tripped.store(false, Ordering::Release);
+    None
 }
 
 /// Bytes this (sandbox) thread may still allocate before its budget, or `None`

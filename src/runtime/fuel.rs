@@ -137,6 +137,14 @@ pub(crate) fn fail_next_charge() {
     }
 }
 
+/// Undoes [`fail_next_charge`]: the memory trip that asked for it was settled
+/// under the budget.
+pub(crate) fn restore_held() {
+    if let Some(left) = HELD.with(Cell::take) {
+        REMAINING.with(|r| r.set(left));
+    }
+}
+
 /// Units charged since the last [`refuel`], and units left (`None` if unmetered).
 pub(crate) fn reading() -> (u64, Option<u64>) {
     let remaining = HELD
@@ -155,6 +163,21 @@ pub(crate) fn charge(units: u64, vm: &VirtualMachine) -> PyResult<()> {
     if let Some(rest) = left.checked_sub(units) {
         REMAINING.with(|r| r.set(rest));
         return Ok(());
+    }
+    charge_slow(units, vm)
+}
+
+/// A charge that did not fit: a pending memory trip is settled first (it
+/// emptied the meter, see [`fail_next_charge`]); if memory is back under the
+/// budget the fuel is given back and the charge tried again.
+#[cold]
+fn charge_slow(units: u64, vm: &VirtualMachine) -> PyResult<()> {
+    if super::interrupt::memory_pending() && !super::interrupt::settle_memory() {
+        let left = REMAINING.with(Cell::get);
+        if let Some(rest) = left.checked_sub(units) {
+            REMAINING.with(|r| r.set(rest));
+            return Ok(());
+        }
     }
     Err(exhausted(vm))
 }

@@ -55,6 +55,17 @@ impl Tripwire {
         self.rearm();
     }
 
+    /// Asks the sandbox thread to settle a crossing of its memory budget at the
+    /// interpreter's next signal check ([`settle_memory`]).
+    fn check_memory(&self) {
+        let _ = self.inner.signal.send(Box::new(|vm| {
+            if settle_memory() {
+                install_stop(vm);
+            }
+            Ok(())
+        }));
+    }
+
     /// Sends the stop again (a no-op once the sandbox's interpreter is gone).
     pub(crate) fn rearm(&self) {
         let _ = self.inner.signal.send(Box::new(|vm| {
@@ -81,18 +92,60 @@ impl Tripwire {
 
 thread_local! {
     static THREAD_TRIPWIRE: RefCell<Option<Tripwire>> = const { RefCell::new(None) };
+    /// A crossing of the memory budget not yet settled (see [`settle_memory`]).
+    static MEMORY_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Called by the allocator, on a sandbox thread, when its budget is crossed.
-pub(crate) fn memory_tripped(budget: usize) {
+///
+/// The crossing is settled at the guest's next check ([`settle_memory`]): the
+/// next fuel charge, the next stop check of a native loop, the interpreter's
+/// next signal check, the end of the call. Only memory still over the budget
+/// then stops the guest (`MemoryLimit`, terminal): a native operation that
+/// goes over only while it frees (RustPython moves a dying list's items into a
+/// fresh buffer before releasing them, so `x = [0] * (5 << 20); x = None` went
+/// over a 64 MiB budget) is not stopped for it. Between two checks use is
+/// bounded by the ceiling (`alloc`).
+pub(crate) fn memory_tripped(_budget: usize) {
+    let _ = MEMORY_PENDING.try_with(|p| p.set(true));
     super::fuel::fail_next_charge();
     let _ = THREAD_TRIPWIRE.try_with(|t| {
         if let Ok(t) = t.try_borrow() {
             if let Some(t) = t.as_ref() {
-                t.trip(GuestError::MemoryLimit { limit: budget });
+                t.check_memory();
             }
         }
     });
+}
+
+/// Whether a crossing of the memory budget waits to be settled.
+pub(crate) fn memory_pending() -> bool {
+    MEMORY_PENDING.try_with(Cell::get).unwrap_or(false)
+}
+
+/// Settles a pending crossing of the memory budget on the sandbox thread:
+/// still over the budget, the guest is stopped with `MemoryLimit` (true);
+/// back under it, the fuel the crossing held back is given back (false).
+pub(crate) fn settle_memory() -> bool {
+    if !MEMORY_PENDING.try_with(|p| p.replace(false)).unwrap_or(false) {
+        return false;
+    }
+    match super::alloc::recheck_budget() {
+        Some(budget) => {
+            let _ = THREAD_TRIPWIRE.try_with(|t| {
+                if let Ok(t) = t.try_borrow() {
+                    if let Some(t) = t.as_ref() {
+                        t.trip(GuestError::MemoryLimit { limit: budget });
+                    }
+                }
+            });
+            true
+        }
+        None => {
+            super::fuel::restore_held();
+            false
+        }
+    }
 }
 
 /// On the sandbox thread: stops the guest now for `reason` (unless it was already
@@ -128,6 +181,9 @@ pub(crate) fn is_tripped() -> bool {
 /// loops never reach the interpreter's own signal check.
 #[inline]
 pub(crate) fn check_stopped(vm: &VirtualMachine) -> PyResult<()> {
+    if memory_pending() {
+        settle_memory();
+    }
     let tripped = is_tripped();
     if tripped {
         install_stop(vm);

@@ -709,3 +709,26 @@ fn integer_construction_and_conversion_are_bounded() {
         sb.eval("[256, True, 4300, 4153, 4153, True, 3, 12, 4301]").unwrap()
     );
 }
+
+/// Freeing memory never counts against the budget: RustPython moves a dying
+/// container's items into a fresh buffer before releasing them, which went
+/// over the budget (`MemoryLimit`) while the guest was giving memory back.
+#[test]
+fn freeing_memory_never_trips_the_budget() {
+    for src in [
+        "x = [0] * (5 << 20)\nx = None",
+        "x = [0] * (5 << 20)\ndel x",
+        "x = [[0] * (5 << 20)]\nx.clear()",
+        "def f():\n    y = [1] * (5 << 20)\n    return len(y)\nfor _ in range(3):\n    f()",
+    ] {
+        let sb = with_memory(64);
+        sb.exec(src).unwrap_or_else(|e| panic!("{src}: {e:?}"));
+        assert_eq!(sb.eval("1 + 1").unwrap(), Value::from(2), "{src}");
+    }
+    // Memory really over the budget still ends the guest.
+    let sb = with_memory(64);
+    assert_eq!(
+        sb.exec("x = [0] * (5 << 20)\ny = [0] * (5 << 20)"),
+        Err(GuestError::MemoryLimit { limit: 64 << 20 })
+    );
+}
