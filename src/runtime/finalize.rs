@@ -24,7 +24,10 @@
 
 use parking_lot::Mutex;
 use rustpython_vm::builtins::PyType;
-use rustpython_vm::{Py, PyObject, PyObjectRef, PyResult, VirtualMachine};
+use rustpython_vm::class::{PyClassImpl, StaticType};
+use rustpython_vm::function::FuncArgs;
+use rustpython_vm::types::{Callable, Constructor};
+use rustpython_vm::{pyclass, Py, PyObject, PyObjectRef, PyPayload, PyResult, VirtualMachine};
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
@@ -42,6 +45,8 @@ static ASSIGNED: Mutex<Vec<usize>> = Mutex::new(Vec::new());
 thread_local! {
     /// Objects whose finalizer is due, with the index of that finalizer.
     static PENDING: RefCell<Vec<(PyObjectRef, usize)>> = const { RefCell::new(Vec::new()) };
+    /// Weak reference callbacks that are due, with their reference.
+    static CALLBACKS: RefCell<Vec<(PyObjectRef, PyObjectRef)>> = const { RefCell::new(Vec::new()) };
     /// Whether `PENDING` may hold anything (read at every fuel tick).
     static DUE: Cell<bool> = const { Cell::new(false) };
     /// Whether the queue is being run (a finalizer's own ticks do not nest).
@@ -151,9 +156,16 @@ fn run_pending(vm: &VirtualMachine) {
     RUNNING.with(|r| r.set(true));
     loop {
         let batch = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        let calls = CALLBACKS.with(|c| std::mem::take(&mut *c.borrow_mut()));
         DUE.with(|d| d.set(false));
-        if batch.is_empty() {
+        if batch.is_empty() && calls.is_empty() {
             break;
+        }
+        for (callback, reference) in calls {
+            if !super::interrupt::is_tripped() {
+                // As RustPython does, an exception from a callback is dropped.
+                let _ = callback.call((reference,), vm);
+            }
         }
         for (object, index) in batch {
             // A stopped guest runs no more guest code; the object is released
@@ -179,10 +191,14 @@ pub(crate) fn release() {
         let batch = PENDING
             .try_with(|p| std::mem::take(&mut *p.borrow_mut()))
             .unwrap_or_default();
-        if batch.is_empty() {
+        let calls = CALLBACKS
+            .try_with(|c| std::mem::take(&mut *c.borrow_mut()))
+            .unwrap_or_default();
+        if batch.is_empty() && calls.is_empty() {
             break;
         }
         drop(batch);
+        drop(calls);
     }
     let _ = DUE.try_with(|d| d.set(false));
 }
@@ -195,6 +211,74 @@ pub(crate) fn leak() {
     if let Ok(batch) = PENDING.try_with(|p| std::mem::take(&mut *p.borrow_mut())) {
         std::mem::forget(batch);
     }
+    if let Ok(calls) = CALLBACKS.try_with(|c| std::mem::take(&mut *c.borrow_mut())) {
+        std::mem::forget(calls);
+    }
+}
+
+/// A weak reference's callback, as the sandbox keeps it: RustPython calls a
+/// weak reference's callback inside the drop of its referent, wherever that
+/// drop happens — inside `del L[:]`, `deque.clear()`, with the container's
+/// lock held — and a callback touching the container panicked there, twice in
+/// one drop, which aborts the process (a guest reaches the `weakref` type
+/// through any object's `__weakref__`). Every weak reference made in a
+/// sandbox (`weakref.ref`, its subclasses, `weakref.proxy`: their constructor
+/// slots are wrapped, [`install`]) holds this instead of the callback it was
+/// given, and calling it only queues that callback and the reference for the
+/// next safe point, as a finalizer is queued.
+#[pyclass(module = false, name = "deferred_callback")]
+#[derive(Debug, PyPayload)]
+pub(crate) struct DeferredCallback {
+    callback: PyObjectRef,
+}
+
+crate::membrane::refuse_construction!(DeferredCallback);
+
+#[pyclass(flags(IMMUTABLETYPE), with(Constructor, Callable))]
+impl DeferredCallback {}
+
+impl Callable for DeferredCallback {
+    type Args = FuncArgs;
+
+    fn call(zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        if CLOSED.try_with(Cell::get).unwrap_or(true) {
+            return Ok(vm.ctx.none());
+        }
+        let reference = args.args.into_iter().next().unwrap_or_else(|| vm.ctx.none());
+        let queued = CALLBACKS.try_with(|c| match c.try_borrow_mut() {
+            Ok(mut c) => {
+                c.push((zelf.callback.clone(), reference));
+                true
+            }
+            Err(_) => false,
+        });
+        if queued == Ok(true) {
+            let _ = DUE.try_with(|d| d.set(true));
+        }
+        Ok(vm.ctx.none())
+    }
+}
+
+/// The constructors of the weak reference types, behind [`deferred_weak_new`].
+static WEAK_NEW: [OnceLock<TypeNew>; 2] = [const { OnceLock::new() }; 2];
+
+/// A weak reference's constructor: its callback (the second argument) is
+/// wrapped in a [`DeferredCallback`].
+fn deferred_weak_new<const I: usize>(
+    cls: rustpython_vm::builtins::PyTypeRef,
+    mut args: FuncArgs,
+    vm: &VirtualMachine,
+) -> PyResult {
+    if let Some(callback) = args.args.get_mut(1) {
+        if !vm.is_none(callback) && callback.downcast_ref::<DeferredCallback>().is_none() {
+            let wrapped = DeferredCallback {
+                callback: callback.clone(),
+            }
+            .into_ref_with_type(vm, DeferredCallback::static_type().to_owned())?;
+            *callback = wrapped.into();
+        }
+    }
+    (WEAK_NEW[I].get().expect("installed"))(cls, args, vm)
 }
 
 /// Makes every class the sandbox creates defer its finalizer: `type`'s
@@ -206,6 +290,22 @@ pub(crate) fn install(vm: &VirtualMachine) {
         if current as usize != new_type as TypeNew as usize {
             let _ = TYPE_NEW.set(current);
             slot.store(Some(new_type));
+        }
+    }
+    DeferredCallback::make_static_type();
+    let t = &vm.ctx.types;
+    let weak: [(&Py<PyType>, TypeNew); 2] = [
+        (t.weakref_type, deferred_weak_new::<0>),
+        (t.weakproxy_type, deferred_weak_new::<1>),
+    ];
+    for (i, (ty, wrapper)) in weak.into_iter().enumerate() {
+        if let Some(current) = ty.slots.new.load() {
+            if current as usize != wrapper as usize {
+                let first = *WEAK_NEW[i].get_or_init(|| current);
+                if first as usize == current as usize {
+                    ty.slots.new.store(Some(wrapper));
+                }
+            }
         }
     }
 }

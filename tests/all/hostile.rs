@@ -549,3 +549,42 @@ fn native_objects_are_never_made_without_their_constructor() {
         Value::List(vec![0.into(), Value::Tuple(vec!["a".into(), "b".into()]), "a".into()])
     );
 }
+
+/// Weak reference callbacks run at safe points, never inside the drop of their
+/// referent: a callback that touched the list being cleared (`del L[:]`)
+/// panicked twice in one drop and aborted the process. A guest reaches the
+/// `weakref` type through any object's `__weakref__`.
+#[test]
+fn weak_reference_callbacks_never_run_inside_a_drop() {
+    let mut policy = Policy::new();
+    policy.allow_import("collections").unwrap();
+    let sb = sandbox_with(&policy);
+    for clear in ["del L[:]", "L[:] = []", "L *= 0", "L.clear()", "D.clear()"] {
+        let src = format!(
+            "import collections\n\
+             class A: pass\n\
+             L = []\n\
+             D = collections.deque()\n\
+             objs = [A() for _ in range(4)]\n\
+             for o in objs: hash(o)\n\
+             del o\n\
+             WR = type(objs[0].__weakref__)\n\
+             calls = []\n\
+             def cb(r):\n    L.append(1); D.append(1); calls.append(r)\n\
+             refs = [WR(o, cb) for o in objs] + [WR(o, lambda r: L.clear()) for o in objs]\n\
+             L.extend(objs)\n\
+             D.extend(objs)\n\
+             del objs\n\
+             {clear}\n\
+             {}\n",
+            if clear.starts_with('D') { "L.clear()" } else { "D.clear()" }
+        );
+        sb.exec(&src).unwrap_or_else(|e| panic!("{clear}: {e:?}"));
+        // The callbacks ran, after the statement, at the end of the call.
+        assert_eq!(sb.eval("len(calls)").unwrap(), Value::from(4), "{clear}");
+        assert_eq!(
+            sb.eval("all(r() is None for r in refs)").unwrap(),
+            Value::Bool(true)
+        );
+    }
+}
