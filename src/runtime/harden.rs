@@ -278,6 +278,7 @@ pub(crate) fn sweep(vm: &VirtualMachine) {
         if fresh {
             refuse_foreign_construction(vm, &ty);
             super::identity::replace_inherited(vm, &ty);
+            replace_debug_repr(vm, &ty);
             restrict(vm, &ty);
             meter_iteration(&ty);
             meter_repr(&ty);
@@ -500,6 +501,43 @@ fn refuse_foreign_construction(vm: &VirtualMachine, ty: &Py<PyType>) {
     if !native.is(object) && new_of(ty) == new_of(&native) && unconstructible(&native) {
         ty.slots.new.store(Some(refuse_new));
     }
+}
+
+/// Native reprs that format a Python object with Rust's `Debug`, found by
+/// reading every `{:?}` in RustPython 0.5's built-in types and the modules a
+/// sandbox has: `typing.ParamSpecArgs` and `typing.ParamSpecKwargs` print
+/// their `__origin__` so when it has no `__name__`. `Debug` of an object walks
+/// everything it holds, without end through a cycle (a function's globals
+/// hold the function): `repr(typing.ParamSpecArgs(functools.partial(lambda:
+/// 0)))` overflowed the stack and killed the host. Their repr is CPython's:
+/// the origin's `__name__`, or else its `repr()`, then `.args`/`.kwargs`. The
+/// other `{:?}` uses format Rust values, strings or types (whose `Debug` is
+/// shallow) in error messages.
+const DEBUG_REPRS: &[(&str, &str)] = &[("ParamSpecArgs", "args"), ("ParamSpecKwargs", "kwargs")];
+
+fn replace_debug_repr(vm: &VirtualMachine, ty: &Py<PyType>) {
+    let name = ty.name();
+    let module = ty
+        .get_attr(vm.ctx.intern_str("__module__"))
+        .and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.to_string_lossy().into_owned()));
+    if module.as_deref() != Some("typing") {
+        return;
+    }
+    match DEBUG_REPRS.iter().find(|(n, _)| *n == &*name) {
+        Some((_, "args")) => ty.slots.repr.store(Some(origin_repr::<0>)),
+        Some(_) => ty.slots.repr.store(Some(origin_repr::<1>)),
+        None => {}
+    }
+}
+
+fn origin_repr<const KWARGS: u8>(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<PyStrRef> {
+    let origin = zelf.get_attr("__origin__", vm)?;
+    let head = match vm.get_attribute_opt(origin.clone(), "__name__")? {
+        Some(name) => name.str(vm)?,
+        None => origin.repr(vm)?,
+    };
+    let suffix = if KWARGS == 1 { "kwargs" } else { "args" };
+    Ok(vm.ctx.new_str(format!("{}.{suffix}", head.to_string_lossy())))
 }
 
 fn refuse_new(cls: PyTypeRef, _args: FuncArgs, vm: &VirtualMachine) -> PyResult {

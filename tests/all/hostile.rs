@@ -588,3 +588,25 @@ fn weak_reference_callbacks_never_run_inside_a_drop() {
         );
     }
 }
+
+/// No native repr formats a Python object with Rust's `Debug`, which walks a
+/// cycle without end: `repr(typing.ParamSpecArgs(functools.partial(lambda: 0)))`
+/// overflowed the stack and killed the host.
+#[test]
+fn no_repr_formats_an_object_with_rust_debug() {
+    let mut policy = Policy::new();
+    policy.allow_import("typing").unwrap();
+    policy.allow_import("functools").unwrap();
+    let sb = sandbox_with(&policy);
+    sb.exec("import typing, functools\nP = typing.ParamSpec('P')\nl = []\nl.append(l)")
+        .unwrap();
+    assert_eq!(
+        sb.eval(
+            "[repr(typing.ParamSpecArgs(functools.partial(lambda: 0))).endswith(').args'), \
+              repr(typing.ParamSpecKwargs(l)), repr(P.args), repr(P.kwargs), \
+              repr(typing.ParamSpecArgs(1))]"
+        )
+        .unwrap(),
+        sb.eval("[True, '[[...]].kwargs', 'P.args', 'P.kwargs', '1.args']").unwrap()
+    );
+}
