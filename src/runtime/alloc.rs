@@ -274,10 +274,9 @@ fn charge(size: usize) -> (u32, u32) {
     (slot, generation)
 }
 
-/// Whether this (sandbox) thread's account is over its budget now: `Some(budget)`
-/// if it is. If it is not, crossing the budget again trips again (what a native
-/// operation freed before the check never counted: see `interrupt::settle_memory`).
-pub(crate) fn recheck_budget() -> Option<usize> {
+/// This (sandbox) thread's account, if it has a budget, with the budget and
+/// what the account holds now.
+fn budgeted() -> Option<(&'static Account, usize, usize)> {
     let (slot, _) = CURRENT.try_with(Cell::get).ok()?;
     let a = ACCOUNTS.get(slot as usize)?;
     let budget = a.budget.load(Ordering::Relaxed);
@@ -285,7 +284,14 @@ pub(crate) fn recheck_budget() -> Option<usize> {
         return None;
     }
     let local = LOCAL.try_with(Cell::get).ok()?;
-    let live = local.saturating_sub(a.remote.load(Ordering::Relaxed));
+    Some((a, budget, local.saturating_sub(a.remote.load(Ordering::Relaxed))))
+}
+
+/// Whether this (sandbox) thread's account is over its budget now: `Some(budget)`
+/// if it is. If it is not, crossing the budget again trips again (what a native
+/// operation freed before the check never counted: see `interrupt::settle_memory`).
+pub(crate) fn recheck_budget() -> Option<usize> {
+    let (a, budget, live) = budgeted()?;
     if live > budget {
         return Some(budget);
     }
@@ -296,14 +302,7 @@ pub(crate) fn recheck_budget() -> Option<usize> {
 /// Bytes this (sandbox) thread may still allocate before its budget, or `None`
 /// if it has no budget (or is not a sandbox thread).
 pub(crate) fn headroom() -> Option<usize> {
-    let (slot, _) = CURRENT.try_with(Cell::get).ok()?;
-    let a = ACCOUNTS.get(slot as usize)?;
-    let budget = a.budget.load(Ordering::Relaxed);
-    if budget == 0 {
-        return None;
-    }
-    let local = LOCAL.try_with(Cell::get).ok()?;
-    let live = local.saturating_sub(a.remote.load(Ordering::Relaxed));
+    let (_, budget, live) = budgeted()?;
     Some(budget.saturating_sub(live))
 }
 

@@ -72,6 +72,9 @@ struct Identities {
     next: u64,
     by_address: HashMap<usize, Entry>,
     sweep_at: usize,
+    /// Set at teardown: nothing is held any more (the table must be empty when
+    /// the thread's interpreter is gone).
+    closed: bool,
 }
 
 thread_local! {
@@ -90,6 +93,10 @@ pub(crate) fn id_of(obj: &PyObject, vm: &VirtualMachine) -> u64 {
     });
     if let Some(id) = known {
         return id;
+    }
+    if TABLE.with(|t| t.borrow().closed) {
+        // Teardown, where no guest code runs: an identity that is never kept.
+        return BASE + STEP * (addr as u64 >> 4);
     }
     let hold = match obj.to_owned().downgrade(None, vm) {
         Ok(weak) => Hold::Weak(weak),
@@ -130,14 +137,24 @@ pub(crate) fn hash_of(obj: &PyObject, vm: &VirtualMachine) -> PyHash {
 /// Drops this thread's table (at sandbox teardown, on its thread, inside the
 /// interpreter).
 pub(crate) fn release() {
-    let table = TABLE.try_with(|t| std::mem::take(&mut *t.borrow_mut()));
+    let table = TABLE.try_with(|t| {
+        let mut t = t.borrow_mut();
+        let table = std::mem::take(&mut *t);
+        t.closed = true;
+        table
+    });
     drop(table);
 }
 
 /// Forgets this thread's table without dropping its objects (after an
 /// interpreter panic, when nothing may be dropped safely).
 pub(crate) fn leak() {
-    if let Ok(table) = TABLE.try_with(|t| std::mem::take(&mut *t.borrow_mut())) {
+    if let Ok(table) = TABLE.try_with(|t| {
+        let mut t = t.borrow_mut();
+        let table = std::mem::take(&mut *t);
+        t.closed = true;
+        table
+    }) {
         std::mem::forget(table);
     }
 }
