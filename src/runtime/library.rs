@@ -740,6 +740,9 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
         if name == "_collections" {
             super::native::wrap_collections(&m, vm)?;
         }
+        if name == "_typing" {
+            super::native::wrap_typing(&m, vm)?;
+        }
         if name == "_json" {
             super::json::install(&m, vm)?;
         }

@@ -1601,6 +1601,24 @@ fn check_gcd(name: &str, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
     super::fuel::charge((work / (1u64 << 25) as f64) as u64, vm)
 }
 
+/// `_typing._idfunc`, the `__call__` of every `typing.NewType`, indexes its
+/// first argument without checking there is one: `typing.NewType('N', int)()`
+/// panicked (found by the hostile-argument sweep in `tests/all/hostile.rs`).
+/// It takes exactly one argument, as CPython's does.
+pub(crate) fn wrap_typing(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    let original = module.get_attr("_idfunc", vm)?;
+    let wrapped = vm.new_function("_idfunc", move |args: FuncArgs, vm: &VirtualMachine| {
+        if args.args.len() != 1 || !args.kwargs.is_empty() {
+            return Err(vm.new_type_error(format!(
+                "NewType.__call__() takes exactly one argument ({} given)",
+                args.args.len() + args.kwargs.len()
+            )));
+        }
+        original.call(args, vm)
+    });
+    module.set_attr("_idfunc", wrapped, vm)
+}
+
 pub(crate) fn wrap_math(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
     for name in ["gcd", "lcm"] {
         let original = module.get_attr(name, vm)?;
