@@ -136,7 +136,7 @@ thread_local! {
     /// This thread's running count for its account (see `Account::published`).
     static LOCAL: Cell<usize> = const { Cell::new(0) };
     /// Called (on the sandbox thread) when the budget is crossed.
-    static ON_TRIP: Cell<Option<fn(usize)>> = const { Cell::new(None) };
+    static ON_TRIP: Cell<Option<fn(usize, bool)>> = const { Cell::new(None) };
 }
 
 /// One sandbox's memory account. Opened on the host, attached to the sandbox
@@ -173,8 +173,10 @@ impl AccountHandle {
     }
 
     /// Charges this thread's allocations to the account from now on, calling
-    /// `on_trip(budget)` on this thread when the budget is crossed.
-    pub(crate) fn attach(self, on_trip: fn(usize)) {
+    /// `on_trip(budget, frozen)` on this thread when the budget is crossed
+    /// (`frozen`: the thread is about to freeze at the ceiling, so the trip is
+    /// final, not settled later).
+    pub(crate) fn attach(self, on_trip: fn(usize, bool)) {
         ON_TRIP.with(|t| t.set(Some(on_trip)));
         LOCAL.with(|l| l.set(0));
         CURRENT.with(|c| c.set((self.slot, self.generation)));
@@ -259,16 +261,17 @@ fn charge(size: usize) -> (u32, u32) {
         // shows only what was really allocated, and the reason is recorded before
         // the host can see the thread frozen.
         uncharge_local(a, size);
-        if !a.tripped.swap(true, Ordering::AcqRel) {
-            deliver_trip(budget);
-        }
+        a.tripped.store(true, Ordering::Release);
+        // Final, whether or not a crossing is waiting to be settled: the
+        // reason is recorded before the host can see the thread frozen.
+        deliver_trip(budget, true);
         a.frozen.store(true, Ordering::Release);
         loop {
             std::thread::sleep(Duration::from_secs(3600));
         }
     }
     if !a.tripped.swap(true, Ordering::AcqRel) {
-        deliver_trip(budget);
+        deliver_trip(budget, false);
     }
     raise_peak(a, live);
     (slot, generation)
@@ -326,10 +329,10 @@ fn uncharge_local(a: &Account, size: usize) {
     a.published.store(local, Ordering::Relaxed);
 }
 
-fn deliver_trip(budget: usize) {
+fn deliver_trip(budget: usize, frozen: bool) {
     let _ = IN_TRIP.try_with(|t| t.set(true));
     if let Ok(Some(f)) = ON_TRIP.try_with(Cell::get) {
-        f(budget);
+        f(budget, frozen);
     }
     let _ = IN_TRIP.try_with(|t| t.set(false));
 }

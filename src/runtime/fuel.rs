@@ -530,7 +530,7 @@ impl Transformer for MarkImports {
             }
             Stmt::ImportFrom(from) => {
                 let module = from.module.as_ref().map(|m| m.as_str().to_owned());
-                if module.as_deref() != Some("__future__") {
+                if from.level != 0 || module.as_deref() != Some("__future__") {
                     from.module = Some(Self::marked(module.as_deref().unwrap_or(""), from.range));
                 }
             }

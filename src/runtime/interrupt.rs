@@ -106,13 +106,19 @@ thread_local! {
 /// fresh buffer before releasing them, so `x = [0] * (5 << 20); x = None` went
 /// over a 64 MiB budget) is not stopped for it. Between two checks use is
 /// bounded by the ceiling (`alloc`).
-pub(crate) fn memory_tripped(_budget: usize) {
-    let _ = MEMORY_PENDING.try_with(|p| p.set(true));
+/// A thread about to freeze at the ceiling (`frozen`) is stopped at once: it
+/// never reaches a check.
+pub(crate) fn memory_tripped(budget: usize, frozen: bool) {
+    let _ = MEMORY_PENDING.try_with(|p| p.set(!frozen));
     super::fuel::fail_next_charge();
     let _ = THREAD_TRIPWIRE.try_with(|t| {
         if let Ok(t) = t.try_borrow() {
             if let Some(t) = t.as_ref() {
-                t.check_memory();
+                if frozen {
+                    t.trip(GuestError::MemoryLimit { limit: budget });
+                } else {
+                    t.check_memory();
+                }
             }
         }
     });

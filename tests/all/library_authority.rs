@@ -320,6 +320,8 @@ fn every_import_form_in_guest_code_is_the_guests() {
         "import annotationlib",
         "def f():\n    import sys\nf()",
         "from __future__ import annotations",
+        "__package__ = 'json'\nfrom .__future__ import x",
+        "__package__ = 'json'\nfrom . import decoder",
         "[__import__('sys') for _ in (1,)]",
     ] {
         assert_eq!(raises(&sb, refused), "ImportError", "{refused}");

@@ -206,3 +206,20 @@ fn a_result_of_many_small_objects_is_checked_before_it_is_built() {
         "('b<a>n<a>n<a>', ('bAnAnA', 3), [('a', 'n'), ('a', 'n')], ['a', ',', 'b'])"
     );
 }
+
+/// A zero-width repeat pushes matcher state without reading text, which the
+/// pre-run's meter counts: the matcher grows until the memory ceiling. The
+/// host gets `MemoryLimit` (not a bare stop) even though the thread is then
+/// frozen (a known hole, SPEC §8).
+#[test]
+fn a_zero_width_repeat_ends_in_memory_limit() {
+    let mut policy = Policy::new();
+    policy.allow_import("re").unwrap();
+    policy.max_memory(Some(64 << 20)).unwrap();
+    let sb = sandbox_with(&policy);
+    assert_eq!(
+        sb.exec("import re\nre.match('(?:^){100000000}', '')"),
+        Err(GuestError::MemoryLimit { limit: 64 << 20 })
+    );
+    drop(sb);
+}
