@@ -85,6 +85,10 @@ impl<A> CountingAllocator<A> {
     }
 }
 
+/// What the allocator calls on a sandbox thread whose budget is crossed:
+/// `(budget, frozen)`.
+type OnTrip = fn(usize, bool);
+
 /// See [`CountingAllocator::residue_of_ended_sandboxes`].
 static RESIDUE: AtomicUsize = AtomicUsize::new(0);
 
@@ -136,7 +140,7 @@ thread_local! {
     /// This thread's running count for its account (see `Account::published`).
     static LOCAL: Cell<usize> = const { Cell::new(0) };
     /// Called (on the sandbox thread) when the budget is crossed.
-    static ON_TRIP: Cell<Option<fn(usize, bool)>> = const { Cell::new(None) };
+    static ON_TRIP: Cell<Option<OnTrip>> = const { Cell::new(None) };
 }
 
 /// One sandbox's memory account. Opened on the host, attached to the sandbox
@@ -176,7 +180,7 @@ impl AccountHandle {
     /// `on_trip(budget, frozen)` on this thread when the budget is crossed
     /// (`frozen`: the thread is about to freeze at the ceiling, so the trip is
     /// final, not settled later).
-    pub(crate) fn attach(self, on_trip: fn(usize, bool)) {
+    pub(crate) fn attach(self, on_trip: OnTrip) {
         ON_TRIP.with(|t| t.set(Some(on_trip)));
         LOCAL.with(|l| l.set(0));
         CURRENT.with(|c| c.set((self.slot, self.generation)));
