@@ -864,7 +864,19 @@ fn install_sized(vm: &VirtualMachine) {
                         return vm.call_method(&zelf, "replace", (tab, nothing));
                     }
                     let bytes = match kind {
-                        Sized::Width => n,
+                        // Each padding character is written in full: a fill
+                        // of up to four bytes (`ljust(n, '\U0001f600')`)
+                        // makes up to 4n bytes in one allocation.
+                        Sized::Width => {
+                            let fill = args
+                                .args
+                                .get(1)
+                                .or_else(|| args.kwargs.get("fillchar"))
+                                .and_then(|f| f.downcast_ref::<PyStr>().map(|s| s.as_wtf8().len()))
+                                .unwrap_or(1)
+                                .max(1);
+                            n * fill as f64
+                        }
                         Sized::Tabs => {
                             let tabs = zelf
                                 .downcast_ref::<PyStr>()
@@ -994,7 +1006,9 @@ fn text_bytes(obj: &PyObject) -> Option<&[u8]> {
 fn check_format(zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
     if let Some(spec) = args.args.first().and_then(|s| text_bytes(s)) {
         check_precision(spec_precision(spec), vm)?;
-        reserve(largest_number(spec), "the format specification", vm)?;
+        // A non-ASCII fill character takes up to four bytes per padding place.
+        let fill = if spec.iter().any(|b| *b >= 0x80) { 4.0 } else { 1.0 };
+        reserve(largest_number(spec) * fill, "the format specification", vm)?;
         // An `int` written in decimal (no presentation type, `d` or `n`).
         let presentation = spec.last().filter(|c| c.is_ascii_alphabetic() || **c == b'%');
         if matches!(presentation, None | Some(b'd' | b'n')) {

@@ -732,3 +732,23 @@ fn freeing_memory_never_trips_the_budget() {
         Err(GuestError::MemoryLimit { limit: 64 << 20 })
     );
 }
+
+/// Padding with a fill character of several bytes is reserved at its size in
+/// bytes: `''.ljust(25_000_000, '\U0001f600')` reserved 25 MB and then wrote
+/// 100 MB in one allocation, past the ceiling of a 32 MiB budget.
+#[test]
+fn wide_fill_characters_are_reserved_at_their_size() {
+    let sb = with_memory(32);
+    for src in [
+        "''.ljust(25_000_000, '\\U0001f600')",
+        "''.rjust(25_000_000, '\\u00e9')",
+        "''.center(25_000_000, '\\U0001f600')",
+        "format('', '\\U0001f600<25000000')",
+        "f'{1:\\u00e9>25000000}'",
+    ] {
+        // Refused before anything is allocated: catchable, and the sandbox goes on.
+        sb.exec(&format!("try:\n    {src}\nexcept MemoryError:\n    pass"))
+            .unwrap_or_else(|e| panic!("{src}: {e:?}"));
+    }
+    assert_eq!(sb.eval("len('a'.ljust(10, '\\U0001f600'))").unwrap(), Value::from(10));
+}
