@@ -178,13 +178,12 @@ static ORIGINAL: OnceLock<ObjectSlots> = OnceLock::new();
 /// before the type sweep (which replaces the inherited slots, [`replace_inherited`]).
 pub(crate) fn install(vm: &VirtualMachine) -> PyResult<()> {
     let t = &vm.ctx.types;
-    let original = ORIGINAL.get_or_init(|| ObjectSlots {
+    ORIGINAL.get_or_init(|| ObjectSlots {
         hash: t.object_type.slots.hash.load().map(|f| f as usize),
         repr: t.object_type.slots.repr.load().map(|f| f as usize),
         float_hash: t.float_type.slots.hash.load(),
         complex_hash: t.complex_type.slots.hash.load(),
     });
-    let _ = original;
     vm.builtins.set_attr(
         "id",
         vm.new_function("id", |obj: PyObjectRef, vm: &VirtualMachine| {

@@ -209,7 +209,7 @@ fn library_evaluators_yield_nothing_the_guest_was_not_given() {
     sb.exec(EVALUATORS).unwrap();
     sb.exec(&format!(
         "HOSTILE = {}\nALLOWED = {:?}",
-        serde_json_list(HOSTILE),
+        python_str_list(HOSTILE),
         allowed
     ))
     .unwrap();
@@ -237,7 +237,7 @@ fn library_evaluators_yield_nothing_the_guest_was_not_given() {
 }
 
 /// Python literal of a list of strings.
-fn serde_json_list(items: &[&str]) -> String {
+fn python_str_list(items: &[&str]) -> String {
     let quoted: Vec<String> = items
         .iter()
         .map(|s| {
