@@ -24,6 +24,7 @@ mod policy;
 mod regex;
 mod sandbox;
 mod sort;
+mod sre_code;
 mod source;
 mod text;
 

@@ -5,16 +5,27 @@
 //! (`(a+)+$` against `'a' * 40 + 'b'`) is one native call that runs for hours.
 //! The matcher itself (`rustpython-sre_engine`) is generic over the text it
 //! reads, so every matching method of `re.Pattern` first runs the *same*
-//! request on the same text and compiled code through a [`Metered`] view, which
-//! counts every character the matcher reads or skips. At a checkpoint every
-//! [`CHECK_EVERY`] steps the pre-run ends itself (by unwinding to
-//! [`pre_run`], with no Python object in between) if the guest was stopped (a
-//! deadline, `StopHandle::stop`, memory) or the steps exceed the fuel left.
-//! Only a pre-run that finishes lets the real call start; its steps are charged
-//! to the fuel, one unit per [`STEPS_PER_UNIT`]. The real call repeats exactly
-//! the work the pre-run measured (same engine, same request), so it is bounded
-//! by a run that was allowed to finish. A `match`/`search`/`fullmatch` whose
-//! pre-run found nothing returns `None` without a second run.
+//! request on the same text through a [`Metered`] view, which counts every
+//! character the matcher reads or skips. The pre-run matches with the
+//! pattern's code rewritten by [`super::sre_code::metered`], which puts a read
+//! at every place the matcher could otherwise work without reading (repeat
+//! iterations, alternatives, atomic groups, anchors, marks, group references):
+//! the same matches, and every unit of the matcher's work, and of the state it
+//! pushes, is now a counted step. A pattern with many groups weighs each step
+//! more (the matcher copies its marks on every backtracking point).
+//!
+//! At a checkpoint the pre-run ends itself (by unwinding to [`pre_run`], with
+//! no Python object in between) if the guest was stopped (a deadline,
+//! `StopHandle::stop`, memory over the budget) or the steps exceed the fuel
+//! left. Checkpoints come every [`CHECK_EVERY`] steps, and sooner when what is
+//! left of the memory budget could not hold [`CHECK_EVERY`] steps of matcher
+//! state ([`BYTES_PER_STEP`] each): the matcher's own stacks stop at the
+//! budget, not at the ceiling. Only a pre-run that finishes lets the real call
+//! start; its steps are charged to the fuel, one unit per [`STEPS_PER_UNIT`].
+//! The real call repeats exactly the search the pre-run measured (same engine,
+//! same request, code that matches the same), so it is bounded by a run that
+//! was allowed to finish. A `match`/`search`/`fullmatch` whose pre-run found
+//! nothing returns `None` without a second run.
 //!
 //! The compiled code of a pattern is private to `_sre`; `_sre.compile` is
 //! wrapped to keep a copy per pattern (found again by identity, through a weak
@@ -49,6 +60,15 @@ pub(crate) const STEPS_PER_UNIT: u64 = 4;
 /// Steps between two looks at the stop flag (about 0.1 ms of matching).
 const CHECK_EVERY: u64 = 1 << 15;
 
+/// The most matcher state (bytes) one weighted step can push: a match context
+/// and a repeat context (48 bytes each), a saved copy of the marks, all in
+/// vectors that may hold twice what they use.
+const BYTES_PER_STEP: u64 = 2048;
+
+/// Groups per unit of step weight: a backtracking point copies the marks (two
+/// per group).
+const GROUPS_PER_WEIGHT: u64 = 32;
+
 /// The most code points `_sre` may walk to cut the results of one call out of a
 /// `str` (about a second): RustPython cuts every match from the start of the
 /// text, so `findall`/`sub`/`split` over a long text with many matches is
@@ -65,6 +85,8 @@ thread_local! {
     static CHECK_AT: Cell<u64> = const { Cell::new(u64::MAX) };
     /// Steps the fuel left can pay for.
     static LIMIT: Cell<u64> = const { Cell::new(u64::MAX) };
+    /// What one matcher step weighs for the pattern being run.
+    static WEIGHT: Cell<u64> = const { Cell::new(1) };
     /// Code points `_sre` will walk to slice the results of the pre-run's
     /// matches out of a `str` (it slices each from the start of the text).
     static SLICED: Cell<u64> = const { Cell::new(0) };
@@ -76,6 +98,7 @@ thread_local! {
 struct Compiled {
     /// The pattern, to check that an address still means the same object.
     pattern: PyRef<PyWeak>,
+    /// Its code as the pre-run runs it (`sre_code::metered`).
     code: Arc<[u32]>,
     isbytes: bool,
     /// Capturing groups.
@@ -97,7 +120,9 @@ struct Metered<S>(S);
 
 #[inline]
 fn step(n: u64) {
-    let steps = STEPS.with(Cell::get) + n;
+    let steps = STEPS
+        .with(Cell::get)
+        .saturating_add(n.saturating_mul(WEIGHT.with(Cell::get)));
     STEPS.with(|s| s.set(steps));
     if steps >= CHECK_AT.with(Cell::get) {
         checkpoint(steps);
@@ -111,16 +136,23 @@ fn checkpoint(steps: u64) {
     if steps > limit {
         halt(Halt::Fuel);
     }
+    if super::interrupt::memory_pending() {
+        super::interrupt::settle_memory();
+    }
     if super::interrupt::is_tripped() {
         halt(Halt::Stopped);
     }
-    CHECK_AT.with(|c| {
-        c.set(
-            steps
-                .saturating_add(CHECK_EVERY)
-                .min(limit.saturating_add(1)),
-        )
+    CHECK_AT.with(|c| c.set(next_check(steps, limit)));
+}
+
+/// Where the checkpoint after one at `steps` goes: [`CHECK_EVERY`] on, before
+/// the fuel's `limit`, and before the matcher's state could outgrow what is
+/// left of the memory budget (the next checkpoint then finds it over).
+fn next_check(steps: u64, limit: u64) -> u64 {
+    let room = super::alloc::headroom().map_or(CHECK_EVERY, |h| {
+        (h as u64 / BYTES_PER_STEP).clamp(1, CHECK_EVERY)
     });
+    steps.saturating_add(room).min(limit.saturating_add(1))
 }
 
 /// Leaves the matcher. Only [`pre_run`] calls the matcher on a [`Metered`]
@@ -257,6 +289,7 @@ fn run<S: StrDrive>(
 fn pre_run(
     code: &[u32],
     isbytes: bool,
+    groups: usize,
     string: &PyObject,
     pos: usize,
     endpos: usize,
@@ -266,13 +299,14 @@ fn pre_run(
 ) -> PyResult<Outcome> {
     // The same views of the text `_sre` takes (and the same errors).
     let measured = if isbytes {
-        PyBuffer::try_from_borrowed_object(vm, string)?
-            .contiguous_or_collect(|b| Ok(metered(|| run(b, code, pos, endpos, op, slices))))?
+        PyBuffer::try_from_borrowed_object(vm, string)?.contiguous_or_collect(|b| {
+            Ok(metered(groups, || run(b, code, pos, endpos, op, slices)))
+        })?
     } else {
         let s = string.downcast_ref::<PyStr>().ok_or_else(|| {
             vm.new_type_error(format!("expected string got '{}'", string.class()))
         })?;
-        metered(|| run(s.as_wtf8(), code, pos, endpos, op, slices))
+        metered(groups, || run(s.as_wtf8(), code, pos, endpos, op, slices))
     };
     match measured {
         Ok((outcome, steps)) => {
@@ -296,14 +330,22 @@ fn pre_run(
 
 /// Runs `f` with the step meter set from the fuel left; its result and the
 /// steps it took, or why it was ended.
+/// `groups`: the pattern's capturing groups (they weigh each step).
 #[cfg(panic = "unwind")]
-fn metered<R>(f: impl FnOnce() -> R) -> Result<(R, u64), Halt> {
+fn metered<R>(groups: usize, f: impl FnOnce() -> R) -> Result<(R, u64), Halt> {
     let (_, left) = fuel::reading();
     let limit = left.map_or(u64::MAX, |l| l.saturating_mul(STEPS_PER_UNIT));
+    metered_within(groups, limit, f)
+}
+
+/// [`metered`] with the steps limited to `limit`.
+#[cfg(panic = "unwind")]
+fn metered_within<R>(groups: usize, limit: u64, f: impl FnOnce() -> R) -> Result<(R, u64), Halt> {
     STEPS.with(|s| s.set(0));
     SLICED.with(|s| s.set(0));
     LIMIT.with(|l| l.set(limit));
-    CHECK_AT.with(|c| c.set(CHECK_EVERY.min(limit.saturating_add(1))));
+    WEIGHT.with(|w| w.set(1 + groups as u64 / GROUPS_PER_WEIGHT));
+    CHECK_AT.with(|c| c.set(next_check(0, limit)));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     CHECK_AT.with(|c| c.set(u64::MAX));
     let steps = STEPS.with(Cell::get);
@@ -318,7 +360,7 @@ fn metered<R>(f: impl FnOnce() -> R) -> Result<(R, u64), Halt> {
 }
 
 #[cfg(not(panic = "unwind"))]
-fn metered<R>(f: impl FnOnce() -> R) -> Result<(R, u64), Halt> {
+fn metered<R>(_groups: usize, f: impl FnOnce() -> R) -> Result<(R, u64), Halt> {
     Ok((f(), 0))
 }
 
@@ -377,7 +419,7 @@ fn pre_run_pattern(
     let (code, isbytes, groups) = compiled_of(zelf, vm)?;
     // `_sre` slices `str` results by walking code points; bytes are indexed.
     let slices = if isbytes { 0 } else { 1 + groups as u64 };
-    pre_run(&code, isbytes, string, pos, endpos, op, slices, vm)
+    pre_run(&code, isbytes, groups, string, pos, endpos, op, slices, vm)
 }
 
 #[derive(FromArgs)]
@@ -431,6 +473,12 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 .into();
             let source = args.args.first().cloned();
             let groups: usize = args.args[3].clone().try_to_value(vm)?;
+            let code = super::sre_code::metered(&code).map_err(|_| {
+                vm.new_runtime_error(
+                    "regular expression refused: its compiled form is not one the meter knows"
+                        .to_owned(),
+                )
+            })?;
             let pattern = compile.call(args, vm)?;
             let isbytes =
                 source.is_some_and(|s| !vm.is_none(&s) && s.downcast_ref::<PyStr>().is_none());
@@ -541,6 +589,22 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 },
                 vm,
             )?;
+            // `_sre` holds the text's buffer while it calls a function `repl`;
+            // one that resized the text (a `bytearray` it can reach) took the
+            // buffer's lock twice, an interpreter panic. A mutable text is
+            // matched as a snapshot of its bytes instead (what the pre-run
+            // measured), so the function may change the original freely.
+            let string = match &template {
+                None if !string.class().is(vm.ctx.types.str_type)
+                    && !string.class().is(vm.ctx.types.bytes_type) =>
+                {
+                    match string.try_bytes_like(vm, |b| b.to_vec()) {
+                        Ok(copy) => vm.ctx.new_bytes(copy).into(),
+                        Err(_) => string,
+                    }
+                }
+                _ => string,
+            };
             original.call((zelf, repl, string, count), vm)
         });
     }
@@ -564,7 +628,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 pos,
                 endpos,
             } = args.bind(vm)?;
-            let (code, isbytes, _) = compiled_of(&zelf, vm)?;
+            let (code, isbytes, groups) = compiled_of(&zelf, vm)?;
             let inner = make_scanner.call((zelf.clone(), string.clone(), pos, endpos), vm)?;
             let scanner = MeteredScanner {
                 inner,
@@ -572,6 +636,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 string,
                 code,
                 isbytes,
+                groups,
                 start: AtomicUsize::new(pos),
                 end: endpos,
                 must_advance: AtomicBool::new(false),
@@ -600,6 +665,7 @@ pub(crate) struct MeteredScanner {
     string: PyObjectRef,
     code: Arc<[u32]>,
     isbytes: bool,
+    groups: usize,
     /// Mirrors of the wrapped scanner's position.
     start: AtomicUsize,
     end: usize,
@@ -642,6 +708,7 @@ impl MeteredScanner {
         let outcome = pre_run(
             &self.code,
             self.isbytes,
+            self.groups,
             &self.string,
             start,
             self.end,
@@ -665,4 +732,201 @@ pub(crate) fn init_types(_vm: &VirtualMachine) {
 /// Drops this thread's pattern table (at sandbox teardown, on its thread).
 pub(crate) fn release() {
     let _ = PATTERNS.try_with(|p| p.borrow_mut().clear());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator of patterns over `a`, `b` and newlines:
+    /// every construct the compiler emits (groups, alternatives, every kind of
+    /// repeat, lookarounds, atomic groups, anchors, back-references and
+    /// conditionals).
+    struct Gen(u64);
+
+    impl Gen {
+        fn next(&mut self, n: u64) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) % n
+        }
+
+        fn atom(&mut self, depth: u32, groups: &mut u32) -> String {
+            let leaf = depth == 0 || self.next(3) == 0;
+            if leaf {
+                let leaves = [
+                    "a", "b", ".", "[ab]", "[^a]", "^", "$", r"\b", r"\B", r"\A", r"\Z", "",
+                ];
+                let mut s = leaves[self.next(leaves.len() as u64) as usize].to_owned();
+                if *groups > 0 && self.next(5) == 0 {
+                    s = format!(r"\{}", 1 + self.next(u64::from(*groups)));
+                }
+                return s;
+            }
+            let inner = self.alternation(depth - 1, groups);
+            match self.next(8) {
+                0 | 1 => {
+                    *groups += 1;
+                    format!("({inner})")
+                }
+                2 => format!("(?:{inner})"),
+                3 => format!("(?={inner})"),
+                4 => format!("(?!{inner})"),
+                5 => format!("(?>{inner})"),
+                6 => format!("(?<=a)(?:{inner})"),
+                _ if *groups > 0 => {
+                    let g = 1 + self.next(u64::from(*groups));
+                    let no = self.alternation(depth - 1, groups);
+                    format!("(?({g}){inner}|{no})")
+                }
+                _ => format!("(?:{inner})"),
+            }
+        }
+
+        fn repeated(&mut self, depth: u32, groups: &mut u32) -> String {
+            let atom = self.atom(depth, groups);
+            let quantifiers = [
+                "", "", "*", "+", "?", "*?", "+?", "??", "{2}", "{0,3}", "{1,2}?", "*+", "++",
+                "{2,}",
+            ];
+            let q = quantifiers[self.next(quantifiers.len() as u64) as usize];
+            if q.is_empty() || atom.is_empty() || atom == "^" || atom.starts_with('\\') {
+                return format!("(?:{atom}){q}");
+            }
+            format!("{atom}{q}")
+        }
+
+        fn sequence(&mut self, depth: u32, groups: &mut u32) -> String {
+            let n = 1 + self.next(3);
+            (0..n).map(|_| self.repeated(depth, groups)).collect()
+        }
+
+        fn alternation(&mut self, depth: u32, groups: &mut u32) -> String {
+            let n = 1 + self.next(3) / 2;
+            let alts: Vec<String> = (0..n).map(|_| self.sequence(depth, groups)).collect();
+            alts.join("|")
+        }
+
+        fn text(&mut self) -> String {
+            let n = self.next(8);
+            (0..n)
+                .map(|_| ['a', 'b', '\n', 'a'][self.next(4) as usize])
+                .collect()
+        }
+    }
+
+    /// The code the pre-run runs matches exactly what the original code does:
+    /// for generated patterns and texts, `match`, `fullmatch` and `search`
+    /// (with and without `must_advance`) and the list of all matches end the
+    /// same, and never take fewer steps.
+    #[test]
+    fn the_metered_code_matches_what_the_original_does() {
+        let runtime = crate::Runtime::default();
+        let mut policy = crate::Policy::master();
+        policy
+            .max_memory(None)
+            .unwrap()
+            .deadline(None)
+            .allow_import("re")
+            .unwrap();
+        let sb = runtime.sandbox(&policy).unwrap();
+        sb.exec("import re").unwrap();
+        let mut patterns_from = Gen(7);
+        let mut patterns = Vec::new();
+        while patterns.len() < 800 {
+            let mut groups = 0;
+            let p = patterns_from.alternation(2, &mut groups);
+            // Python rejects some (a reference to a group still open).
+            patterns.push(p);
+        }
+        let texts: Vec<String> = (0..10).map(|_| patterns_from.text()).collect();
+        let checked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let seen = checked.clone();
+        let rewritten = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let steps_inserted = rewritten.clone();
+        sb.run_native(Box::new(move |vm, globals| {
+            let re = globals.get_item("re", vm)?;
+            // The library's own modules (the guest sees views of them).
+            let real_re = vm.import("re._compiler", 0)?;
+            let parser = real_re.get_attr("_parser", vm)?;
+            let compiler = real_re.get_attr("_compiler", vm)?;
+            for p in &patterns {
+                // The pattern through the sandbox's own `re.compile` (which
+                // refuses code the meter does not know), and the original
+                // code from the same compiler.
+                let compiled = match re.get_attr("compile", vm)?.call((p.as_str(),), vm) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        let text = e.as_object().str(vm)?.to_string();
+                        assert!(!text.contains("meter"), "{p:?} refused: {text}");
+                        continue;
+                    }
+                };
+                let parsed = parser.get_attr("parse", vm)?.call((p.as_str(), 0), vm)?;
+                let original: Vec<u32> = compiler
+                    .get_attr("_code", vm)?
+                    .call((parsed, 0), vm)?
+                    .try_to_value(vm)?;
+                let (metered_code, _, groups) = compiled_of(&compiled, vm)?;
+                if *metered_code != original[..] {
+                    steps_inserted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                for t in &texts {
+                    let ops = [
+                        Op::Match {
+                            all: false,
+                            must_advance: false,
+                        },
+                        Op::Match {
+                            all: true,
+                            must_advance: false,
+                        },
+                        Op::Match {
+                            all: false,
+                            must_advance: true,
+                        },
+                        Op::Search {
+                            must_advance: false,
+                        },
+                        Op::Search { must_advance: true },
+                        Op::Each { limit: 0 },
+                    ];
+                    for op in ops {
+                        let text = vm.ctx.new_str(t.as_str());
+                        let once = |code: &[u32], limit| {
+                            metered_within(groups, limit, || {
+                                run(text.as_wtf8(), code, 0, MAXSIZE, op, 0)
+                            })
+                        };
+                        // Some generated patterns are catastrophic (or loop in
+                        // the engine): the original's work is bounded, the
+                        // metered run's only by the test's deadline.
+                        let Ok((a, a_steps)) = once(&original, 1 << 16) else {
+                            continue;
+                        };
+                        let (b, b_steps) = once(&metered_code, 1 << 26)
+                            .unwrap_or_else(|_| panic!("{p:?} on {t:?} halted"));
+                        assert_eq!(
+                            (a.matched, a.start, a.end, a.found),
+                            (b.matched, b.start, b.end, b.found),
+                            "{p:?} on {t:?}"
+                        );
+                        assert!(b_steps >= a_steps, "{p:?} on {t:?}");
+                    }
+                }
+                seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            Ok(())
+        }))
+        .unwrap();
+        let checked = checked.load(std::sync::atomic::Ordering::Relaxed);
+        assert!(checked > 300, "only {checked} patterns compiled");
+        let rewritten = rewritten.load(std::sync::atomic::Ordering::Relaxed);
+        assert!(
+            rewritten * 10 > checked * 8,
+            "only {rewritten} of {checked} rewritten"
+        );
+    }
 }

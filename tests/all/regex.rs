@@ -25,6 +25,10 @@ const CATASTROPHIC: &[&str] = &[
     "re.compile(r'(a+)+$').scanner('a' * 40 + 'b').search()",
     "re.compile(rb'(a+)+$').match(b'a' * 40 + b'b')",
     "re.compile(r'(a+)+$').match(bytearray(b'a' * 40 + b'b').decode())",
+    // Backtracking that reads no text: alternatives of anchors.
+    "re.match(r'(?:^|^)' * 40 + 'x', 'y')",
+    "re.search(r'(?:$|\\Z|^)' * 30 + 'x', 'y')",
+    "re.fullmatch(r'(?:(?:)|(?:))' * 40 + 'x', 'y')",
 ];
 
 #[test]
@@ -207,19 +211,97 @@ fn a_result_of_many_small_objects_is_checked_before_it_is_built() {
     );
 }
 
-/// A zero-width repeat pushes matcher state without reading text, which the
-/// pre-run's meter counts: the matcher grows until the memory ceiling. The
-/// host gets `MemoryLimit` (not a bare stop) even though the thread is then
-/// frozen (a known hole, SPEC §8).
+/// Repeats of zero-width items push matcher state without reading text; so
+/// does every backtracking point of a pattern with many groups (a copy of its
+/// marks). The meter counts them: the matcher stops at the memory budget (the
+/// host gets `MemoryLimit`, and the thread never reached the ceiling, three
+/// times the budget, where it would freeze), or at the fuel, with or without a
+/// memory budget.
 #[test]
-fn a_zero_width_repeat_ends_in_memory_limit() {
-    let mut policy = Policy::new();
-    policy.allow_import("re").unwrap();
-    policy.max_memory(Some(64 << 20)).unwrap();
-    let sb = sandbox_with(&policy);
+fn matcher_state_that_reads_no_text_is_metered() {
+    let budget = 64 << 20;
+    let heavy = [
+        "re.match('(?:^){100000000}', '')",
+        "re.match('(?:(?:)|a){100000000}', '')",
+        "re.match('(?:(?>)){100000000}', '')",
+        "re.match('(a)(?:\\1?){100000000}', 'a')",
+        "re.match('(a)' * 2000 + '(?:bb|cc)*x', 'a' * 2000 + 'b' * 100000)",
+    ];
+    for expr in heavy {
+        let mut policy = Policy::new();
+        policy.allow_import("re").unwrap();
+        policy.max_memory(Some(budget)).unwrap();
+        let sb = sandbox_with(&policy);
+        assert_eq!(
+            sb.exec(&format!("import re\n{expr}")),
+            Err(GuestError::MemoryLimit { limit: budget }),
+            "{expr}"
+        );
+        assert!(
+            sb.memory_peak() < 2 * budget,
+            "{expr}: peak {} (ceiling {})",
+            sb.memory_peak(),
+            3 * budget
+        );
+        drop(sb);
+
+        let mut policy = Policy::new();
+        policy.allow_import("re").unwrap();
+        policy.max_memory(None).unwrap().fuel(Some(200_000));
+        let sb = sandbox_with(&policy);
+        assert_eq!(
+            sb.exec(&format!(
+                "import re\ntry:\n    {expr}\nexcept BaseException:\n    pass"
+            )),
+            Err(GuestError::FuelExhausted { limit: 200_000 }),
+            "{expr}"
+        );
+        // Without a budget the fuel bounds the matcher's state.
+        assert!(
+            sb.memory_peak() < 4 * budget,
+            "{expr}: peak {}",
+            sb.memory_peak()
+        );
+    }
+}
+
+/// `_sre` holds a text's buffer while it calls a replacement function; one that
+/// resized the `bytearray` being matched took the buffer's lock twice (an
+/// interpreter panic that killed the sandbox). A mutable text is matched as a
+/// snapshot: the function may change the original, the result is the one of
+/// the text as it was.
+#[test]
+fn a_replacement_function_may_resize_the_text_being_matched() {
+    let sb = with_re(&mut Policy::new());
+    sb.exec(
+        "b = bytearray(b'ab' * 4)\n\
+         def clear(m):\n    b.clear()\n    return b'x'\n\
+         def grow(m):\n    b.extend(b'a' * 1000)\n    return b'y'\n",
+    )
+    .unwrap();
     assert_eq!(
-        sb.exec("import re\nre.match('(?:^){100000000}', '')"),
-        Err(GuestError::MemoryLimit { limit: 64 << 20 })
+        sb.eval("re.sub(b'a', clear, b), bytes(b)")
+            .unwrap()
+            .to_string(),
+        "(b'xbxbxbxb', b'')"
     );
-    drop(sb);
+    sb.exec("b[:] = b'ab' * 4").unwrap();
+    // Through a view the guest holds, resizing is refused as in CPython.
+    assert_eq!(
+        raises(&sb, "re.subn(b'a', grow, memoryview(b))"),
+        "BufferError"
+    );
+    assert_eq!(
+        sb.eval("re.subn(b'a', grow, b)[0], len(b)")
+            .unwrap()
+            .to_string(),
+        "(b'ybybybyb', 4008)"
+    );
+    // Immutable texts and templates are matched as they are.
+    assert_eq!(
+        sb.eval("re.sub('a', lambda m: m.group().upper(), 'banana'), bytes(re.sub(b'a', b'o', bytearray(b'aa')))")
+            .unwrap()
+            .to_string(),
+        "('bAnAnA', b'oo')"
+    );
 }
