@@ -451,6 +451,7 @@ impl<'a> ConstantBag for TickBag<'a> {
             BorrowedConstant::Str { value } => {
                 match value.as_str().ok().and_then(|s| s.strip_prefix(marker())) {
                     Some("concat") => super::text::concat_object().into(),
+                    Some("field") => super::text::field_object().into(),
                     Some(tick) => {
                         // Only the instrumentation writes marked constants, and
                         // its weights are at least 1.

@@ -1089,6 +1089,22 @@ fn checked_str_vectorcall(
 /// bytes counts against `max_int_bits`, decimal text is at most
 /// [`MAX_STR_DIGITS`] digits (CPython's default), both ways.
 fn install_int_conversions(vm: &VirtualMachine) -> PyResult<()> {
+    // `str()` of an exception of one argument converts that argument through
+    // the interpreter's exact-`int` fast path, past the limit.
+    replace_method(
+        vm.ctx.exceptions.base_exception_type,
+        "__str__",
+        vm,
+        |zelf, mut args, original, vm| {
+            if let Some(exc) = zelf.downcast_ref::<rustpython_vm::builtins::PyBaseException>() {
+                if let [only] = exc.args().as_slice() {
+                    check_decimal_digits(only, vm)?;
+                }
+            }
+            args.prepend_arg(zelf);
+            original.call(args, vm)
+        },
+    );
     let int = vm.ctx.types.int_type;
     wrap_slot!(int.slots.repr, INT_REPR, checked_int_repr as ReprSlot);
     wrap_slot!(int.slots.new, INT_NEW, checked_int_new as NewFn);

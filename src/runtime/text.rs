@@ -666,6 +666,7 @@ impl Transformer for JoinFStrings {
         let Expr::FString(f) = expr else {
             return;
         };
+        check_plain_fields(f);
         let fields: usize = f
             .value
             .iter()
@@ -730,6 +731,77 @@ impl Transformer for JoinFStrings {
     }
 }
 
+/// Wraps the value of every field of `f` that is converted by `str` (no
+/// format spec; no conversion or `!s`) in `<field>(value)`, a [`FieldCheck`]:
+/// the interpreter formats such a field of an exact `int` without its `__str__`
+/// (a fast path that also skips `__format__`), so `f'{10**5000}'` converted
+/// 5,000 digits past the 4300-digit limit that `str()` and `format()` keep
+/// (and at the `int` size limit, a native conversion of over a second).
+fn check_plain_fields(f: &mut ast::ExprFString) {
+    for part in f.value.iter_mut() {
+        let ast::FStringPart::FString(s) = part else {
+            continue;
+        };
+        for element in s.elements.iter_mut() {
+            let ast::InterpolatedStringElement::Interpolation(field) = element else {
+                continue;
+            };
+            let by_str = matches!(
+                field.conversion,
+                ast::ConversionFlag::None | ast::ConversionFlag::Str
+            );
+            if !by_str || field.format_spec.is_some() {
+                continue;
+            }
+            // The expression's own range: the `=` debug text is cut from it.
+            let at = ruff_text_size::Ranged::range(&*field.expression);
+            let value = std::mem::replace(
+                &mut *field.expression,
+                Expr::NoneLiteral(ast::ExprNoneLiteral {
+                    node_index: AtomicNodeIndex::NONE,
+                    range: at,
+                }),
+            );
+            *field.expression = Expr::Call(ast::ExprCall {
+                node_index: AtomicNodeIndex::NONE,
+                range: at,
+                func: Box::new(super::fuel::marked_literal("field", at)),
+                arguments: ast::Arguments {
+                    range: at,
+                    node_index: AtomicNodeIndex::NONE,
+                    args: vec![value].into_boxed_slice(),
+                    keywords: Box::default(),
+                },
+            });
+        }
+    }
+}
+
+/// The callable behind the marked `field` constant: returns its one argument,
+/// after refusing an exact `int` of more than 4300 digits as `str()` does
+/// ([`check_plain_fields`]). Only compiled f-strings call it.
+#[pyclass(module = false, name = "fstring_field")]
+#[derive(Debug, PyPayload)]
+pub(crate) struct FieldCheck;
+
+crate::membrane::refuse_construction!(FieldCheck);
+
+#[pyclass(flags(IMMUTABLETYPE), with(Constructor, Callable))]
+impl FieldCheck {}
+
+impl Callable for FieldCheck {
+    type Args = FuncArgs;
+
+    fn call(_zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let [value] = <[PyObjectRef; 1]>::try_from(args.args)
+            .map_err(|_| vm.new_type_error("f-string field check takes one value"))?;
+        if value.class().is(vm.ctx.types.int_type) {
+            super::native::check_decimal_digits(&value, vm)?;
+        }
+        Ok(value)
+    }
+}
+
 /// The callable behind the marked `concat` constant of an f-string with
 /// several fields: checks the sum of its pieces' sizes against the memory
 /// budget, then writes them into one new `str`. Only compiled f-strings call
@@ -768,11 +840,26 @@ impl Callable for Concat {
 thread_local! {
     /// The sandbox thread's [`Concat`] object.
     static CONCAT: std::cell::RefCell<Option<PyObjectRef>> = const { std::cell::RefCell::new(None) };
+    /// The sandbox thread's [`FieldCheck`] object.
+    static FIELD: std::cell::RefCell<Option<PyObjectRef>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Makes the [`Concat`] type (once per sandbox thread, before the type sweep).
+/// Makes the [`Concat`] and [`FieldCheck`] types (once per sandbox thread,
+/// before the type sweep).
 pub(crate) fn init_types() {
     Concat::make_static_type();
+    FieldCheck::make_static_type();
+}
+
+/// This thread's [`FieldCheck`] object (made on first use).
+pub(crate) fn field_object() -> PyObjectRef {
+    FIELD.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| {
+                PyRef::new_ref(FieldCheck, FieldCheck::static_type().to_owned(), None).into()
+            })
+            .clone()
+    })
 }
 
 /// This thread's [`Concat`] object (made on first use).
@@ -789,4 +876,5 @@ pub(crate) fn concat_object() -> PyObjectRef {
 /// Drops this thread's [`Concat`] object (at sandbox teardown, on its thread).
 pub(crate) fn release() {
     let _ = CONCAT.try_with(|c| c.borrow_mut().take());
+    let _ = FIELD.try_with(|c| c.borrow_mut().take());
 }

@@ -682,8 +682,14 @@ fn integer_construction_and_conversion_are_bounded() {
     let sb = sandbox_with(&policy);
     for (src, error) in [
         ("int.from_bytes(b'\\xff' * 10**6, 'big')", "OverflowError"),
-        ("int.from_bytes(bytes(10**6) + b'\\x01', 'little')", "OverflowError"),
-        ("class I(int): pass\nI.from_bytes(b'\\xff' * 10**6, 'big')", "OverflowError"),
+        (
+            "int.from_bytes(bytes(10**6) + b'\\x01', 'little')",
+            "OverflowError",
+        ),
+        (
+            "class I(int): pass\nI.from_bytes(b'\\xff' * 10**6, 'big')",
+            "OverflowError",
+        ),
         ("int('f' * 2_000_000, 16)", "OverflowError"),
         ("int(b'1' * 5_000_000, 2)", "OverflowError"),
         ("int('1' * 5000)", "ValueError"),
@@ -693,8 +699,22 @@ fn integer_construction_and_conversion_are_bounded() {
         ("'{}'.format(10 ** 5000)", "ValueError"),
         ("'%d' % (10 ** 5000,)", "ValueError"),
         ("'%i' % (-10 ** 4300)", "ValueError"),
-        ("import math\nmath.gcd(3 ** (2 ** 21), 7 ** (2 ** 20) + 1)", "OverflowError"),
-        ("import math\nmath.lcm(3 ** (2 ** 21), 7 ** (2 ** 20) + 1)", "OverflowError"),
+        // The interpreter formats an exact int by a fast path that skips its
+        // methods: a plain or `!s` f-string field, and an exception's text.
+        ("f'{10 ** 5000}'", "ValueError"),
+        ("x = 10 ** 5000\nf'{x!s}'", "ValueError"),
+        ("x = 10 ** 5000\nf'a{x}b{x}'", "ValueError"),
+        ("x = -10 ** 5000\nf'{x=}'", "ValueError"),
+        ("str(ValueError(10 ** 5000))", "ValueError"),
+        ("f'{ArithmeticError(10 ** 5000)}'", "ValueError"),
+        (
+            "import math\nmath.gcd(3 ** (2 ** 21), 7 ** (2 ** 20) + 1)",
+            "OverflowError",
+        ),
+        (
+            "import math\nmath.lcm(3 ** (2 ** 21), 7 ** (2 ** 20) + 1)",
+            "OverflowError",
+        ),
     ] {
         assert_eq!(raises(&sb, src), error, "{src}");
     }
@@ -703,10 +723,13 @@ fn integer_construction_and_conversion_are_bounded() {
             "[int.from_bytes(b'\\x01\\x00', 'big'), bool.from_bytes(b'\\x01', 'big'), \
               len(repr(10 ** 4299)), len(format(10 ** 5000, 'x')), len('%x' % 10 ** 5000), \
               int('f' * 1000, 16) > 0, __import__('math').gcd(12, 18, 27), \
-              __import__('math').lcm(4, 6), len(repr(-10 ** 4299))]"
+              __import__('math').lcm(4, 6), len(repr(-10 ** 4299)), \
+              len(f'{10 ** 4299}'), len(f'{10 ** 4299!s:>5}'), f'{7=}', str(ValueError(7)), \
+              len(f'{10 ** 5000:x}')]"
         )
         .unwrap(),
-        sb.eval("[256, True, 4300, 4153, 4153, True, 3, 12, 4301]").unwrap()
+        sb.eval("[256, True, 4300, 4153, 4153, True, 3, 12, 4301, 4300, 4300, '7=7', '7', 4153]")
+            .unwrap()
     );
 }
 
