@@ -12,7 +12,10 @@
 //! lookahead, `(?=)`, at every place where the matcher can do work without
 //! reading: the start of every repeat body (so every iteration, zero-width or
 //! not), every alternative of a branch, every atomic group, and before every
-//! op that reads nothing (`AT`, `MARK`, the group references). The matcher
+//! op that can run without reading (anchors, marks, group references,
+//! conditionals, and every repeat, which pushes state on entry even when its
+//! maximum is 0). The only ops left unmarked read a character or end a
+//! construct whose entry was marked. The matcher
 //! always reads (a zero-length backward skip) when it enters a lookahead, so
 //! each of those places now costs a step. An empty lookahead always succeeds
 //! and changes no state a match depends on, so the rewritten code matches
@@ -165,15 +168,19 @@ impl Walk<'_> {
                     }
                     pos + 2
                 }
-                // A character set (opaque), or a repeat of one single-width
-                // item: every iteration reads a character.
-                Op::IN
-                | Op::IN_IGNORE
-                | Op::IN_LOC_IGNORE
-                | Op::IN_UNI_IGNORE
-                | Op::REPEAT_ONE
-                | Op::MIN_REPEAT_ONE
-                | Op::POSSESSIVE_REPEAT_ONE => self.skip(pos + 1, false)?,
+                // A character set (opaque).
+                Op::IN | Op::IN_IGNORE | Op::IN_LOC_IGNORE | Op::IN_UNI_IGNORE => {
+                    self.skip(pos + 1, false)?
+                }
+                // A repeat of one single-width item (opaque body): each
+                // iteration reads, but entering it pushes state and reads
+                // nothing when its maximum is 0 or no text is left.
+                Op::REPEAT_ONE | Op::MIN_REPEAT_ONE | Op::POSSESSIVE_REPEAT_ONE => {
+                    if mark {
+                        self.insert(pos);
+                    }
+                    self.skip(pos + 1, false)?
+                }
                 // The end of an alternative or of a conditional's yes branch
                 // (the enclosing op walks what follows).
                 Op::JUMP => {
@@ -196,6 +203,11 @@ impl Walk<'_> {
                 // <POSSESSIVE_REPEAT> <skip> <min> <max> body <SUCCESS>: the
                 // skip leads to the closing op, walked next.
                 Op::REPEAT | Op::POSSESSIVE_REPEAT => {
+                    // Entering pushes state even when the body never runs
+                    // (a maximum of 0).
+                    if mark {
+                        self.insert(pos);
+                    }
                     let close = self.skip_to(pos + 1, false, true)?;
                     if close < pos + 4 {
                         return Err(Unrecognised);
@@ -229,6 +241,9 @@ impl Walk<'_> {
                 }
                 // <GROUPREF_EXISTS> <group> <skip> yes [<JUMP> <skip> no]
                 Op::GROUPREF_EXISTS => {
+                    if mark {
+                        self.insert(pos);
+                    }
                     let no = self.skip(pos + 2, true)?;
                     if no < pos + 3 {
                         return Err(Unrecognised);

@@ -54,11 +54,11 @@ fn results_are_those_of_re() {
         ("re.compile(rb'[a-z]+').findall(b'ab 12 cd')", "[b'ab', b'cd']"),
         ("re.compile(rb'b+').search(bytearray(b'abbc')).span()", "(1, 3)"),
         ("re.compile(r'(?i)straße').search('STRASSE straße').group()", "'straße'"),
-        // RustPython's own scanner moves on after a failed `match` (CPython's
-        // answers None to the last one): the metered scanner keeps to `_sre`.
+        // A scanner that failed is exhausted, as CPython's is (RustPython's
+        // own moves on after a failed `match`).
         (
             "(lambda s: [(m.group() if m else None) for m in [s.match(), s.match(), s.search()]])(re.compile(r'\\d').scanner('1a2'))",
-            "['1', None, '2']",
+            "['1', None, None]",
         ),
         (
             "(lambda sc: ([sc.search().group() for _ in range(3)], sc.search()))(re.compile(r'[a-z]+|\\d+').scanner('ab12cd'))",
@@ -226,6 +226,8 @@ fn matcher_state_that_reads_no_text_is_metered() {
         "re.match('(?:(?>)){100000000}', '')",
         "re.match('(a)(?:\\1?){100000000}', 'a')",
         "re.match('(a)' * 2000 + '(?:bb|cc)*x', 'a' * 2000 + 'b' * 100000)",
+        // Repeats that never run their body (a maximum of 0) still push state.
+        "re.match('(?:a' + 'b{0}' * 2000 + ')*c', 'a' * 2000)",
     ];
     for expr in heavy {
         let mut policy = Policy::new();
@@ -303,5 +305,36 @@ fn a_replacement_function_may_resize_the_text_being_matched() {
             .unwrap()
             .to_string(),
         "('bAnAnA', b'oo')"
+    );
+}
+
+/// A scanner that failed is exhausted, as in CPython: where a failed run leaves
+/// the matcher's cursor is no position to go on from (it differs between the
+/// metered code and the original), and `_sre`'s own scanner went on from its
+/// own, unmeasured: a catastrophic search after a cheap failed `match()` ran
+/// unmetered, past the deadline and the fuel. Starts that read nothing (`b{0}`
+/// repeated) are metered too.
+#[test]
+fn a_failed_scanner_is_exhausted_and_read_free_starts_are_metered() {
+    let mut p = Policy::new();
+    p.fuel(Some(300_000));
+    let sb = with_re(&mut p);
+    sb.exec("sc = re.compile(r'(?<=a)(?:a+)+c|a*+$').scanner('a' * 40 + 'b')")
+        .unwrap();
+    assert_eq!(
+        sb.eval("(sc.match(), sc.search(), sc.match())").unwrap().to_string(),
+        "(None, None, None)"
+    );
+    // Matches are unchanged, and the scanner ends after the last one.
+    sb.exec("sc = re.compile('a').scanner('aba')").unwrap();
+    assert_eq!(
+        sb.eval("[sc.search().span(), sc.search().span(), sc.search(), sc.search()]")
+            .unwrap()
+            .to_string(),
+        "[(0, 1), (2, 3), None, None]"
+    );
+    assert_eq!(
+        sb.exec("p = re.compile('b{0}' * 2000 + 'c')\ntry:\n    p.search('a' * 1000000)\nexcept BaseException:\n    pass"),
+        Err(GuestError::FuelExhausted { limit: 300_000 })
     );
 }
