@@ -21,6 +21,7 @@ pub(crate) mod link;
 mod master;
 mod native;
 mod policy;
+mod reentry;
 mod regex;
 mod sandbox;
 mod sort;

@@ -184,7 +184,9 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     super::text::install_split(vm);
     super::text::install_encode(vm);
     install_list_assignment(vm);
+    // The slicing fix replaces `__getitem__` first: the use count wraps it.
     install_memoryview_slicing(vm);
+    install_memoryview_in_use(vm);
     install_int_conversions(vm)?;
     install_constructors(vm)
 }
@@ -245,9 +247,115 @@ fn checked_memoryview_subscript(
     vm: &VirtualMachine,
 ) -> PyResult {
     let original = *MEMORYVIEW_SUBSCRIPT.get().expect("installed");
+    let _in_use = ViewInUse::enter();
     match memoryview_key(mapping.obj, needle, vm)? {
         Some(key) => original(mapping, &key, vm),
         None => original(mapping, needle, vm),
+    }
+}
+
+thread_local! {
+    /// Native memoryview operations under way on this thread.
+    static VIEWS_IN_USE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// A native memoryview operation under way (see [`install_memoryview_in_use`]).
+struct ViewInUse;
+
+impl ViewInUse {
+    fn enter() -> Self {
+        VIEWS_IN_USE.with(|v| v.set(v.get() + 1));
+        ViewInUse
+    }
+}
+
+impl Drop for ViewInUse {
+    fn drop(&mut self) {
+        let _ = VIEWS_IN_USE.try_with(|v| v.set(v.get().saturating_sub(1)));
+    }
+}
+
+type RichCompare = fn(
+    &PyObject,
+    &PyObject,
+    rustpython_vm::types::PyComparisonOp,
+    &VirtualMachine,
+) -> PyResult<rustpython_vm::function::Either<PyObjectRef, rustpython_vm::function::PyComparisonValue>>;
+static MEMORYVIEW_ASS_SUBSCRIPT: OnceLock<AssSubscript> = OnceLock::new();
+static MEMORYVIEW_RICHCOMPARE: OnceLock<RichCompare> = OnceLock::new();
+
+fn in_use_ass_subscript(
+    mapping: PyMapping<'_>,
+    needle: &PyObject,
+    value: Option<PyObjectRef>,
+    vm: &VirtualMachine,
+) -> PyResult<()> {
+    let _in_use = ViewInUse::enter();
+    (MEMORYVIEW_ASS_SUBSCRIPT.get().expect("installed"))(mapping, needle, value, vm)
+}
+
+fn in_use_richcompare(
+    a: &PyObject,
+    b: &PyObject,
+    op: rustpython_vm::types::PyComparisonOp,
+    vm: &VirtualMachine,
+) -> PyResult<rustpython_vm::function::Either<PyObjectRef, rustpython_vm::function::PyComparisonValue>> {
+    let _in_use = ViewInUse::enter();
+    (MEMORYVIEW_RICHCOMPARE.get().expect("installed"))(a, b, op, vm)
+}
+
+/// A memoryview is not released while a native operation uses it. RustPython
+/// checks that a view is not released, then converts the operation's
+/// arguments (an index's `__index__`, a value's `__index__` or `__float__`, the
+/// other side of a comparison), then reads or writes the buffer: guest code
+/// run by the conversion could release the view and resize the `bytearray`
+/// under it (`m[I()]` with `I.__index__` doing `m.release(); b.clear()`), and
+/// the read went past the end (an interpreter panic). Every native method of
+/// the type (and slot wrapper: `m.__setitem__`) and its subscript, item
+/// assignment and comparison count as a use;
+/// `release()` and `__exit__` during a use raise `BufferError`, as CPython's
+/// `release()` does for a view with exports.
+fn install_memoryview_in_use(vm: &VirtualMachine) {
+    let ty = vm.ctx.types.memoryview_type;
+    wrap_slot!(
+        ty.slots.as_mapping.ass_subscript,
+        MEMORYVIEW_ASS_SUBSCRIPT,
+        in_use_ass_subscript as AssSubscript
+    );
+    wrap_slot!(
+        ty.slots.richcompare,
+        MEMORYVIEW_RICHCOMPARE,
+        in_use_richcompare as RichCompare
+    );
+    let names: Vec<&'static str> = ty
+        .attributes
+        .read()
+        .iter()
+        .filter(|(_, v)| {
+            v.class().is(vm.ctx.types.method_descriptor_type)
+                || v.class().is(vm.ctx.types.wrapper_descriptor_type)
+        })
+        .map(|(k, _)| k.as_str())
+        .collect();
+    for name in names {
+        if matches!(name, "release" | "__exit__") {
+            replace_method(ty, name, vm, |zelf, mut args, original, vm| {
+                if VIEWS_IN_USE.with(Cell::get) > 0 {
+                    return Err(vm.new_exception_msg(
+                        vm.ctx.exceptions.buffer_error.to_owned(),
+                        "memoryview cannot be released while an operation uses it".into(),
+                    ));
+                }
+                args.prepend_arg(zelf);
+                original.call(args, vm)
+            });
+        } else {
+            replace_method(ty, name, vm, |zelf, mut args, original, vm| {
+                let _in_use = ViewInUse::enter();
+                args.prepend_arg(zelf);
+                original.call(args, vm)
+            });
+        }
     }
 }
 
