@@ -26,6 +26,51 @@ struct Entry {
     owner: Option<u64>,
     /// Made by [`CapTable::narrowed`]: shared by every result narrowed the same way.
     narrowing: bool,
+    /// Made by [`CapTable::inbound_narrowed`]: what its target is given is
+    /// narrowed by this filter.
+    inbound: Option<Arc<Filter>>,
+}
+
+/// The target of a capability made by [`CapTable::inbound_narrowed`]: the
+/// object itself, given every argument narrowed by `via`. It holds the table
+/// weakly (the table holds it).
+struct Inbound {
+    table: std::sync::Weak<CapTable>,
+    inner: Arc<dyn Dispatch>,
+    via: Arc<Filter>,
+}
+
+impl Inbound {
+    fn narrowed(&self, args: Vec<Arg>) -> Result<Vec<Arg>, CapError> {
+        let table = self.table.upgrade().ok_or(CapError::Revoked)?;
+        args.into_iter()
+            .map(|a| table.narrow_arg(a, &self.via))
+            .collect()
+    }
+}
+
+impl Dispatch for Inbound {
+    fn label(&self) -> &str {
+        self.inner.label()
+    }
+    fn names(&self) -> Vec<String> {
+        self.inner.names()
+    }
+    fn get(&self, name: &str) -> Result<Member, CapError> {
+        self.inner.get(name)
+    }
+    fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError> {
+        self.inner.call_method(name, self.narrowed(args)?)
+    }
+    fn call(&self, args: Vec<Arg>) -> Result<Arg, CapError> {
+        self.inner.call(self.narrowed(args)?)
+    }
+    fn object(&self) -> Arc<dyn Any + Send + Sync> {
+        self.inner.object()
+    }
+    fn export(&self) -> Option<(u64, u64)> {
+        self.inner.export()
+    }
 }
 
 /// The table. Entries are removed on revocation, so a revoked key, whose slot
@@ -70,6 +115,7 @@ impl CapTable {
             membrane: None,
             owner,
             narrowing: false,
+            inbound: None,
         });
         CapHandle {
             key,
@@ -101,6 +147,7 @@ impl CapTable {
             membrane,
             owner,
             narrowing: false,
+            inbound: None,
         });
         if let Some(p) = entries.get_mut(key) {
             p.children.push(child);
@@ -137,12 +184,101 @@ impl CapTable {
             membrane: None,
             owner: parent.owner,
             narrowing: true,
+            inbound: None,
         };
         let child = entries.insert(entry);
         if let Some(p) = entries.get_mut(key) {
             p.children.push(child);
         }
         Ok(child)
+    }
+
+    /// `key`, an object of sandbox `holder` that the holder hands out through a
+    /// capability whose filter is `via` (a callback it passes in a call): a
+    /// capability to it whose target is given, by whoever calls it, only what
+    /// `via` passes (transitive attenuation of what comes back in, SPEC §3.7).
+    /// The same one for every hand-off of `key` through the same filter (so
+    /// the receiver sees one proxy); revoking `key` revokes it.
+    pub(crate) fn inbound_narrowed(
+        self: &Arc<Self>,
+        key: CapKey,
+        via: &Filter,
+    ) -> Result<CapKey, CapError> {
+        let mut entries = self.entries.write();
+        let parent = entries.get(key).ok_or(CapError::Revoked)?;
+        let existing = parent.children.iter().copied().find(|c| {
+            entries
+                .get(*c)
+                .is_some_and(|e| e.inbound.as_deref() == Some(via))
+        });
+        if let Some(child) = existing {
+            return Ok(child);
+        }
+        let via = Arc::new(via.clone());
+        let entry = Entry {
+            target: Arc::new(Inbound {
+                table: Arc::downgrade(self),
+                inner: parent.target.clone(),
+                via: via.clone(),
+            }),
+            filter: parent.filter.clone(),
+            parent: Some(key),
+            children: Vec::new(),
+            membrane: None,
+            owner: parent.owner,
+            narrowing: false,
+            inbound: Some(via),
+        };
+        let child = entries.insert(entry);
+        if let Some(p) = entries.get_mut(key) {
+            p.children.push(child);
+        }
+        Ok(child)
+    }
+
+    /// Every capability inside `value` that designates an object of sandbox
+    /// `holder`, as handed out through `via` ([`CapTable::inbound_narrowed`]).
+    pub(crate) fn inbound_value(
+        self: &Arc<Self>,
+        value: crate::membrane::Value,
+        via: &Filter,
+        holder: u64,
+    ) -> Result<crate::membrane::Value, CapError> {
+        use crate::membrane::Value;
+        let all = |items: Vec<Value>| -> Result<Vec<Value>, CapError> {
+            items
+                .into_iter()
+                .map(|v| self.inbound_value(v, via, holder))
+                .collect()
+        };
+        Ok(match value {
+            Value::Cap(c) if c.table.id() == self.id => {
+                let held = self.entries.read().get(c.key).and_then(|e| e.owner) == Some(holder);
+                if !held {
+                    return Ok(Value::Cap(c));
+                }
+                Value::Cap(CapHandle {
+                    key: self.inbound_narrowed(c.key, via)?,
+                    table: c.table,
+                })
+            }
+            Value::Tuple(v) => Value::Tuple(all(v)?),
+            Value::List(v) => Value::List(all(v)?),
+            Value::Set(v) => Value::Set(all(v)?),
+            Value::FrozenSet(v) => Value::FrozenSet(all(v)?),
+            Value::Dict(pairs) => Value::Dict(
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| {
+                        Ok((
+                            self.inbound_value(k, via, holder)?,
+                            self.inbound_value(v, via, holder)?,
+                        ))
+                    })
+                    .collect::<Result<_, CapError>>()?,
+            ),
+            other => other,
+        })
     }
 
     /// Narrows every capability inside `value` as reached through `via`

@@ -306,6 +306,28 @@ fn arg_to_guest_via(arg: Arg, via: &Filter, vm: &VirtualMachine) -> PyResult {
     arg_to_guest(arg, vm)
 }
 
+/// The guest's arguments to a call through a capability whose filter is
+/// `via`: each of its own objects among them (a callback) is handed out so
+/// that what its callee passes it is narrowed by `via` too: the owner calling
+/// `cb(self)` gives the holder no more than its grant (SPEC §3.7).
+fn inbound_args(args: Vec<Arg>, via: &Filter, vm: &VirtualMachine) -> PyResult<Vec<Arg>> {
+    if *via == Filter::public() {
+        return Ok(args);
+    }
+    let Some(holder) = crate::runtime::link::current_sandbox() else {
+        return Ok(args);
+    };
+    let table = table(vm)?;
+    args.into_iter()
+        .map(|a| {
+            table
+                .inbound_value(a.into_value(), via, holder)
+                .map(Arg::from_value)
+                .map_err(|e| cap_error(vm, e))
+        })
+        .collect()
+}
+
 /// Serves a use of object `export` of this sandbox, on its thread.
 pub(crate) fn serve_invoke(
     vm: &VirtualMachine,
@@ -495,7 +517,7 @@ impl Callable for Proxy {
     type Args = FuncArgs;
     fn call(zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
-        let args = guest_args(args, vm)?;
+        let args = inbound_args(guest_args(args, vm)?, &filter, vm)?;
         let result = target.call(args).map_err(|e| cap_error(vm, e))?;
         arg_to_guest_via(result, &filter, vm)
     }
@@ -544,7 +566,7 @@ impl Callable for BoundMethod {
                 },
             ));
         }
-        let args = guest_args(args, vm)?;
+        let args = inbound_args(guest_args(args, vm)?, &filter, vm)?;
         let result = target
             .call_method(&zelf.name, args)
             .map_err(|e| cap_error(vm, e))?;

@@ -18,6 +18,7 @@ class Node:
     def m2(self): return self.links[2]
     def echo(self, x): return x
     def back(self, f): return f()
+    def call_with(self, f): return f(self.links[0]), f([self])
     def secret(self): return 'secret'
 def echo(x): return x
 def back(f): return f()
@@ -25,7 +26,7 @@ nodes = [Node(i) for i in range(4)]
 ";
 
 /// The names every node offers.
-const NAMES: &[&str] = &["back", "echo", "m0", "m1", "m2", "secret"];
+const NAMES: &[&str] = &["back", "call_with", "echo", "m0", "m1", "m2", "secret"];
 
 fn owner(links: &[[usize; 3]]) -> Sandbox {
     let a = sandbox();
@@ -134,7 +135,8 @@ fn grant_strategy() -> impl Strategy<Value = Grant> {
 
 /// The guest explores everything it can reach: every method of every proxy it
 /// holds, with every proxy it holds as the argument of `echo`, as the result of
-/// a callback of `back`, and through another sandbox's store; it reports what
+/// a callback of `back`, what the owner passes into a callback of `call_with`,
+/// and through another sandbox's store; it reports what
 /// each proxy it ended up holding permits (`dir`).
 const EXPLORE: &str = "
 held = list(granted)
@@ -155,6 +157,9 @@ for _ in range(3):
                 elif name == 'back':
                     for q in list(held):
                         add(p.back(lambda: q))
+                elif name == 'call_with':
+                    # The owner passes objects into the guest's callback.
+                    p.call_with(lambda x: [add(y) for y in x] if type(x) is list else add(x))
             except AttributeError:
                 pass
     for q in list(held):
@@ -212,4 +217,35 @@ proptest! {
             );
         }
     }
+}
+
+/// What the owner passes into a callback the holder of an attenuated
+/// capability gave it crosses the same membrane: it passes at most what the
+/// capability passes (an owner calling `cb(self)` handed the holder a full
+/// proxy of the object its grant had narrowed).
+#[test]
+fn what_the_owner_passes_to_a_holder_callback_is_narrowed() {
+    let a = sandbox();
+    a.exec(
+        "class Svc:\n    def on_event(self, cb): return cb(self)\n    \
+         def on_each(self, cbs): return [cb([self]) for cb in cbs]\n    \
+         def secret(self): return 'secret'\nsvc = Svc()",
+    )
+    .unwrap();
+    let narrow = a.export("svc", Filter::only(["on_event", "on_each"])).unwrap();
+    let b = sandbox();
+    b.grant("n", &narrow).unwrap();
+    b.exec("got = []\nn.on_event(lambda s: got.append(s))\nn.on_each([lambda l: got.extend(l)])")
+        .unwrap();
+    assert_eq!(b.eval("got[0] is n and got[1] is n").unwrap(), Value::Bool(true));
+    assert!(refused(&b, "got[0].secret()"));
+    assert!(refused(&b, "got[1].secret()"));
+    // A holder granted the full object keeps it whole.
+    let whole = a.export("svc", Filter::public()).unwrap();
+    let c = sandbox();
+    c.grant("n", &whole).unwrap();
+    assert_eq!(
+        c.eval("(lambda got: (n.on_event(got.append), got[0].secret())[1])([])").unwrap(),
+        Value::from("secret")
+    );
 }
