@@ -846,15 +846,23 @@ fn checked_itertools_new<const I: usize>(
             .and_then(|n| int_of(n))
             .map(|n| n.as_bigint().to_f64().unwrap_or(f64::INFINITY))
     };
+    let r = number(1, "r").unwrap_or(0.0);
+    let repeat = number(usize::MAX, "repeat").unwrap_or(1.0);
     let bytes = if I < 2 {
-        number(1, "r").unwrap_or(0.0) * 8.0
+        r * 8.0
     } else {
         // Each pool is copied `repeat` times: a vector header and its items.
+        // Every pool but an exact list or tuple is collected first (through
+        // the metered iterators), as `product` itself would, so that its true
+        // length is known: a pool without a length (a generator) counted as
+        // one item, and `product(gen, repeat=10**6)` then copied a thousand
+        // items a million times in one step (a `__len__` could lie as well).
         let mut pools = 0.0;
-        for pool in &args.args {
+        for pool in args.args.iter_mut() {
+            *pool = collected(pool, vm)?;
             pools += 24.0 + 8.0 * pool.length(vm).unwrap_or(1) as f64;
         }
-        number(usize::MAX, "repeat").unwrap_or(1.0) * pools
+        repeat * pools
     };
     reserve(bytes, "the iterator", vm)?;
     (ITERTOOLS_NEW[I].get().expect("installed"))(cls, args, vm)

@@ -296,6 +296,15 @@ fn native_work_sized_by_an_argument_is_refused_before_it_runs() {
             "itertools.product([0] * 1000, repeat=2 ** 20)",
             "MemoryError",
         ),
+        // Pools without a (true) length are collected before the reservation.
+        (
+            "itertools.product((i for i in range(1000)), repeat=2 ** 20)",
+            "MemoryError",
+        ),
+        (
+            "itertools.product(type('L', (), {'__len__': lambda s: 1, '__iter__': lambda s: iter(range(1000))})(), repeat=2 ** 20)",
+            "MemoryError",
+        ),
         ("itertools.tee([], 2 ** 40)", "MemoryError"),
         // Text building that pastes one long argument many times.
         ("('%s' * 1000) % (('x' * 10 ** 7,) * 1000)", "MemoryError"),
