@@ -388,6 +388,13 @@ impl Reader<'_> {
         vm: &VirtualMachine,
     ) -> PyResult {
         if let Some(hook) = &self.scanner.object_pairs_hook {
+            // A tuple per pair and the list, made in one native loop: checked
+            // against the budget first (a large object went past the ceiling).
+            super::native::reserve(
+                (pairs.len() as f64 + 1.0) * super::native::PIECE as f64,
+                "json object_pairs_hook",
+                vm,
+            )?;
             let pairs: Vec<PyObjectRef> =
                 pairs.into_iter().map(|p| vm.new_tuple(p).into()).collect();
             return hook.call((vm.ctx.new_list(pairs),), vm);

@@ -201,3 +201,26 @@ assert json.dumps('\x00é', ensure_ascii=False) == '"\\u0000é"'
     .unwrap();
     assert!(sb.memory_peak() <= 32 << 20, "peak {}", sb.memory_peak());
 }
+
+/// `object_pairs_hook` gets a list of a tuple per pair, made in one native
+/// loop: it is checked against the budget first (a large object went past
+/// the memory ceiling).
+#[test]
+fn an_object_pairs_hook_list_is_checked_before_it_is_built() {
+    let sb = with_json(Some(64));
+    sb.exec(
+        r#"
+import json
+s = '{' + ','.join(['"a":1'] * 700_000) + '}'
+try:
+    json.loads(s, object_pairs_hook=len)
+except MemoryError:
+    pass
+else:
+    raise AssertionError
+assert json.loads('{"a": 1, "b": {"c": 2}}', object_pairs_hook=list) == [('a', 1), ('b', [('c', 2)])]
+"#,
+    )
+    .unwrap();
+    assert!(sb.memory_peak() <= 64 << 20, "peak {}", sb.memory_peak());
+}
