@@ -623,7 +623,14 @@ pub(crate) fn install_translate(vm: &VirtualMachine) {
                 format!("'{}' object is not subscriptable", table.class().name())
             })?;
             let mut out = Wtf8Buf::new();
-            for cp in s.as_wtf8().code_points() {
+            for (i, cp) in s.as_wtf8().code_points().enumerate() {
+                // A long text through a plain dict is one native loop: it looks
+                // at the stop, and checks what the small pieces added (the
+                // buffer's next growth) against the budget.
+                if i % 4096 == 4095 {
+                    super::interrupt::check_stopped(vm)?;
+                    reserve(out.len() as f64, "str.translate()", vm)?;
+                }
                 match table.get_item(&*cp.to_u32().to_pyobject(vm), vm) {
                     Ok(value) => {
                         if let Some(text) = value.downcast_ref::<PyStr>() {

@@ -784,3 +784,30 @@ fn wide_fill_characters_are_reserved_at_their_size() {
     }
     assert_eq!(sb.eval("len('a'.ljust(10, '\\U0001f600'))").unwrap(), Value::from(10));
 }
+
+/// `str.translate` through a plain dict is one native loop: it looks at the
+/// stop and checks the growth of its result, small pieces included.
+#[test]
+fn translate_looks_at_the_stop_and_the_budget() {
+    let mut p = Policy::new();
+    p.max_memory(Some(64 << 20)).unwrap();
+    let sb = sandbox_with(&p);
+    sb.exec(
+        "try:\n    ('a' * 3_000_000).translate({97: 'x' * 60})\n    r = None\n\
+         except MemoryError as e:\n    r = type(e).__name__",
+    )
+    .unwrap();
+    assert_eq!(sb.eval("r").unwrap(), Value::from("MemoryError"));
+    assert!(sb.memory_peak() < 64 << 20, "peak {}", sb.memory_peak());
+    let mut p = Policy::new();
+    p.deadline(Some(Duration::from_secs(1)));
+    let sb = sandbox_with(&p);
+    let t = Instant::now();
+    assert_eq!(
+        sb.exec("s = 'a' * 50_000_000\nwhile True:\n    s.translate({98: 'c'})"),
+        Err(GuestError::DeadlineExceeded {
+            limit: Duration::from_secs(1)
+        })
+    );
+    assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
+}
