@@ -701,6 +701,9 @@ pub(crate) fn check_format_fields(text: &str, vm: &VirtualMachine) -> PyResult<(
 const MAX_FORMAT_NESTING: usize = 2;
 
 fn check_fields_at(text: &str, depth: usize, vm: &VirtualMachine) -> PyResult<()> {
+    // Four bytes per character, before the copy (a long template was copied
+    // before any check).
+    super::native::reserve(text.len() as f64 * 4.0, "the format string", vm)?;
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {

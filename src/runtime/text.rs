@@ -194,6 +194,15 @@ pub(crate) fn format(
     source: FieldSource<'_>,
     vm: &VirtualMachine,
 ) -> PyResult<Wtf8Buf> {
+    // The parse is one native step: a part per field (and per literal between
+    // them), and the literal text copied. `'{}' * 10**7` parsed into
+    // gigabytes before the first check.
+    let braces = template.as_bytes().iter().filter(|&&b| b == b'{').count();
+    reserve(
+        (braces as f64 + 1.0) * 2.0 * PIECE as f64 + template.len() as f64,
+        "the format string",
+        vm,
+    )?;
     let parsed = FormatString::from_str(template).map_err(|e| e.to_pyexception(vm))?;
     let mut auto = 0usize;
     let mut seen_index = false;
