@@ -21,7 +21,6 @@ pub(crate) mod link;
 mod master;
 mod native;
 mod policy;
-mod reentry;
 mod regex;
 mod sandbox;
 mod sort;

@@ -507,7 +507,6 @@ impl Guest {
                 // (the size check wraps the metered sort).
                 super::sort::install(vm)?;
                 super::native::install(vm, policy.max_int_bits)?;
-                super::reentry::install(vm);
                 guest_env::seal_builtins(vm, &globals)?;
                 super::fuel::init_types(vm);
                 super::text::init_types();

