@@ -349,6 +349,22 @@ fn install_memoryview_in_use(vm: &VirtualMachine) {
                 args.prepend_arg(zelf);
                 original.call(args, vm)
             });
+        } else if name == "cast" {
+            // RustPython's cast copies the view's export without counting it
+            // (a `Clone` of the buffer, whose drop releases it): every cast
+            // view that died took one export off the `bytearray`, which then
+            // let itself be resized under a live view (`m.cast('B'); b.clear();
+            // m[5]` read past the end). The missing count is added for each
+            // cast view made (its release takes it off again).
+            replace_method(ty, name, vm, |zelf, mut args, original, vm| {
+                let _in_use = ViewInUse::enter();
+                args.prepend_arg(zelf.clone());
+                let view = original.call(args, vm)?;
+                let exporter = zelf.get_attr("obj", vm)?;
+                let export = <rustpython_vm::protocol::PyBuffer as rustpython_vm::TryFromBorrowedObject>::try_from_borrowed_object(vm, &exporter)?;
+                std::mem::forget(export);
+                Ok(view)
+            });
         } else {
             replace_method(ty, name, vm, |zelf, mut args, original, vm| {
                 let _in_use = ViewInUse::enter();
@@ -1461,6 +1477,27 @@ fn checked_init<const I: usize>(
         read_size_once(&mut args, false, vm)?;
     }
     reserve(materialized_size(&args, vm), "the new object", vm)?;
+    if I == 0 {
+        // `bytearray.__init__` swapped new contents into a bytearray a
+        // memoryview still exported (`b.__init__()` under `m = memoryview(b)`),
+        // and every read of the view went past the end (an interpreter
+        // panic). The new contents are made first, into a fresh bytearray by
+        // the original initializer (running every guest conversion, which
+        // could export this bytearray meanwhile), then this one must be
+        // resizable, as CPython requires, and takes them by a plain copy.
+        let plain = args.args.first().is_none_or(|a| a.class().is(vm.ctx.types.bytes_type))
+            && args.kwargs.is_empty();
+        if !plain {
+            let fresh: PyObjectRef =
+                rustpython_vm::builtins::PyByteArray::from(Vec::new()).into_ref(&vm.ctx).into();
+            (INIT[I].get().expect("installed"))(fresh.clone(), args, vm)?;
+            args = FuncArgs::new(vec![fresh], rustpython_vm::function::KwArgs::default());
+        }
+        if let Some(array) = zelf.downcast_ref::<rustpython_vm::builtins::PyByteArray>() {
+            use rustpython_vm::protocol::BufferResizeGuard;
+            drop(array.try_resizable(vm)?);
+        }
+    }
     (INIT[I].get().expect("installed"))(zelf, args, vm)
 }
 
@@ -1521,6 +1558,11 @@ fn install_constructors(vm: &VirtualMachine) -> PyResult<()> {
     ];
     for (i, (ty, checked)) in inits.into_iter().enumerate() {
         wrap_slot!(ty.slots.init, INIT[i], checked);
+        // `x.__init__(...)` called as a method reaches the original function
+        // through the type's slot wrapper, not the slot.
+        replace_method(ty, "__init__", vm, move |zelf, args, _original, vm| {
+            checked(zelf, args, vm).map(|()| vm.ctx.none())
+        });
     }
     // Their fast calls (`list(x)` without `tp_new`/`tp_init`) are checked too.
     let fast: [(&'static Py<PyType>, VectorCall); 3] = [

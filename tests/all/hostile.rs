@@ -701,3 +701,43 @@ fn a_memoryview_in_use_cannot_be_released_under_it() {
     sb.exec("fresh()\nm.release()\nb.clear()").unwrap();
     assert_eq!(sb.eval("len(b)").unwrap(), Value::from(0));
 }
+
+/// A `bytearray` a view exports is never resized under it: `__init__` swapped
+/// new contents in without looking at the exports, and a cast view's drop took
+/// one export off the count (RustPython copies the export without counting
+/// it), so `clear()` then went through; every later read of the view went past
+/// the end (an interpreter panic). Both answer as CPython does.
+#[test]
+fn an_exported_bytearray_is_never_resized_under_its_view() {
+    let sb = sandbox();
+    for args in ["", "b''", "'ab', 'ascii'", "[1]", "iter([])", "3"] {
+        sb.exec("b = bytearray(b'abcdefgh'); m = memoryview(b)").unwrap();
+        assert_eq!(raises(&sb, &format!("b.__init__({args})")), "BufferError", "{args}");
+        assert_eq!(sb.eval("m.tobytes()").unwrap(), Value::from(b"abcdefgh".to_vec()));
+    }
+    // A conversion that exports the bytearray meanwhile is caught too.
+    sb.exec(
+        "b = bytearray(b'abcdefgh')\nclass I:\n    def __iter__(self):\n        \
+         global mm\n        mm = memoryview(b)\n        return iter(b'xy')",
+    )
+    .unwrap();
+    assert_eq!(raises(&sb, "b.__init__(I())"), "BufferError");
+    assert_eq!(sb.eval("mm.tobytes()").unwrap(), Value::from(b"abcdefgh".to_vec()));
+    // Casts count their export, and give it back when they go.
+    sb.exec("b = bytearray(b'abcdefgh'); m = memoryview(b); m.cast('B'); m.cast('B').release()")
+        .unwrap();
+    assert_eq!(raises(&sb, "b.clear()"), "BufferError");
+    assert_eq!(sb.eval("m[5]").unwrap(), Value::from(102));
+    sb.exec("c = m.cast('B', [2, 4]); del c; m.release(); b.clear()").unwrap();
+    assert_eq!(sb.eval("len(b)").unwrap(), Value::from(0));
+    // Without a view, `__init__` works as before (bytearray semantics).
+    sb.exec(
+        "b = bytearray(b'x'); b.__init__([1, 2])\n\
+         class B:\n    def __bytes__(self): return b'no'\n    def __iter__(self): return iter(b'it')",
+    )
+    .unwrap();
+    assert_eq!(
+        sb.eval("(bytes(b), bytes(bytearray(B())))").unwrap().to_string(),
+        "(b'\\x01\\x02', b'it')"
+    );
+}
