@@ -1152,6 +1152,18 @@ fn check_format(zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResu
 
 /// The interpreter's `int` repr (and so `str`), behind the digit limit.
 static INT_REPR: OnceLock<ReprSlot> = OnceLock::new();
+static RANGE_REPR: OnceLock<ReprSlot> = OnceLock::new();
+
+/// `repr(range(...))` writes its bounds by the fast path.
+fn checked_range_repr(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<rustpython_vm::PyRef<PyStr>> {
+    if let Some(range) = zelf.downcast_ref::<rustpython_vm::builtins::PyRange>() {
+        for bound in [&range.start, &range.stop, &range.step] {
+            check_decimal_digits(bound.as_object(), vm)?;
+        }
+    }
+    (RANGE_REPR.get().expect("installed"))(zelf, vm)
+}
+
 type ReprSlot = fn(&PyObject, &VirtualMachine) -> PyResult<rustpython_vm::PyRef<PyStr>>;
 
 fn checked_int_repr(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<rustpython_vm::PyRef<PyStr>> {
@@ -1220,23 +1232,87 @@ fn checked_str_vectorcall(
 /// The limits on making and writing integers: construction from text or
 /// bytes counts against `max_int_bits`, decimal text is at most
 /// [`MAX_STR_DIGITS`] digits (CPython's default), both ways.
+/// `format(x)` and `format(x, '')` of an exact `int` take the fast path.
+fn wrap_builtin_format(vm: &VirtualMachine) -> PyResult<()> {
+    // A policy without builtins has no `format` to wrap.
+    let Ok(format) = vm.builtins.get_attr("format", vm) else {
+        return Ok(());
+    };
+    let checked_format = vm.new_function(
+        "format",
+        move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            let spec = args.args.get(1).or_else(|| args.kwargs.get("format_spec"));
+            let empty = spec.is_none_or(|s| {
+                s.downcast_ref::<PyStr>()
+                    .is_some_and(|s| s.as_wtf8().is_empty())
+            });
+            if let (Some(value), true) = (args.args.first(), empty) {
+                check_decimal_digits(value, vm)?;
+            }
+            format.call(args, vm)
+        },
+    );
+    vm.builtins.set_attr("format", checked_format, vm)
+}
+
 fn install_int_conversions(vm: &VirtualMachine) -> PyResult<()> {
-    // `str()` of an exception of one argument converts that argument through
-    // the interpreter's exact-`int` fast path, past the limit.
-    replace_method(
-        vm.ctx.exceptions.base_exception_type,
-        "__str__",
-        vm,
-        |zelf, mut args, original, vm| {
+    // RustPython writes an exact `int` by a fast path no slot sees
+    // (`PyObject::str`, and `vm.format` with an empty spec). Its callers that
+    // a guest reaches with an `int` of its choice get the limit here: every
+    // exception type's own `__str__` (its arguments, one level into tuples:
+    // `OSError(x, 'a')`, `SyntaxError('m', ('f', x, 0, 0))`), the `range`
+    // repr, `format(x)` and `object.__format__(x, '')`. Compiled f-strings
+    // and `%` literals are checked where they are compiled (`text`).
+    // The exception types that define their own `__str__` (RustPython's
+    // `exceptions.rs`; every other one inherits one of these).
+    let e = &vm.ctx.exceptions;
+    for ty in [
+        e.base_exception_type,
+        e.base_exception_group,
+        e.key_error,
+        e.os_error,
+        e.syntax_error,
+        e.unicode_decode_error,
+        e.unicode_encode_error,
+        e.unicode_translate_error,
+    ] {
+        replace_method(ty, "__str__", vm, |zelf, mut args, original, vm| {
             if let Some(exc) = zelf.downcast_ref::<rustpython_vm::builtins::PyBaseException>() {
-                if let [only] = exc.args().as_slice() {
-                    check_decimal_digits(only, vm)?;
+                for arg in exc.args().iter() {
+                    check_decimal_digits(arg, vm)?;
+                    if let Some(items) = arg.downcast_ref::<PyTuple>() {
+                        for item in items.iter() {
+                            check_decimal_digits(item, vm)?;
+                        }
+                    }
                 }
             }
             args.prepend_arg(zelf);
             original.call(args, vm)
-        },
+        });
+    }
+    wrap_slot!(
+        vm.ctx.types.range_type.slots.repr,
+        RANGE_REPR,
+        checked_range_repr as ReprSlot
     );
+    let range = vm.ctx.types.range_type;
+    replace_method(range, "__repr__", vm, |zelf, _args, _original, vm| {
+        checked_range_repr(&zelf, vm).map(Into::into)
+    });
+    let object = vm.ctx.types.object_type;
+    replace_method(object, "__format__", vm, |zelf, mut args, original, vm| {
+        let empty = args.args.first().is_none_or(|s| {
+            s.downcast_ref::<PyStr>()
+                .is_some_and(|s| s.as_wtf8().is_empty())
+        });
+        if empty {
+            check_decimal_digits(&zelf, vm)?;
+        }
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
+    wrap_builtin_format(vm)?;
     let int = vm.ctx.types.int_type;
     wrap_slot!(int.slots.repr, INT_REPR, checked_int_repr as ReprSlot);
     wrap_slot!(int.slots.new, INT_NEW, checked_int_new as NewFn);

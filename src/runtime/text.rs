@@ -679,6 +679,10 @@ pub(crate) struct JoinFStrings;
 impl Transformer for JoinFStrings {
     fn visit_expr(&self, expr: &mut Expr) {
         walk_expr(self, expr);
+        if let Expr::BinOp(op) = expr {
+            check_percent_literal(op);
+            return;
+        }
         let Expr::FString(f) = expr else {
             return;
         };
@@ -762,35 +766,122 @@ fn check_plain_fields(f: &mut ast::ExprFString) {
             let ast::InterpolatedStringElement::Interpolation(field) = element else {
                 continue;
             };
+            // `!r` and `!a` go through the `int` repr, which is checked. Any
+            // other field may reach the fast path: with no spec, an empty one
+            // (`f'{x:}'`, or one that is empty only when it runs), or `!s`
+            // before any spec. A field with a spec is checked only when its
+            // value is an exact `int` of too many digits for decimal text,
+            // which a non-decimal spec (`:x`) would not need: those pass.
             let by_str = matches!(
                 field.conversion,
                 ast::ConversionFlag::None | ast::ConversionFlag::Str
             );
-            if !by_str || field.format_spec.is_some() {
+            if !by_str {
                 continue;
             }
-            // The expression's own range: the `=` debug text is cut from it.
-            let at = ruff_text_size::Ranged::range(&*field.expression);
-            let value = std::mem::replace(
-                &mut *field.expression,
-                Expr::NoneLiteral(ast::ExprNoneLiteral {
-                    node_index: AtomicNodeIndex::NONE,
-                    range: at,
-                }),
-            );
-            *field.expression = Expr::Call(ast::ExprCall {
-                node_index: AtomicNodeIndex::NONE,
-                range: at,
-                func: Box::new(super::fuel::marked_literal("field", at)),
-                arguments: ast::Arguments {
-                    range: at,
-                    node_index: AtomicNodeIndex::NONE,
-                    args: vec![value].into_boxed_slice(),
-                    keywords: Box::default(),
-                },
-            });
+            let decimal_only = field.conversion == ast::ConversionFlag::Str
+                || field
+                    .format_spec
+                    .as_ref()
+                    .is_none_or(|spec| spec_may_be_empty_or_decimal(spec));
+            if !decimal_only {
+                continue;
+            }
+            wrap_in_field_check(&mut field.expression);
         }
     }
+}
+
+/// Whether a format spec may write an `int` in decimal (or by the fast path):
+/// empty, nested fields (known only when it runs), or literal text that does
+/// not end in a non-decimal presentation type.
+fn spec_may_be_empty_or_decimal(spec: &ast::InterpolatedStringFormatSpec) -> bool {
+    let mut text = String::new();
+    for element in spec.elements.iter() {
+        match element {
+            ast::InterpolatedStringElement::Literal(l) => text.push_str(&l.value),
+            ast::InterpolatedStringElement::Interpolation(_) => return true,
+        }
+    }
+    !matches!(
+        text.chars().last(),
+        Some('b' | 'o' | 'x' | 'X' | 'c' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')
+    )
+}
+
+/// `value` becomes `<field>(value)` (see [`FieldCheck`]).
+fn wrap_in_field_check(value: &mut Expr) {
+    // The expression's own range: an `=` debug text is cut from it.
+    let at = ruff_text_size::Ranged::range(&*value);
+    let inner = std::mem::replace(
+        value,
+        Expr::NoneLiteral(ast::ExprNoneLiteral {
+            node_index: AtomicNodeIndex::NONE,
+            range: at,
+        }),
+    );
+    *value = Expr::Call(ast::ExprCall {
+        node_index: AtomicNodeIndex::NONE,
+        range: at,
+        func: Box::new(super::fuel::marked_literal("field", at)),
+        arguments: ast::Arguments {
+            range: at,
+            node_index: AtomicNodeIndex::NONE,
+            args: vec![inner].into_boxed_slice(),
+            keywords: Box::default(),
+        },
+    });
+}
+
+/// `'...%s...' % (a, b)` with a literal template and a literal tuple: the
+/// compiler turns it into f-string code (CPython's optimization), which writes
+/// an exact `int` by the fast path; each element whose conversion writes
+/// decimal text (`s`, `r`, `a`, `d`, `i`, `u`) is wrapped in the field check.
+/// A template this reading does not follow (a mapping key, `*`) is left alone
+/// (the compiler does not turn those into f-string code either).
+fn check_percent_literal(op: &mut ast::ExprBinOp) {
+    if op.op != ast::Operator::Mod {
+        return;
+    }
+    let (Expr::StringLiteral(template), Expr::Tuple(items)) = (&*op.left, &mut *op.right) else {
+        return;
+    };
+    let Some(conversions) = percent_conversions(template.value.to_str()) else {
+        return;
+    };
+    if conversions.len() != items.elts.len() {
+        return;
+    }
+    for (item, conversion) in items.elts.iter_mut().zip(conversions) {
+        if matches!(conversion, 's' | 'r' | 'a' | 'd' | 'i' | 'u') && !item.is_starred_expr() {
+            wrap_in_field_check(item);
+        }
+    }
+}
+
+/// The conversion characters of a `%` template, in order, or `None` for a
+/// template with a mapping key or a `*` width or precision.
+fn percent_conversions(template: &str) -> Option<Vec<char>> {
+    let mut out = Vec::new();
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        loop {
+            match chars.next()? {
+                // `%%`: a literal percent sign, no argument.
+                '%' => break,
+                '(' | '*' => return None,
+                '-' | '+' | ' ' | '#' | '0'..='9' | '.' | 'h' | 'l' | 'L' => continue,
+                conversion => {
+                    out.push(conversion);
+                    break;
+                }
+            }
+        }
+    }
+    Some(out)
 }
 
 /// The callable behind the marked `field` constant: returns its one argument,

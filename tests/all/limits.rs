@@ -719,6 +719,22 @@ fn integer_construction_and_conversion_are_bounded() {
         ("x = -10 ** 5000\nf'{x=}'", "ValueError"),
         ("str(ValueError(10 ** 5000))", "ValueError"),
         ("f'{ArithmeticError(10 ** 5000)}'", "ValueError"),
+        // The other ways to it a review found: an empty or runtime spec, `!s`
+        // before a spec, `format()`, `object.__format__`, `%` literals the
+        // compiler turns into f-string code, `range`'s repr, exceptions of
+        // several arguments.
+        ("x = 10 ** 5000\nf'{x:}'", "ValueError"),
+        ("x = 10 ** 5000\nf'{x:{\"\"}}'", "ValueError"),
+        ("x = 10 ** 5000\nf'{x!s:>3}'", "ValueError"),
+        ("x = 10 ** 5000\nf'{x:>10}'", "ValueError"),
+        ("format(10 ** 5000)", "ValueError"),
+        ("object.__format__(10 ** 5000, '')", "ValueError"),
+        ("x = 10 ** 5000\n'%s' % (x,)", "ValueError"),
+        ("x = 10 ** 5000\n'%s %d' % (1, x)", "ValueError"),
+        ("repr(range(10 ** 5000))", "ValueError"),
+        ("str(range(1, 10 ** 5000, 2))", "ValueError"),
+        ("str(OSError(10 ** 5000, 'a'))", "ValueError"),
+        ("str(SyntaxError(10 ** 5000))", "ValueError"),
         (
             "import math\nmath.gcd(3 ** (2 ** 21), 7 ** (2 ** 20) + 1)",
             "OverflowError",
@@ -737,10 +753,12 @@ fn integer_construction_and_conversion_are_bounded() {
               int('f' * 1000, 16) > 0, __import__('math').gcd(12, 18, 27), \
               __import__('math').lcm(4, 6), len(repr(-10 ** 4299)), \
               len(f'{10 ** 4299}'), len(f'{10 ** 4299!s:>5}'), f'{7=}', str(ValueError(7)), \
-              len(f'{10 ** 5000:x}')]"
+              len(f'{10 ** 5000:x}'), len('%x' % (10 ** 5000,)), '%d%% %s' % (5, 'a'), \
+              format(12), f'{12:}', repr(range(3)), str(OSError(2, 'x'))]"
         )
         .unwrap(),
-        sb.eval("[256, True, 4300, 4153, 4153, True, 3, 12, 4301, 4300, 4300, '7=7', '7', 4153]")
+        sb.eval("[256, True, 4300, 4153, 4153, True, 3, 12, 4301, 4300, 4300, '7=7', '7', 4153, \
+                 4153, '5% a', '12', '12', 'range(0, 3)', '[Errno 2] x']")
             .unwrap()
     );
 }
