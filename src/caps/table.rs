@@ -168,29 +168,44 @@ impl CapTable {
         if filter == *parent.filter {
             return Ok(key);
         }
-        let existing = parent.children.iter().copied().find(|c| {
-            entries
-                .get(*c)
-                .is_some_and(|e| e.narrowing && *e.filter == filter)
-        });
+        Ok(Self::shared_child(
+            &mut entries,
+            key,
+            |e| e.narrowing && *e.filter == filter,
+            |parent| Entry {
+                target: parent.target.clone(),
+                filter: Arc::new(filter.clone()),
+                parent: Some(key),
+                children: Vec::new(),
+                membrane: None,
+                owner: parent.owner,
+                narrowing: true,
+                inbound: None,
+            },
+        ))
+    }
+
+    /// The child of live `key` that `matches`, or a new one `make` builds from
+    /// its parent's entry.
+    fn shared_child(
+        entries: &mut SlotMap<CapKey, Entry>,
+        key: CapKey,
+        matches: impl Fn(&Entry) -> bool,
+        make: impl FnOnce(&Entry) -> Entry,
+    ) -> CapKey {
+        let parent = &entries[key];
+        let existing = parent
+            .children
+            .iter()
+            .copied()
+            .find(|c| entries.get(*c).is_some_and(&matches));
         if let Some(child) = existing {
-            return Ok(child);
+            return child;
         }
-        let entry = Entry {
-            target: parent.target.clone(),
-            filter: Arc::new(filter),
-            parent: Some(key),
-            children: Vec::new(),
-            membrane: None,
-            owner: parent.owner,
-            narrowing: true,
-            inbound: None,
-        };
+        let entry = make(parent);
         let child = entries.insert(entry);
-        if let Some(p) = entries.get_mut(key) {
-            p.children.push(child);
-        }
-        Ok(child)
+        entries[key].children.push(child);
+        child
     }
 
     /// `key`, an object of sandbox `holder` that the holder hands out through a
@@ -205,35 +220,31 @@ impl CapTable {
         via: &Filter,
     ) -> Result<CapKey, CapError> {
         let mut entries = self.entries.write();
-        let parent = entries.get(key).ok_or(CapError::Revoked)?;
-        let existing = parent.children.iter().copied().find(|c| {
-            entries
-                .get(*c)
-                .is_some_and(|e| e.inbound.as_deref() == Some(via))
-        });
-        if let Some(child) = existing {
-            return Ok(child);
+        if !entries.contains_key(key) {
+            return Err(CapError::Revoked);
         }
-        let via = Arc::new(via.clone());
-        let entry = Entry {
-            target: Arc::new(Inbound {
-                table: Arc::downgrade(self),
-                inner: parent.target.clone(),
-                via: via.clone(),
-            }),
-            filter: parent.filter.clone(),
-            parent: Some(key),
-            children: Vec::new(),
-            membrane: None,
-            owner: parent.owner,
-            narrowing: false,
-            inbound: Some(via),
-        };
-        let child = entries.insert(entry);
-        if let Some(p) = entries.get_mut(key) {
-            p.children.push(child);
-        }
-        Ok(child)
+        Ok(Self::shared_child(
+            &mut entries,
+            key,
+            |e| e.inbound.as_deref() == Some(via),
+            |parent| {
+                let via = Arc::new(via.clone());
+                Entry {
+                    target: Arc::new(Inbound {
+                        table: Arc::downgrade(self),
+                        inner: parent.target.clone(),
+                        via: via.clone(),
+                    }),
+                    filter: parent.filter.clone(),
+                    parent: Some(key),
+                    children: Vec::new(),
+                    membrane: None,
+                    owner: parent.owner,
+                    narrowing: false,
+                    inbound: Some(via),
+                }
+            },
+        ))
     }
 
     /// Every capability inside `value` that designates an object of sandbox
@@ -244,37 +255,43 @@ impl CapTable {
         via: &Filter,
         holder: u64,
     ) -> Result<crate::membrane::Value, CapError> {
+        self.map_caps(value, &mut |c| {
+            let held = self.entries.read().get(c.key).and_then(|e| e.owner) == Some(holder);
+            if !held {
+                return Ok(c);
+            }
+            Ok(CapHandle {
+                key: self.inbound_narrowed(c.key, via)?,
+                table: c.table,
+            })
+        })
+    }
+
+    /// `value` with every capability of this table inside it replaced by
+    /// what `f` makes of it. Data is left as it is. The depth of a value that
+    /// crossed is bounded by its `DataLimits`.
+    fn map_caps(
+        &self,
+        value: crate::membrane::Value,
+        f: &mut dyn FnMut(CapHandle) -> Result<CapHandle, CapError>,
+    ) -> Result<crate::membrane::Value, CapError> {
         use crate::membrane::Value;
-        let all = |items: Vec<Value>| -> Result<Vec<Value>, CapError> {
+        let all = |items: Vec<Value>, f: &mut dyn FnMut(CapHandle) -> Result<CapHandle, CapError>| {
             items
                 .into_iter()
-                .map(|v| self.inbound_value(v, via, holder))
-                .collect()
+                .map(|v| self.map_caps(v, f))
+                .collect::<Result<Vec<Value>, CapError>>()
         };
         Ok(match value {
-            Value::Cap(c) if c.table.id() == self.id => {
-                let held = self.entries.read().get(c.key).and_then(|e| e.owner) == Some(holder);
-                if !held {
-                    return Ok(Value::Cap(c));
-                }
-                Value::Cap(CapHandle {
-                    key: self.inbound_narrowed(c.key, via)?,
-                    table: c.table,
-                })
-            }
-            Value::Tuple(v) => Value::Tuple(all(v)?),
-            Value::List(v) => Value::List(all(v)?),
-            Value::Set(v) => Value::Set(all(v)?),
-            Value::FrozenSet(v) => Value::FrozenSet(all(v)?),
+            Value::Cap(c) if c.table.id() == self.id => Value::Cap(f(c)?),
+            Value::Tuple(v) => Value::Tuple(all(v, f)?),
+            Value::List(v) => Value::List(all(v, f)?),
+            Value::Set(v) => Value::Set(all(v, f)?),
+            Value::FrozenSet(v) => Value::FrozenSet(all(v, f)?),
             Value::Dict(pairs) => Value::Dict(
                 pairs
                     .into_iter()
-                    .map(|(k, v)| {
-                        Ok((
-                            self.inbound_value(k, via, holder)?,
-                            self.inbound_value(v, via, holder)?,
-                        ))
-                    })
+                    .map(|(k, v)| Ok((self.map_caps(k, f)?, self.map_caps(v, f)?)))
                     .collect::<Result<_, CapError>>()?,
             ),
             other => other,
@@ -282,33 +299,17 @@ impl CapTable {
     }
 
     /// Narrows every capability inside `value` as reached through `via`
-    /// (see [`CapTable::narrowed`]). Data is left as it is. The depth of a
-    /// value that crossed is bounded by its `DataLimits`.
+    /// (see [`CapTable::narrowed`]).
     pub(crate) fn narrow_value(
         &self,
         value: crate::membrane::Value,
         via: &Filter,
     ) -> Result<crate::membrane::Value, CapError> {
-        use crate::membrane::Value;
-        let all = |items: Vec<Value>| -> Result<Vec<Value>, CapError> {
-            items.into_iter().map(|v| self.narrow_value(v, via)).collect()
-        };
-        Ok(match value {
-            Value::Cap(c) if c.table.id() == self.id => Value::Cap(CapHandle {
+        self.map_caps(value, &mut |c| {
+            Ok(CapHandle {
                 key: self.narrowed(c.key, via)?,
                 table: c.table,
-            }),
-            Value::Tuple(v) => Value::Tuple(all(v)?),
-            Value::List(v) => Value::List(all(v)?),
-            Value::Set(v) => Value::Set(all(v)?),
-            Value::FrozenSet(v) => Value::FrozenSet(all(v)?),
-            Value::Dict(pairs) => Value::Dict(
-                pairs
-                    .into_iter()
-                    .map(|(k, v)| Ok((self.narrow_value(k, via)?, self.narrow_value(v, via)?)))
-                    .collect::<Result<_, CapError>>()?,
-            ),
-            other => other,
+            })
         })
     }
 
