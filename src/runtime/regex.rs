@@ -640,6 +640,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 start: AtomicUsize::new(pos),
                 end: endpos,
                 must_advance: AtomicBool::new(false),
+                exhausted: AtomicBool::new(false),
             }
             .into_ref(&vm.ctx);
             if name == "scanner" {
@@ -670,6 +671,9 @@ pub(crate) struct MeteredScanner {
     start: AtomicUsize,
     end: usize,
     must_advance: AtomicBool,
+    /// A call found nothing: every later one answers `None`, as CPython's
+    /// scanner does, and the wrapped scanner is never asked again.
+    exhausted: AtomicBool,
 }
 
 crate::membrane::refuse_construction!(MeteredScanner);
@@ -683,9 +687,6 @@ impl MeteredScanner {
 
     #[pymethod(name = "match")]
     fn py_match(&self, vm: &VirtualMachine) -> PyResult {
-        if self.start.load(Ordering::Relaxed) > self.end {
-            return Ok(vm.ctx.none());
-        }
         let op = Op::Match {
             all: false,
             must_advance: self.must_advance.load(Ordering::Relaxed),
@@ -695,9 +696,6 @@ impl MeteredScanner {
 
     #[pymethod]
     fn search(&self, vm: &VirtualMachine) -> PyResult {
-        if self.start.load(Ordering::Relaxed) > self.end {
-            return Ok(vm.ctx.none());
-        }
         let op = Op::Search {
             must_advance: self.must_advance.load(Ordering::Relaxed),
         };
@@ -708,6 +706,10 @@ impl MeteredScanner {
 impl MeteredScanner {
     fn step(&self, op: Op, method: &'static str, vm: &VirtualMachine) -> PyResult {
         let start = self.start.load(Ordering::Relaxed);
+        if self.exhausted.load(Ordering::Relaxed) || start > self.end {
+            self.exhausted.store(true, Ordering::Relaxed);
+            return Ok(vm.ctx.none());
+        }
         let outcome = pre_run(
             &self.code,
             self.isbytes,
@@ -720,12 +722,10 @@ impl MeteredScanner {
             vm,
         )?;
         if !outcome.matched {
-            // Exhausted, as CPython's scanner is after a failure: the wrapped
-            // scanner is not asked again. (Where a failed run leaves the
-            // matcher's cursor is not a position: with the metered code it
-            // differs from the original's, and `_sre`'s scanner would go on
-            // from its own, unmeasured.)
-            self.start.store(usize::MAX, Ordering::Relaxed);
+            // Where a failed run leaves the matcher's cursor is not a
+            // position: with the metered code it differs from the original's,
+            // and `_sre`'s scanner would go on from its own, unmeasured.
+            self.exhausted.store(true, Ordering::Relaxed);
             return Ok(vm.ctx.none());
         }
         // On a match the wrapped scanner moves exactly so (same engine, same

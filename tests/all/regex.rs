@@ -325,6 +325,15 @@ fn a_failed_scanner_is_exhausted_and_read_free_starts_are_metered() {
         sb.eval("(sc.match(), sc.search(), sc.match())").unwrap().to_string(),
         "(None, None, None)"
     );
+    // Exhausted whatever its end (CPython refuses an `endpos` past
+    // `sys.maxsize`; RustPython takes any `usize`, which a position sentinel
+    // could not stay above).
+    sb.exec("sc = re.compile(r'(?<=a)(?:a+)+c|a*+$').scanner('a' * 40 + 'b', 0, 2**64 - 1)")
+        .unwrap();
+    assert_eq!(
+        sb.eval("(sc.match(), sc.search(), sc.match())").unwrap().to_string(),
+        "(None, None, None)"
+    );
     // Matches are unchanged, and the scanner ends after the last one.
     sb.exec("sc = re.compile('a').scanner('aba')").unwrap();
     assert_eq!(
