@@ -20,9 +20,12 @@ use rustpython_vm::builtins::{
     PyByteArray, PyBytes, PyInt, PyList, PySlice, PyStr, PyTuple, PyType, PyTypeRef,
 };
 use rustpython_vm::function::{FuncArgs, IntoPyNativeFn, OptionalArg};
-use rustpython_vm::protocol::{PyMapping, PyNumberBinaryFunc, PyNumberTernaryFunc, PySequence};
+use rustpython_vm::protocol::{
+    PyBuffer, PyMapping, PyNumberBinaryFunc, PyNumberTernaryFunc, PySequence,
+};
 use rustpython_vm::{
-    AsObject, Py, PyObject, PyObjectRef, PyPayload, PyResult, TryFromObject, VirtualMachine,
+    AsObject, Py, PyObject, PyObjectRef, PyPayload, PyResult, TryFromBorrowedObject, TryFromObject,
+    VirtualMachine,
 };
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
@@ -361,7 +364,7 @@ fn install_memoryview_in_use(vm: &VirtualMachine) {
                 args.prepend_arg(zelf.clone());
                 let view = original.call(args, vm)?;
                 let exporter = zelf.get_attr("obj", vm)?;
-                let export = <rustpython_vm::protocol::PyBuffer as rustpython_vm::TryFromBorrowedObject>::try_from_borrowed_object(vm, &exporter)?;
+                let export = PyBuffer::try_from_borrowed_object(vm, &exporter)?;
                 std::mem::forget(export);
                 Ok(view)
             });

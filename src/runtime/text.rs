@@ -751,12 +751,13 @@ impl Transformer for JoinFStrings {
     }
 }
 
-/// Wraps the value of every field of `f` that is converted by `str` (no
-/// format spec; no conversion or `!s`) in `<field>(value)`, a [`FieldCheck`]:
-/// the interpreter formats such a field of an exact `int` without its `__str__`
-/// (a fast path that also skips `__format__`), so `f'{10**5000}'` converted
-/// 5,000 digits past the 4300-digit limit that `str()` and `format()` keep
-/// (and at the `int` size limit, a native conversion of over a second).
+/// Wraps the value of every field of `f` that may write an `int` in decimal
+/// (no conversion or `!s`, and a spec that is absent, empty, computed when it
+/// runs, or decimal) in `<field>(value)`, a [`FieldCheck`]: the interpreter
+/// formats an exact `int` with an empty spec without its `__str__` or
+/// `__format__` (a fast path), so `f'{10**5000}'` converted 5,000 digits past
+/// the 4300-digit limit that `str()` and `format()` keep (and at the `int`
+/// size limit, a native conversion of over a second).
 fn check_plain_fields(f: &mut ast::ExprFString) {
     for part in f.value.iter_mut() {
         let ast::FStringPart::FString(s) = part else {
@@ -863,7 +864,7 @@ fn check_percent_literal(op: &mut ast::ExprBinOp) {
 /// template with a mapping key or a `*` width or precision.
 fn percent_conversions(template: &str) -> Option<Vec<char>> {
     let mut out = Vec::new();
-    let mut chars = template.chars().peekable();
+    let mut chars = template.chars();
     while let Some(c) = chars.next() {
         if c != '%' {
             continue;
@@ -886,7 +887,8 @@ fn percent_conversions(template: &str) -> Option<Vec<char>> {
 
 /// The callable behind the marked `field` constant: returns its one argument,
 /// after refusing an exact `int` of more than 4300 digits as `str()` does
-/// ([`check_plain_fields`]). Only compiled f-strings call it.
+/// ([`check_plain_fields`], [`check_percent_literal`]). Only compiled code
+/// calls it.
 #[pyclass(module = false, name = "fstring_field")]
 #[derive(Debug, PyPayload)]
 pub(crate) struct FieldCheck;
