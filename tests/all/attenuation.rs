@@ -249,3 +249,20 @@ fn what_the_owner_passes_to_a_holder_callback_is_narrowed() {
         Value::from("secret")
     );
 }
+
+/// A callback handed in through a narrowed capability and handed back by the
+/// owner is narrowed on the way back too (§3.5: it unwraps only at full
+/// authority); through a public capability the holder gets its own function.
+#[test]
+fn a_callback_handed_back_unwraps_only_at_full_authority() {
+    let a = sandbox();
+    a.exec("class Svc:\n    def keep(self, cb): self.cb = cb\n    def give(self): return self.cb\nsvc = Svc()")
+        .unwrap();
+    for (filter, unwrapped) in [(Filter::only(["keep", "give"]), false), (Filter::public(), true)] {
+        let b = sandbox();
+        b.grant("n", &a.export("svc", filter).unwrap()).unwrap();
+        b.exec("def f(): return 1\nn.keep(f)").unwrap();
+        assert_eq!(b.eval("n.give() is f").unwrap(), Value::Bool(unwrapped));
+        assert_eq!(b.eval("n.give()()").unwrap(), Value::from(1));
+    }
+}
