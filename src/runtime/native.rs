@@ -1258,18 +1258,12 @@ fn wrap_builtin_format(vm: &VirtualMachine) -> PyResult<()> {
     vm.builtins.set_attr("format", checked_format, vm)
 }
 
-fn install_int_conversions(vm: &VirtualMachine) -> PyResult<()> {
-    // RustPython writes an exact `int` by a fast path no slot sees
-    // (`PyObject::str`, and `vm.format` with an empty spec). Its callers that
-    // a guest reaches with an `int` of its choice get the limit here: every
-    // exception type's own `__str__` (its arguments, one level into tuples:
-    // `OSError(x, 'a')`, `SyntaxError('m', ('f', x, 0, 0))`), the `range`
-    // repr, `format(x)` and `object.__format__(x, '')`. Compiled f-strings
-    // and `%` literals are checked where they are compiled (`text`).
-    // The exception types that define their own `__str__` (RustPython's
-    // `exceptions.rs`; every other one inherits one of these).
+/// The native exception types that define their own `__str__` (RustPython's
+/// `exceptions.rs`; every other one inherits one of these: a unit test walks
+/// them all, so an engine upgrade that adds one fails it).
+fn exceptions_with_own_str(vm: &VirtualMachine) -> [&'static Py<PyType>; 8] {
     let e = &vm.ctx.exceptions;
-    for ty in [
+    [
         e.base_exception_type,
         e.base_exception_group,
         e.key_error,
@@ -1278,7 +1272,18 @@ fn install_int_conversions(vm: &VirtualMachine) -> PyResult<()> {
         e.unicode_decode_error,
         e.unicode_encode_error,
         e.unicode_translate_error,
-    ] {
+    ]
+}
+
+fn install_int_conversions(vm: &VirtualMachine) -> PyResult<()> {
+    // RustPython writes an exact `int` by a fast path no slot sees
+    // (`PyObject::str`, and `vm.format` with an empty spec). Its callers that
+    // a guest reaches with an `int` of its choice get the limit here: every
+    // exception type's own `__str__` (its arguments, one level into tuples:
+    // `OSError(x, 'a')`, `SyntaxError('m', ('f', x, 0, 0))`), the `range`
+    // repr, `format(x)` and `object.__format__(x, '')`. Compiled f-strings
+    // and `%` literals are checked where they are compiled (`text`).
+    for ty in exceptions_with_own_str(vm) {
         replace_method(ty, "__str__", vm, |zelf, mut args, original, vm| {
             if let Some(exc) = zelf.downcast_ref::<rustpython_vm::builtins::PyBaseException>() {
                 for arg in exc.args().iter() {
@@ -1946,4 +1951,49 @@ pub(crate) fn wrap_math(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<(
         module.set_attr(name, wrapped, vm)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every native exception type of a sandbox that defines its own
+    /// `__str__` is one whose `__str__` checks the digit limit.
+    #[test]
+    fn every_exception_str_of_its_own_is_checked() {
+        let (_runtime, sb) = super::super::harden::sandbox_with_every_module("");
+        sb.run_native(Box::new(|vm, _globals| {
+            let checked: Vec<usize> = exceptions_with_own_str(vm)
+                .iter()
+                .map(|t| t.as_object().get_id())
+                .collect();
+            let mut stack = vec![vm.ctx.exceptions.base_exception_type.to_owned()];
+            let mut seen = std::collections::HashSet::new();
+            let mut native = 0;
+            while let Some(ty) = stack.pop() {
+                if !seen.insert(ty.get_id()) {
+                    continue;
+                }
+                stack.extend(
+                    ty.subclasses
+                        .read()
+                        .iter()
+                        .filter_map(|w| w.upgrade().and_then(|t| t.downcast::<PyType>().ok())),
+                );
+                if ty.slots.flags.has_feature(rustpython_vm::types::PyTypeFlags::HEAPTYPE) {
+                    continue;
+                }
+                native += 1;
+                let own = ty.attributes.read().contains_key(vm.ctx.intern_str("__str__"));
+                assert!(
+                    !own || checked.contains(&ty.get_id()),
+                    "{} defines its own __str__, unchecked",
+                    ty.name()
+                );
+            }
+            assert!(native > 50, "only {native} native exception types seen");
+            Ok(())
+        }))
+        .unwrap();
+    }
 }
