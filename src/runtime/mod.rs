@@ -7,6 +7,7 @@
 //! to another sandbox.
 
 mod alloc;
+mod compare;
 mod config;
 mod error;
 mod finalize;

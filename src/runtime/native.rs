@@ -187,6 +187,7 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     super::text::install_split(vm);
     super::text::install_encode(vm);
     install_list_assignment(vm);
+    super::compare::install(vm);
     // The slicing fix replaces `__getitem__` first: the use count wraps it.
     install_memoryview_slicing(vm);
     install_memoryview_in_use(vm);
@@ -828,11 +829,12 @@ pub(crate) fn module_type(
 }
 
 /// `collections.deque(x) * n` (and `*=`) is checked like a list's: the module's
-/// deque type is the sixth checked sequence.
+/// deque type is the sixth checked sequence. Its comparison holds no lock
+/// while guest code runs (`compare.rs`).
 pub(crate) fn wrap_collections(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
     let ty = module_type(module, "deque", vm)?;
     wrap_repeat(ty, SEQUENCES - 1, vm);
-    Ok(())
+    super::compare::install_deque(ty, vm)
 }
 
 /// The `itertools` constructors that allocate from a number before any item:

@@ -741,3 +741,107 @@ fn an_exported_bytearray_is_never_resized_under_its_view() {
         "(b'\\x01\\x02', b'it')"
     );
 }
+
+/// RustPython compared lists and deques holding both read locks while it ran
+/// the items' `__eq__`: guest code that changed either side meanwhile took a
+/// lock twice (an interpreter panic that killed the sandbox). The comparison is
+/// CPython's: the next pair is read under a short lock, compared with no lock
+/// held, and a change is seen as CPython sees it (a list's current length, a
+/// deque's `RuntimeError`). The expected text is CPython 3.11's output for the
+/// same program.
+#[test]
+fn a_container_changed_by_the_items_it_compares_is_seen_as_cpython_sees_it() {
+    let mut policy = Policy::new();
+    policy.allow_import("collections").unwrap();
+    let sb = sandbox_with(&policy);
+    sb.exec(
+        r#"from collections import deque
+class E:
+    def __init__(self, f): self.f = f
+    def __eq__(self, other):
+        self.f(); return True
+    __hash__ = None
+L = [E(lambda: L.clear()), 1, 2]; M = [0, 1, 2]
+print(L == M, L)
+L = [E(lambda: M.append(9)), 1]; M = [0, 1]
+print(L < M, L == M, M)
+L = [1, E(lambda: L.extend([5, 6]))]; M = [1, 0, 5]
+print(L != M, len(L))
+D = deque([E(lambda: D.clear()), 1]); F = deque([0, 1])
+try:
+    print(D == F)
+except RuntimeError as e:
+    print("RuntimeError")
+D = deque([E(lambda: F.append(3)), 1]); F = deque([0, 1])
+try:
+    print(D < F)
+except RuntimeError as e:
+    print("RuntimeError")
+calls = []
+T = (E(lambda: calls.append(1)),)
+print(T == (0, 1), calls, T < (0, 1), calls)
+class A:
+    def __eq__(self, o): return False
+    def __lt__(self, o): return "yes"
+    __hash__ = None
+print([A()] < [A()], (A(),) < (A(),), deque([A()]) < deque([A()]))
+print([1, 2] == (1, 2), [1] < [1, 0], (1, 2) >= (1,), deque([1]) <= deque([1, 2]))
+nan = float("nan"); L = [nan]
+print(L == L, L == [nan], L < L, [nan] == [float("nan")])
+class S(list):
+    pass
+print(S([1]) == [1], [1] == S([1]), S([2]) > [1])
+print(list.__eq__([1], (1,)), list.__lt__([1], [2]), tuple.__ne__((1,), (1,)))
+try:
+    list.__eq__((1,), [1])
+except TypeError as e:
+    print("TypeError")
+"#,
+    )
+    .unwrap();
+    assert_eq!(
+        sb.take_output(),
+        "False []\nTrue False [0, 1, 9]\nTrue 2\n\
+         RuntimeError\nRuntimeError\n\
+         False [1, 1] True [1, 1]\nyes yes True\nFalse True True True\n\
+         True True False False\nTrue True True\nNotImplemented True False\nTypeError\n"
+    );
+    // The old failure, repeated with every comparison operator: the sandbox
+    // goes on and the containers are usable.
+    sb.exec(
+        "class H:\n    def __eq__(self, o):\n        getattr(C, 'clear', list)(); return False\n    \
+         __lt__ = __le__ = __gt__ = __ge__ = __ne__ = __eq__\n    __hash__ = None\n\
+         def fresh(kind):\n    global C\n    C = kind([H(), H(), H()])\n    return C\n\
+         ops = [lambda x, y: x == y, lambda x, y: x != y, lambda x, y: x < y,\n       \
+         lambda x, y: x <= y, lambda x, y: x > y, lambda x, y: x >= y]\n\
+         for kind in (list, tuple, deque):\n    for op in ops:\n        \
+         try:\n            op(fresh(kind), kind([H(), H(), H()]))\n        \
+         except RuntimeError:\n            pass\n        C = list(C)\n        C.append(1)\n        C.clear()\n",
+    )
+    .unwrap();
+    assert_eq!(sb.eval("1 + 1").unwrap(), Value::from(2));
+}
+
+/// A comparison of two structures built of shared halves (`a = [a, a]`) takes
+/// `2**depth` steps in one native call. Each pair compared costs fuel and looks
+/// at the stop, so fuel and the deadline end it like a loop.
+#[test]
+fn a_comparison_of_exponential_size_stops_at_fuel_and_deadline() {
+    let build = "a = [0]; b = [0]; t = (0,); u = (0,)\n\
+                 for i in range(60):\n    a = [a, a]; b = [b, b]; t = (t, t); u = (u, u)\n";
+    for cmp in ["a == b", "a < b", "t == u", "t >= u"] {
+        let sb = sandbox_with(Policy::new().fuel(Some(2_000_000)));
+        let src = format!("{build}try:\n    {cmp}\nexcept BaseException:\n    pass\n");
+        assert!(
+            matches!(sb.exec(&src), Err(GuestError::FuelExhausted { .. })),
+            "{cmp}"
+        );
+        let sb = sandbox_with(Policy::new().deadline(Some(Duration::from_millis(300))));
+        let started = Instant::now();
+        assert!(
+            matches!(sb.exec(&src), Err(GuestError::DeadlineExceeded { .. })),
+            "{cmp}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(3), "{cmp}");
+    }
+}
