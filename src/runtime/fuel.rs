@@ -225,8 +225,10 @@ impl Callable for FuelTick {
         let Some(next) = inner.class().slots.iternext.load() else {
             return Err(vm.new_type_error("iter() returned a non-iterator"));
         };
+        let (next, exclusive) = super::harden::unmetered_iternext(next);
         let iter = MeteredIter {
-            next: super::harden::unmetered_iternext(next),
+            next,
+            exclusive,
             inner,
             weight: zelf.weight,
         };
@@ -242,6 +244,9 @@ impl Callable for FuelTick {
 pub(crate) struct MeteredIter {
     inner: PyObjectRef,
     next: IterNextFn,
+    /// Whether the inner iterator is marked in use while it runs
+    /// (`exclusive.rs`), as its metering wrapper would mark it.
+    exclusive: bool,
     weight: u64,
 }
 
@@ -257,7 +262,12 @@ impl SelfIter for MeteredIter {}
 
 impl IterNext for MeteredIter {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        let item = (zelf.next)(&zelf.inner, vm)?;
+        let item = if zelf.exclusive {
+            let _in_use = super::exclusive::enter(&zelf.inner, vm)?;
+            (zelf.next)(&zelf.inner, vm)?
+        } else {
+            (zelf.next)(&zelf.inner, vm)?
+        };
         if let PyIterReturn::Return(_) = item {
             charge(zelf.weight, vm)?;
             super::finalize::safe_point(vm);

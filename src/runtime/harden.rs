@@ -32,6 +32,7 @@ use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine};
 use std::collections::HashSet;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Names every type inherits from `object`, for guests.
 const OBJECT_ALLOWED: &[&str] = &[
@@ -280,8 +281,8 @@ pub(crate) fn sweep(vm: &VirtualMachine) {
             super::identity::replace_inherited(vm, &ty);
             replace_debug_repr(vm, &ty);
             restrict(vm, &ty);
-            meter_iteration(&ty);
-            meter_repr(&ty);
+            meter_repr(vm, &ty);
+            meter_iteration(vm, &ty);
             super::finalize::defer_finalizer(&ty);
         }
     }
@@ -297,6 +298,10 @@ const METERED: usize = 160;
 /// same code on every thread, so one table serves every sandbox.
 static ORIGINALS: [OnceLock<IterNext>; METERED] = [const { OnceLock::new() }; METERED];
 static ASSIGNED: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+/// Whether the wrapper of the same index marks its iterator in use
+/// (`exclusive.rs`): a native iterator's `__next__` (the same function on every
+/// thread, so one table serves every sandbox).
+static EXCLUSIVE: [AtomicBool; METERED] = [const { AtomicBool::new(false) }; METERED];
 
 macro_rules! metering_wrappers {
     ($($i:literal)*) => {
@@ -306,6 +311,11 @@ macro_rules! metering_wrappers {
         static WRAPPERS: [IterNext; METERED] = [$({
             fn wrapper(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
                 super::fuel::charge_native(vm)?;
+                let _in_use = if EXCLUSIVE[$i].load(Ordering::Relaxed) {
+                    Some(super::exclusive::enter(zelf, vm)?)
+                } else {
+                    None
+                };
                 match ORIGINALS[$i].get() {
                     Some(original) => original(zelf, vm),
                     None => Ok(PyIterReturn::StopIteration(None)),
@@ -321,7 +331,10 @@ metering_wrappers!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
 /// `sorted`, `list`, `any`, `str.join`, ...) takes from a built-in iterator
 /// costs fuel, and such a loop ends when the guest is stopped. Loops in guest
 /// code pay at their back edge instead (see `fuel`).
-fn meter_iteration(ty: &Py<PyType>) {
+///
+/// A native iterator type is also exclusive (`exclusive.rs`): its wrapper
+/// marks the iterator in use, and so do its methods and its repr.
+fn meter_iteration(vm: &VirtualMachine, ty: &PyTypeRef) {
     if super::fuel::is_metered_iter_type(ty) {
         return;
     }
@@ -330,8 +343,15 @@ fn meter_iteration(ty: &Py<PyType>) {
     };
     let addr = original as usize;
     let wrapped = WRAPPERS.iter().any(|w| *w as usize == addr);
+    let exclusive = super::exclusive::is_exclusive_iterator(ty, vm);
     if let Some(i) = assign_wrapper(original, addr, wrapped, &ORIGINALS, &ASSIGNED) {
+        if exclusive {
+            EXCLUSIVE[i].store(true, Ordering::Relaxed);
+        }
         ty.slots.iternext.store(Some(WRAPPERS[i]));
+    }
+    if exclusive {
+        super::exclusive::guard_methods(rustpython_vm::PyRef::leak(ty.clone()), vm);
     }
 }
 
@@ -370,6 +390,10 @@ const REPRS: usize = 256;
 /// The native `__repr__` each repr wrapper calls.
 static REPR_ORIGINALS: [OnceLock<ReprFn>; REPRS] = [const { OnceLock::new() }; REPRS];
 static REPR_ASSIGNED: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+/// Whether the repr wrapper of the same index marks its object in use: the
+/// repr of an exclusive iterator type (`itertools.count` asks its counter's
+/// repr holding its lock).
+static REPR_EXCLUSIVE: [AtomicBool; REPRS] = [const { AtomicBool::new(false) }; REPRS];
 
 macro_rules! repr_wrappers {
     ($($i:literal)*) => {
@@ -380,6 +404,11 @@ macro_rules! repr_wrappers {
             fn wrapper(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<PyRef<PyStr>> {
                 super::fuel::charge_native(vm)?;
                 super::text::check_repr_size(zelf, vm)?;
+                let _in_use = if REPR_EXCLUSIVE[$i].load(Ordering::Relaxed) {
+                    Some(super::exclusive::enter(zelf, vm)?)
+                } else {
+                    None
+                };
                 match REPR_ORIGINALS[$i].get() {
                     Some(original) => original(zelf, vm),
                     None => Err(vm.new_runtime_error("repr is not available")),
@@ -398,20 +427,34 @@ repr_wrappers!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 
 /// shared structure (`a = [a, a]` thirty times) ends at the deadline or out of
 /// fuel, and one that amplifies a long string (`repr([s] * 1000)`) ends at
 /// the first item after its growing buffer crossed the memory budget.
-fn meter_repr(ty: &Py<PyType>) {
+fn meter_repr(vm: &VirtualMachine, ty: &Py<PyType>) {
     let Some(original) = ty.slots.repr.load() else {
         return;
     };
     let addr = original as usize;
     let wrapped = REPR_WRAPPERS.iter().any(|w| *w as usize == addr);
     if let Some(i) = assign_wrapper(original, addr, wrapped, &REPR_ORIGINALS, &REPR_ASSIGNED) {
+        // The repr of an exclusive iterator type is its own function, never
+        // `object`'s, which every type without one of its own inherits.
+        let inherited = vm.ctx.types.object_type.slots.repr.load().map(|f| {
+            let f = f as usize;
+            REPR_WRAPPERS
+                .iter()
+                .position(|w| *w as usize == f)
+                .and_then(|j| REPR_ORIGINALS[j].get().map(|o| *o as usize))
+                .unwrap_or(f)
+        });
+        if super::exclusive::is_exclusive_iterator(ty, vm) && inherited != Some(addr) {
+            REPR_EXCLUSIVE[i].store(true, Ordering::Relaxed);
+        }
         ty.slots.repr.store(Some(REPR_WRAPPERS[i]));
     }
 }
 
 /// The native `__next__` behind `f`, if `f` is a metering wrapper (a binary
-/// search: every `for` loop asks once, when it starts).
-pub(crate) fn unmetered_iternext(f: IterNext) -> IterNext {
+/// search: every `for` loop asks once, when it starts), and whether its
+/// iterator is exclusive (`exclusive.rs`).
+pub(crate) fn unmetered_iternext(f: IterNext) -> (IterNext, bool) {
     static BY_ADDRESS: OnceLock<Vec<(usize, usize)>> = OnceLock::new();
     let by_address = BY_ADDRESS.get_or_init(|| {
         let mut v: Vec<(usize, usize)> = WRAPPERS
@@ -425,8 +468,13 @@ pub(crate) fn unmetered_iternext(f: IterNext) -> IterNext {
     by_address
         .binary_search_by_key(&(f as usize), |(addr, _)| *addr)
         .ok()
-        .and_then(|pos| ORIGINALS[by_address[pos].1].get().copied())
-        .unwrap_or(f)
+        .and_then(|pos| {
+            let i = by_address[pos].1;
+            ORIGINALS[i]
+                .get()
+                .map(|o| (*o, EXCLUSIVE[i].load(Ordering::Relaxed)))
+        })
+        .unwrap_or((f, false))
 }
 
 fn restrict(vm: &VirtualMachine, ty: &Py<PyType>) {

@@ -8,8 +8,10 @@
 
 mod alloc;
 mod compare;
+mod descriptors;
 mod config;
 mod error;
+mod exclusive;
 mod finalize;
 mod fuel;
 pub(crate) mod guest_env;

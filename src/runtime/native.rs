@@ -188,6 +188,7 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     super::text::install_encode(vm);
     install_list_assignment(vm);
     super::compare::install(vm);
+    super::descriptors::install(vm);
     // The slicing fix replaces `__getitem__` first: the use count wraps it.
     install_memoryview_slicing(vm);
     install_memoryview_in_use(vm);

@@ -845,3 +845,113 @@ fn a_comparison_of_exponential_size_stops_at_fuel_and_deadline() {
         assert!(started.elapsed() < Duration::from_secs(3), "{cmp}");
     }
 }
+
+/// A built-in iterator keeps its position behind a lock and held it while it
+/// asked guest code for the next item (`iter(seq)` → `__getitem__`,
+/// `reversed(seq)` → `__len__`, `iter(f, sentinel)` → `__eq__`,
+/// `itertools.count` → `__add__`, `__repr__`): guest code that used the same
+/// iterator meanwhile took the lock twice (an interpreter panic). Every native
+/// iterator is used by one native operation at a time; a use that starts while
+/// another runs is a `RuntimeError`, as a generator refuses re-entry.
+#[test]
+fn an_iterator_used_again_by_the_guest_code_it_calls_is_a_runtime_error() {
+    let mut policy = Policy::new();
+    policy.allow_import("itertools").unwrap();
+    let sb = sandbox_with(&policy);
+    sb.exec(
+        "import itertools\n\
+         class S:\n    def __init__(self, use): self.use = use\n    \
+             def __len__(self): self.use(); return 3\n    \
+             def __getitem__(self, i):\n        if i >= 3: raise IndexError\n        self.use(); return i\n\
+         class N:\n    def __init__(self, v, use): self.v = v; self.use = use\n    \
+             def __index__(self): return self.v\n    \
+             def __add__(self, o): self.use(); return N(self.v + o, self.use)\n    \
+             def __repr__(self): self.use(); return 'N'\n\
+         class E:\n    def __init__(self, use): self.use = use\n    \
+             def __eq__(self, o): self.use(); return False\n    __hash__ = None\n\
+         def attempt(make, run):\n    \
+             box = []\n    it = make(lambda: next(box[0]) if box else None)\n    box.append(it)\n    \
+             try:\n        run(it)\n    except RuntimeError:\n        return 'refused'\n    return 'ran'\n",
+    )
+    .unwrap();
+    for case in [
+        "attempt(lambda u: iter(S(u)), list)",
+        "attempt(lambda u: iter(S(u)), next)",
+        "attempt(lambda u: iter(S(u)), lambda it: [x for x in it])",
+        "attempt(lambda u: iter(S(u)), lambda it: it.__next__())",
+        "attempt(lambda u: reversed(S(u)), list)",
+        "attempt(lambda u: reversed(S(u)), lambda it: it.__length_hint__() and next(it))",
+        "attempt(lambda u: iter(lambda: E(u), 0), next)",
+        "attempt(lambda u: itertools.count(N(0, u)), next)",
+        "attempt(lambda u: itertools.count(N(0, u)), repr)",
+        "attempt(lambda u: map(lambda x: u(), [1, 2]), list)",
+    ] {
+        let outcome = sb.eval(case).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert_eq!(outcome, Value::from("refused"), "{case}");
+    }
+    // `iter(seq).__length_hint__` answers NotImplemented when `__len__` fails,
+    // the refusal included (as RustPython answers any failure there).
+    assert_eq!(
+        sb.eval("attempt(lambda u: iter(S(u)), lambda it: it.__length_hint__())").unwrap(),
+        Value::from("ran")
+    );
+    // Ordinary use is unchanged: nested loops over one iterator, a guest
+    // iterator whose __next__ calls itself, a generator's own refusal.
+    sb.exec(
+        "it = iter(range(6))\npairs = [(a, b) for a in it for b in [next(it)]]\n\
+         class R:\n    def __init__(self): self.n = 0\n    def __iter__(self): return self\n    \
+             def __next__(self):\n        self.n += 1\n        if self.n < 3: return next(self)\n        \
+             if self.n > 5: raise StopIteration\n        return self.n\n\
+         own = list(R())\n\
+         def g():\n    yield next(gen)\ngen = g()\n\
+         try:\n    next(gen)\nexcept ValueError as e:\n    gen_error = str(e)\n\
+         c = itertools.count(5)\ncounted = (next(c), repr(c), list(itertools.islice(c, 3)))\n",
+    )
+    .unwrap();
+    assert_eq!(
+        sb.eval("pairs, own, gen_error, counted").unwrap().to_string(),
+        sb.eval("[(0, 1), (2, 3), (4, 5)], [3, 4, 5], 'generator already executing', (5, 'count(6)', [6, 7, 8])")
+            .unwrap()
+            .to_string()
+    );
+}
+
+/// `property`, `staticmethod` and `classmethod` held their own lock while they
+/// called what they wrap: a getter, setter or deleter that re-initialised its
+/// own property took the lock twice, as did a wrapped object whose `__name__`
+/// read the staticmethod's `__func__`; and their repr `unwrap`ped a repr that
+/// raised. Each is an ordinary call now (the expected values are CPython's).
+#[test]
+fn descriptors_call_what_they_wrap_with_no_lock_held() {
+    let sb = sandbox();
+    sb.exec(
+        "class C:\n    @property\n    def x(self):\n        C.__dict__['x'].__init__(lambda s: 2)\n        return 1\n\
+         c = C()\ngot = (c.x, c.x)\n\
+         class D:\n    def _get(self): return 1\n    \
+             def _set(self, v): D.__dict__['y'].__init__(D._get, None, D._del)\n    \
+             def _del(self): D.__dict__['y'].__init__(D._get)\n    \
+             y = property(_get, _set, _del)\n\
+         d = D()\nd.y = 5\ndel d.y\n\
+         try:\n    d.y = 6\n    set_after = 'set'\nexcept AttributeError:\n    set_after = 'AttributeError'\n\
+         class X:\n    def __repr__(self): raise ValueError('no repr')\n\
+         reprs = []\n\
+         for kind in (staticmethod, classmethod):\n    try:\n        repr(kind(X()))\n    \
+             except ValueError as e:\n        reprs.append(str(e))\n\
+         holder = []\n\
+         class F:\n    def __call__(self): pass\n    @property\n    \
+             def __name__(self): return 'f' if not holder else 'f:' + type(holder[0].__func__).__name__\n\
+         sm = staticmethod(F())\nholder.append(sm)\nname = sm.__name__\n\
+         class P:\n    @property\n    def z(self): return 3\n    @z.setter\n    def z(self, v): self.w = v\n\
+         p = P()\np.z = 4\n\
+         plain = (p.z, p.w, P.z.__get__(p), type(P.__dict__['z'].__isabstractmethod__).__name__,\n         \
+             repr(staticmethod(len)), repr(classmethod(len)), staticmethod(len)('ab'))\n",
+    )
+    .unwrap();
+    assert_eq!(
+        sb.eval("got, set_after, reprs, plain").unwrap().to_string(),
+        sb.eval("(1, 2), 'AttributeError', ['no repr', 'no repr'], (3, 4, 3, 'bool', '<staticmethod(<built-in function len>)>', '<classmethod(<built-in function len>)>', 2)")
+            .unwrap()
+            .to_string()
+    );
+    assert_eq!(sb.eval("name[0]").unwrap(), Value::from("f"));
+}
