@@ -12,11 +12,13 @@
 //! The replacement is CPython's algorithm (`list_richcompare`,
 //! `deque_richcompare`, `tuplerichcompare`): it takes the next item of each
 //! side under a short lock (a list or tuple by index against its current
-//! length, a deque through its own iterator, which raises `RuntimeError` if the
+//! length, a deque through its iterator, which raises `RuntimeError` if the
 //! deque changes), releases it, and only then compares. The first pair that is
 //! not equal decides (`==` and `!=` by that, the orderings by comparing the
 //! pair with the operator itself, whose result a list or tuple returns as it
-//! is and a deque as its truth, as in CPython);
+//! is and a deque as its truth, as in CPython; two lists are looked at again
+//! after that pair's `__eq__`: shortened, their lengths decide, and the
+//! ordering compares the items now at that index);
 //! if one side runs out, the lengths decide. Each pair costs one fuel unit and
 //! looks at the stop, so a comparison ends with the fuel or the deadline like
 //! a loop.
@@ -41,11 +43,10 @@ type RichCompare = fn(
     &VirtualMachine,
 ) -> PyResult<Either<PyObjectRef, PyComparisonValue>>;
 type Length = fn(PySequence<'_>, &VirtualMachine) -> PyResult<usize>;
-type IterSlot = fn(PyObjectRef, &VirtualMachine) -> PyResult;
 
-/// The deque type's own length and iterator slots, taken when `_collections`
-/// is imported (the same functions on every thread).
-static DEQUE: OnceLock<(Length, IterSlot)> = OnceLock::new();
+/// The deque type's own length slot, taken when `_collections` is imported
+/// (the same function on every thread).
+static DEQUE: OnceLock<Length> = OnceLock::new();
 
 /// One side of a comparison: its next item, read under a short lock.
 enum Cursor {
@@ -106,7 +107,7 @@ impl Kind {
             Kind::List => Ok(obj.downcast_ref::<PyList>().map_or(0, |l| l.borrow_vec().len())),
             Kind::Tuple => Ok(obj.downcast_ref::<PyTuple>().map_or(0, |t| t.len())),
             Kind::Deque => {
-                let (length, _) = DEQUE.get().expect("deque compared before its import");
+                let length = DEQUE.get().expect("deque compared before its import");
                 length(PySequence { obj }, vm)
             }
         }
@@ -116,10 +117,9 @@ impl Kind {
         Ok(match self {
             Kind::List => Cursor::List(obj.to_owned(), 0),
             Kind::Tuple => Cursor::Tuple(obj.to_owned(), 0),
-            Kind::Deque => {
-                let (_, iter) = DEQUE.get().expect("deque compared before its import");
-                Cursor::Iter(PyIter::new(iter(obj.to_owned(), vm)?))
-            }
+            // The deque's iterator as CPython gets it (a subclass's
+            // `__iter__` counts); the native one raises if the deque changes.
+            Kind::Deque => Cursor::Iter(obj.to_owned().get_iter(vm)?),
         })
     }
 }
@@ -162,6 +162,24 @@ fn compare(
         super::fuel::charge_native(vm)?;
         if x.is(y) || vm.bool_eq(x, y)? {
             continue;
+        }
+        if let (Kind::List, Cursor::List(_, next)) = (kind, &xs) {
+            // CPython looks at the lists again after the `__eq__` that
+            // decided: if either is now too short the lengths decide, and the
+            // ordering compares the items now at that index.
+            let i = next - 1;
+            let item = |l: &PyObject| {
+                l.downcast_ref::<PyList>()
+                    .and_then(|l| l.borrow_vec().get(i).cloned())
+            };
+            let (Some(x), Some(y)) = (item(a), item(b)) else {
+                return verdict(op.eval_ord(kind.len(a, vm)?.cmp(&kind.len(b, vm)?)));
+            };
+            return match op {
+                PyComparisonOp::Eq => verdict(false),
+                PyComparisonOp::Ne => verdict(true),
+                _ => x.rich_compare(y, op, vm).map(Either::A),
+            };
         }
         return match (op, kind) {
             (PyComparisonOp::Eq, _) => verdict(false),
@@ -237,12 +255,10 @@ pub(crate) fn install(vm: &VirtualMachine) {
 
 /// `collections.deque`, when `_collections` is imported.
 pub(crate) fn install_deque(ty: &'static Py<PyType>, vm: &VirtualMachine) -> PyResult<()> {
-    let length = ty.slots.as_sequence.length.load();
-    let iter = ty.slots.iter.load();
-    let (Some(length), Some(iter)) = (length, iter) else {
-        return Err(vm.new_type_error("deque has no length or iterator slot"));
+    let Some(length) = ty.slots.as_sequence.length.load() else {
+        return Err(vm.new_type_error("deque has no length slot"));
     };
-    DEQUE.get_or_init(|| (length, iter));
+    DEQUE.get_or_init(|| length);
     DEQUE_TYPE.set(Some(ty));
     install_on(ty, vm);
     Ok(())

@@ -119,8 +119,12 @@ fn install_property(vm: &VirtualMachine) {
             "__get__",
             ty,
             |zelf: PyObjectRef, obj: PyObjectRef, cls: rustpython_vm::function::OptionalArg<PyObjectRef>, vm: &VirtualMachine| {
+                let cls = cls.into_option().filter(|c| !vm.is_none(c));
+                if vm.is_none(&obj) && cls.is_none() {
+                    return Err(vm.new_type_error("__get__(None, None) is invalid"));
+                }
                 let obj = (!vm.is_none(&obj)).then_some(obj);
-                property_get(zelf, obj, cls.into_option(), vm)
+                property_get(zelf, obj, cls, vm)
             },
         ),
     );
@@ -247,4 +251,48 @@ pub(crate) fn install(vm: &VirtualMachine) {
     install_property(vm);
     install_wrapper_type(vm.ctx.types.staticmethod_type, staticmethod_repr, vm);
     install_wrapper_type(vm.ctx.types.classmethod_type, classmethod_repr, vm);
+}
+
+/// Class creation looks up `__set_name__` on every value of the class body
+/// holding the new class's attribute lock (RustPython's `type.__new__`), and a
+/// lookup that ran guest code — a `__set_name__` that is a guest descriptor (a
+/// class with `__get__`), a `property`, anything whose binding is not the
+/// interpreter's own plain binding — could write to the new class meanwhile
+/// (`owner.x = ...`), taking the lock twice: an interpreter panic. Such a
+/// `__set_name__` is refused with `TypeError` before the class is made; a
+/// function, a built-in, a `staticmethod` or any callable without `__get__`
+/// is looked up with no guest code and is called as usual.
+pub(crate) fn check_set_name_lookups(args: &rustpython_vm::function::FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+    let Some(namespace) = args
+        .args
+        .get(2)
+        .and_then(|ns| ns.downcast_ref::<rustpython_vm::builtins::PyDict>())
+    else {
+        return Ok(());
+    };
+    let t = &vm.ctx.types;
+    let plain_binding = [
+        t.function_type,
+        t.builtin_function_or_method_type,
+        t.method_descriptor_type,
+        t.wrapper_descriptor_type,
+        t.staticmethod_type,
+    ];
+    let name = vm.ctx.intern_str("__set_name__");
+    for value in namespace.values_vec() {
+        let Some(set_name) = value.class().get_attr(name) else {
+            continue;
+        };
+        let binder = set_name.class();
+        if binder.slots.descr_get.load().is_none() || plain_binding.iter().any(|p| binder.is(*p)) {
+            continue;
+        }
+        return Err(vm.new_type_error(format!(
+            "'{}' defines __set_name__ as a '{}', whose lookup would run code while the \
+             class is being made; define it as a function",
+            value.class().name(),
+            binder.name()
+        )));
+    }
+    Ok(())
 }

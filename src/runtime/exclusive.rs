@@ -133,3 +133,96 @@ pub(crate) fn guard_methods(ty: &'static Py<PyType>, vm: &VirtualMachine) {
         }
     }
 }
+
+thread_local! {
+    /// The original fields behind [`guard_getsets`], by type and name. Emptied
+    /// at the sandbox's tear-down ([`release`]), inside the interpreter.
+    static FIELDS: RefCell<Vec<(usize, &'static str, rustpython_vm::PyObjectRef)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+fn original_field(key: usize, name: &str) -> Option<rustpython_vm::PyObjectRef> {
+    FIELDS.with(|f| {
+        f.borrow()
+            .iter()
+            .find(|(t, n, _)| *t == key && *n == name)
+            .map(|(_, _, o)| o.clone())
+    })
+}
+
+/// Makes the read-only fields `names` of `ty` exclusive: reading one marks the
+/// object in use while the original getter runs. For fields whose getter holds
+/// the object's lock while it calls guest code (a PEP 695 `TypeVar`'s lazily
+/// evaluated `__bound__` and `__constraints__`).
+pub(crate) fn guard_getsets(ty: &'static Py<PyType>, names: &[&'static str], vm: &VirtualMachine) {
+    let key = ty as *const Py<PyType> as usize;
+    for &name in names {
+        let interned = vm.ctx.intern_str(name);
+        let Some(original) = ty.attributes.read().get(interned).cloned() else {
+            continue;
+        };
+        if original_field(key, name).is_some() {
+            continue;
+        }
+        FIELDS.with(|f| f.borrow_mut().push((key, name, original)));
+        let getter = move |zelf: rustpython_vm::PyObjectRef, vm: &VirtualMachine| -> PyResult {
+            let _in_use = enter(&zelf, vm)?;
+            let Some(field) = original_field(key, name) else {
+                return Err(vm.new_attribute_error(format!("no field {name}")));
+            };
+            let get = field
+                .class()
+                .slots
+                .descr_get
+                .load()
+                .ok_or_else(|| vm.new_type_error("not a descriptor"))?;
+            get(field, Some(zelf.clone()), None, vm)
+        };
+        let getset = vm.ctx.new_readonly_getset(name, ty, getter);
+        ty.attributes.write().insert(interned, getset.into());
+    }
+    ty.modified();
+}
+
+/// Forgets this thread's original fields (inside the interpreter, at tear-down).
+pub(crate) fn release() {
+    let _ = FIELDS.try_with(|f| f.borrow_mut().clear());
+}
+
+/// A check run before a replaced field's original setter.
+pub(crate) type BeforeSet = fn(&rustpython_vm::PyObject, &VirtualMachine) -> PyResult<()>;
+
+/// Replaces the field `name` of `ty` (a getset) by one that reads through the
+/// original and runs `before` ahead of the original setter (the field's own
+/// `__set__`, which `setattr` on the instance does not reach).
+pub(crate) fn guard_setter(ty: &'static Py<PyType>, name: &'static str, before: BeforeSet, vm: &VirtualMachine) {
+    let key = ty as *const Py<PyType> as usize;
+    let interned = vm.ctx.intern_str(name);
+    let Some(original) = ty.attributes.read().get(interned).cloned() else {
+        return;
+    };
+    if original_field(key, name).is_some() {
+        return;
+    }
+    FIELDS.with(|f| f.borrow_mut().push((key, name, original)));
+    let field = move |vm: &VirtualMachine| {
+        original_field(key, name).ok_or_else(|| vm.new_attribute_error(format!("no field {name}")))
+    };
+    let getter = move |zelf: rustpython_vm::PyObjectRef, vm: &VirtualMachine| -> PyResult {
+        let f = field(vm)?;
+        let get = f.class().slots.descr_get.load().ok_or_else(|| vm.new_type_error("not a descriptor"))?;
+        get(f, Some(zelf), None, vm)
+    };
+    let setter = move |zelf: rustpython_vm::PyObjectRef,
+                       value: rustpython_vm::function::PySetterValue,
+                       vm: &VirtualMachine|
+          -> PyResult<()> {
+        before(&zelf, vm)?;
+        let f = field(vm)?;
+        let set = f.class().slots.descr_set.load().ok_or_else(|| vm.new_type_error("read-only"))?;
+        set(&f, zelf, value, vm)
+    };
+    let getset = vm.ctx.new_static_getset(name, ty, getter, setter);
+    ty.attributes.write().insert(interned, getset.into());
+    ty.modified();
+}

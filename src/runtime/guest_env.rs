@@ -247,6 +247,7 @@ fn make_native_types_immutable(vm: &VirtualMachine) {
     attrs.insert(vm.ctx.intern_str("__delattr__"), del);
     drop(attrs);
     type_type.modified();
+    super::exclusive::guard_setter(type_type, "__bases__", prune_dead_subclasses, vm);
 }
 
 fn guarded_type_setattro(
@@ -278,6 +279,35 @@ fn guarded_type_setattro(
         }
         None => Err(vm.new_type_error("type attributes cannot be set in this sandbox")),
     }
+}
+
+/// Drops the entries of dead classes from the subclass lists of `ty` and of
+/// every class below it. RustPython leaves a dead class's weak reference in
+/// its bases' lists, and assigning `__bases__` walks the tree upgrading each
+/// with an `unwrap` (an interpreter panic once a subclass had died).
+/// Runs before `type.__bases__`'s own setter (`setattr` reaches it too).
+fn prune_dead_subclasses(obj: &PyObject, _vm: &VirtualMachine) -> PyResult<()> {
+    let Some(ty) = obj.downcast_ref::<PyType>() else {
+        return Ok(());
+    };
+    let mut stack: Vec<PyRef<PyType>> = Vec::new();
+    let visit = |t: &PyType, stack: &mut Vec<PyRef<PyType>>| {
+        let mut subs = t.subclasses.write();
+        subs.retain(|w| w.upgrade().is_some());
+        stack.extend(
+            subs.iter()
+                .filter_map(|w| w.upgrade())
+                .filter_map(|s| s.downcast::<PyType>().ok()),
+        );
+    };
+    visit(ty, &mut stack);
+    let mut seen = std::collections::HashSet::new();
+    while let Some(t) = stack.pop() {
+        if seen.insert(t.get_id()) {
+            visit(&t, &mut stack);
+        }
+    }
+    Ok(())
 }
 
 /// `builtin_function_or_method.__self__`, except that a module reads as `None`.

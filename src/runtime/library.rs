@@ -117,8 +117,12 @@ const LIBRARY_PYTHON: &[&str] = &[
 
 /// Native modules library code may import: pure computation over their
 /// arguments, no files, clock, entropy, threads or interpreter internals.
+///
+/// `_abc` is not among them: its subclass check walked a class's
+/// `__subclasses__()` list holding the list's lock while it asked each entry
+/// (a guest `__subclasscheck__` that changed the list took the lock twice, an
+/// interpreter panic); `abc` falls back to the pure-Python `_py_abc`.
 const LIBRARY_NATIVE: &[&str] = &[
-    "_abc",
     "_ast",
     "_bisect",
     "_codecs",

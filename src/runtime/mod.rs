@@ -7,7 +7,9 @@
 //! to another sandbox.
 
 mod alloc;
+mod buffers;
 mod compare;
+mod deque;
 mod descriptors;
 mod config;
 mod error;

@@ -189,6 +189,8 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     install_list_assignment(vm);
     super::compare::install(vm);
     super::descriptors::install(vm);
+    super::buffers::install(vm);
+    install_typevar(vm);
     // The slicing fix replaces `__getitem__` first: the use count wraps it.
     install_memoryview_slicing(vm);
     install_memoryview_in_use(vm);
@@ -296,6 +298,8 @@ fn in_use_ass_subscript(
     vm: &VirtualMachine,
 ) -> PyResult<()> {
     let _in_use = ViewInUse::enter();
+    // The value is converted before the view's buffer is taken (`buffers.rs`).
+    let value = value.map(|v| super::buffers::plain_view_value(v, vm)).transpose()?;
     (MEMORYVIEW_ASS_SUBSCRIPT.get().expect("installed"))(mapping, needle, value, vm)
 }
 
@@ -371,8 +375,13 @@ fn install_memoryview_in_use(vm: &VirtualMachine) {
                 Ok(view)
             });
         } else {
-            replace_method(ty, name, vm, |zelf, mut args, original, vm| {
+            replace_method(ty, name, vm, move |zelf, mut args, original, vm| {
                 let _in_use = ViewInUse::enter();
+                if name == "__setitem__" {
+                    if let Some(value) = args.args.get_mut(1) {
+                        *value = super::buffers::plain_view_value(value.clone(), vm)?;
+                    }
+                }
                 args.prepend_arg(zelf);
                 original.call(args, vm)
             });
@@ -722,6 +731,7 @@ pub(crate) fn is_refusal(exc: &PyObject) -> bool {
 /// Forgets the last refusal (on the sandbox thread, before teardown).
 pub(crate) fn release() {
     let _ = REFUSAL.try_with(|r| r.borrow_mut().take());
+    super::exclusive::release();
 }
 
 /// Bytes per element of a sequence, for the size of a repetition.
@@ -830,11 +840,13 @@ pub(crate) fn module_type(
 }
 
 /// `collections.deque(x) * n` (and `*=`) is checked like a list's: the module's
-/// deque type is the sixth checked sequence. Its comparison holds no lock
-/// while guest code runs (`compare.rs`).
+/// deque type is the sixth checked sequence. Its comparison, `remove` and
+/// `insert` trust no lock or position across guest code (`compare.rs`,
+/// `deque.rs`).
 pub(crate) fn wrap_collections(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
     let ty = module_type(module, "deque", vm)?;
     wrap_repeat(ty, SEQUENCES - 1, vm);
+    super::deque::install(ty, vm)?;
     super::compare::install_deque(ty, vm)
 }
 
@@ -1047,10 +1059,10 @@ fn install_sized(vm: &VirtualMachine) {
 }
 
 /// A check run before a method: fails to refuse the call.
-type PreCheck = fn(&PyObject, &FuncArgs, &VirtualMachine) -> PyResult<()>;
+pub(crate) type PreCheck = fn(&PyObject, &FuncArgs, &VirtualMachine) -> PyResult<()>;
 
 /// Replaces the method `name` of `ty` by one that runs `check` first.
-fn guard_method(ty: &'static Py<PyType>, name: &'static str, check: PreCheck, vm: &VirtualMachine) {
+pub(crate) fn guard_method(ty: &'static Py<PyType>, name: &'static str, check: PreCheck, vm: &VirtualMachine) {
     replace_method(ty, name, vm, move |zelf, mut args, original, vm| {
         check(&zelf, &args, vm)?;
         args.prepend_arg(zelf);
@@ -1794,6 +1806,11 @@ fn install_join(ty: &'static Py<PyType>, vm: &VirtualMachine) {
     replace_method(ty, "join", vm, |zelf, mut args, original, vm| {
         if args.args.len() == 1 && args.kwargs.is_empty() {
             let items = Vec::<PyObjectRef>::try_from_object(vm, args.args[0].clone())?;
+            if !zelf.fast_isinstance(vm.ctx.types.str_type) {
+                // Bytes-like items are buffers before the separator's buffer
+                // is taken (`buffers.rs`).
+                super::buffers::check_join_items(&items, vm)?;
+            }
             let sep = match text_bytes(&zelf) {
                 Some(text) => text.len(),
                 None => zelf.length(vm)?, // a bytearray
@@ -1880,6 +1897,18 @@ fn check_gcd(name: &str, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
 /// first argument without checking there is one: `typing.NewType('N', int)()`
 /// panicked (found by the hostile-argument sweep in `tests/all/hostile.rs`).
 /// It takes exactly one argument, as CPython's does.
+/// A PEP 695 `TypeVar` evaluates its bound and constraints lazily, holding
+/// its lock while the guest's expression runs; an expression that read the
+/// same field took the lock twice (an interpreter panic). Reading them is
+/// exclusive per `TypeVar` (`exclusive.rs`). The type exists without any
+/// import (`def f[T: g()]()` makes one), so this runs at set-up.
+fn install_typevar(vm: &VirtualMachine) {
+    use rustpython_vm::class::StaticType;
+    if let Some(ty) = rustpython_vm::stdlib::_typing::TypeVar::static_cell().get() {
+        super::exclusive::guard_getsets(ty, &["__bound__", "__constraints__"], vm);
+    }
+}
+
 pub(crate) fn wrap_typing(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
     let original = module.get_attr("_idfunc", vm)?;
     let wrapped = vm.new_function("_idfunc", move |args: FuncArgs, vm: &VirtualMachine| {
@@ -1953,6 +1982,20 @@ pub(crate) fn wrap_math(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<(
         );
         module.set_attr(name, wrapped, vm)?;
     }
+    // `math.dist(p, q)` converts the coordinates (a guest `__float__`) while it
+    // holds the read lock of a list argument; one that changed the list took
+    // the lock twice (an interpreter panic). A list is passed as a tuple of
+    // its items, taken under a short lock.
+    let original = module.get_attr("dist", vm)?;
+    let wrapped = vm.new_function("dist", move |mut args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+        for arg in args.args.iter_mut() {
+            if let Some(items) = arg.downcast_ref::<PyList>().map(|l| l.borrow_vec().to_vec()) {
+                *arg = vm.ctx.new_tuple(items).into();
+            }
+        }
+        original.call(args, vm)
+    });
+    module.set_attr("dist", wrapped, vm)?;
     Ok(())
 }
 

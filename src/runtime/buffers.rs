@@ -1,0 +1,233 @@
+//! Operations on a `bytearray`'s buffer run no guest code while they hold it
+//! (SPEC §7, *Re-entrancy*).
+//!
+//! RustPython takes a bytearray's buffer lock and then converts the
+//! operation's other arguments, and a conversion can run guest code: an
+//! iterable where a bytes-like argument belongs (`ba.join([x])`,
+//! `ba.translate(t, x)`, `ba.startswith(x)`: RustPython iterates a non-buffer),
+//! the values of `ba % v` (`__bytes__`, `__int__`, `__repr__`), a value stored
+//! through a memoryview (`m[0] = x`: `__index__`, `__float__`), the repr in the
+//! error message of `int(ba, 10)` and `float(ba)` for a bytearray subclass.
+//! Guest code that wrote to the bytearray meanwhile took the lock twice, an
+//! interpreter panic. (An audit of every other bytearray and memoryview method
+//! and slot with guest arguments found them converting first.)
+//!
+//! Each of these converts before the buffer is taken:
+//! - a bytes-like argument must be a buffer (`bytes`, `bytearray`,
+//!   `memoryview`), as CPython requires: anything else is `TypeError` before
+//!   the method runs (also for `bytes`, whose methods RustPython let iterate);
+//! - `ba % v` formats a `bytes` copy of the bytearray;
+//! - a value stored through a memoryview is converted to an `int` (or a
+//!   `float`) first;
+//! - `int` and `float` read a bytearray subclass as a plain `bytearray` copy.
+
+use super::native::{guard_method, typed_method};
+use rustpython_vm::builtins::{PyByteArray, PyBytes, PyTuple};
+use rustpython_vm::function::FuncArgs;
+use rustpython_vm::protocol::{PyBuffer, PyNumberBinaryFunc};
+use rustpython_vm::{
+    AsObject, PyObject, PyObjectRef, PyPayload, PyResult, TryFromBorrowedObject, VirtualMachine,
+};
+use std::sync::OnceLock;
+
+/// Whether `obj` is a buffer (a native one: guest classes cannot be).
+fn is_buffer(obj: &PyObject, vm: &VirtualMachine) -> bool {
+    PyBuffer::try_from_borrowed_object(vm, obj).is_ok()
+}
+
+/// `startswith`/`endswith`: the affix is a buffer or a tuple of buffers.
+fn check_affix(name: &str, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+    let Some(affix) = args.args.first() else {
+        return Ok(());
+    };
+    let culprit = match affix.downcast_ref::<PyTuple>() {
+        Some(t) => t.iter().find(|a| !is_buffer(a, vm)).cloned(),
+        None => (!is_buffer(affix, vm)).then(|| affix.clone()),
+    };
+    match culprit {
+        None => Ok(()),
+        Some(c) => Err(vm.new_type_error(format!(
+            "{name} first arg must be bytes or a tuple of bytes, not {}",
+            c.class().name()
+        ))),
+    }
+}
+
+fn check_startswith(_zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+    check_affix("startswith", args, vm)
+}
+
+fn check_endswith(_zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+    check_affix("endswith", args, vm)
+}
+
+/// `translate(table, delete=b'')`: the table is `None` or a buffer, the
+/// characters to delete a buffer.
+fn check_translate(_zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+    let table = args.args.first().or_else(|| args.kwargs.get("table"));
+    let delete = args.args.get(1).or_else(|| args.kwargs.get("delete"));
+    for arg in table.filter(|t| !vm.is_none(t)).into_iter().chain(delete) {
+        if !is_buffer(arg, vm) {
+            return Err(vm.new_type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                arg.class().name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The items of `bytes.join`/`bytearray.join` are buffers (CPython's rule; the
+/// caller has collected them into a list first).
+pub(crate) fn check_join_items(items: &[PyObjectRef], vm: &VirtualMachine) -> PyResult<()> {
+    match items.iter().position(|item| !is_buffer(item, vm)) {
+        None => Ok(()),
+        Some(i) => Err(vm.new_type_error(format!(
+            "sequence item {i}: expected a bytes-like object, {} found",
+            items[i].class().name()
+        ))),
+    }
+}
+
+/// The interpreter's `bytes % v` (which formats a snapshot).
+static BYTES_REMAINDER: OnceLock<PyNumberBinaryFunc> = OnceLock::new();
+static BYTEARRAY_REMAINDER: OnceLock<PyNumberBinaryFunc> = OnceLock::new();
+
+/// `ba % v`: formats a `bytes` copy of `ba`, so the values' conversions run
+/// with no lock of `ba` held; the result is a new `bytearray`.
+fn bytearray_remainder(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
+    let Some(array) = a.downcast_ref::<PyByteArray>() else {
+        return (BYTEARRAY_REMAINDER.get().expect("installed"))(a, b, vm);
+    };
+    let copy = array.borrow_buf().to_vec();
+    super::native::reserve(copy.len() as f64, "bytearray % values", vm)?;
+    let snapshot = PyBytes::from(copy).into_ref(&vm.ctx);
+    let formatted = (BYTES_REMAINDER.get().expect("installed"))(snapshot.as_object(), b, vm)?;
+    match formatted.downcast_ref::<PyBytes>() {
+        Some(bytes) => Ok(PyByteArray::from(bytes.as_bytes().to_vec()).into_ref(&vm.ctx).into()),
+        None => Ok(formatted),
+    }
+}
+
+/// A value stored through a memoryview, as the native code will read it: an
+/// `int` (from `__index__`) or a `float` (from `__float__`), converted before
+/// the view's buffer is taken. Values of native types are left as they are.
+pub(crate) fn plain_view_value(value: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    let t = &vm.ctx.types;
+    let cls = value.class();
+    if [t.int_type, t.bool_type, t.float_type, t.bytes_type, t.bytearray_type, t.memoryview_type]
+        .iter()
+        .any(|ty| cls.is(*ty))
+    {
+        return Ok(value);
+    }
+    match value.try_index(vm) {
+        Ok(int) => Ok(int.into()),
+        Err(e) if e.fast_isinstance(vm.ctx.exceptions.type_error) => match value.try_float(vm) {
+            Ok(float) => Ok(float.into()),
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.type_error) => {
+                Err(vm.new_type_error(format!(
+                    "memoryview: invalid type for format: '{}'",
+                    value.class().name()
+                )))
+            }
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+/// `int(x, base)` and `float(x)`: a bytearray subclass (whose repr the error
+/// message asks for, holding its buffer) is read as a plain copy.
+fn plain_number_argument(args: &mut FuncArgs, vm: &VirtualMachine) {
+    if let Some(first) = args.args.first_mut() {
+        if let Some(array) = first.downcast_ref::<PyByteArray>() {
+            if !first.class().is(vm.ctx.types.bytearray_type) {
+                let copy = array.borrow_buf().to_vec();
+                *first = PyByteArray::from(copy).into_ref(&vm.ctx).into();
+            }
+        }
+    }
+}
+
+type NewFn = fn(rustpython_vm::builtins::PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult;
+static NUMBER_NEW: [OnceLock<NewFn>; 2] = [const { OnceLock::new() }; 2];
+
+fn number_new<const I: usize>(
+    cls: rustpython_vm::builtins::PyTypeRef,
+    mut args: FuncArgs,
+    vm: &VirtualMachine,
+) -> PyResult {
+    plain_number_argument(&mut args, vm);
+    (NUMBER_NEW[I].get().expect("installed"))(cls, args, vm)
+}
+
+type VectorCall = fn(&PyObject, Vec<PyObjectRef>, usize, Option<&[PyObjectRef]>, &VirtualMachine) -> PyResult;
+static NUMBER_VECTORCALL: [OnceLock<VectorCall>; 2] = [const { OnceLock::new() }; 2];
+
+fn number_vectorcall<const I: usize>(
+    zelf: &PyObject,
+    mut args: Vec<PyObjectRef>,
+    nargs: usize,
+    kwnames: Option<&[PyObjectRef]>,
+    vm: &VirtualMachine,
+) -> PyResult {
+    if nargs > 0 {
+        let mut first = FuncArgs::from(vec![args[0].clone()]);
+        plain_number_argument(&mut first, vm);
+        args[0] = first.args.remove(0);
+    }
+    (NUMBER_VECTORCALL[I].get().expect("installed"))(zelf, args, nargs, kwnames, vm)
+}
+
+fn install_remainder(vm: &VirtualMachine) {
+    let bytes = &vm.ctx.types.bytes_type.slots.as_number;
+    let Some(bytes_remainder) = bytes.remainder.load() else {
+        return;
+    };
+    BYTES_REMAINDER.get_or_init(|| bytes_remainder);
+    let ty = vm.ctx.types.bytearray_type;
+    let n = &ty.slots.as_number;
+    if let Some(original) = n.remainder.load() {
+        let first = *BYTEARRAY_REMAINDER.get_or_init(|| original);
+        if first as usize == original as usize {
+            n.remainder.store(Some(bytearray_remainder as PyNumberBinaryFunc));
+        }
+    }
+    if ty.attributes.read().contains_key(vm.ctx.intern_str("__mod__")) {
+        let method = typed_method(vm, "__mod__", ty, |zelf: PyObjectRef, other: PyObjectRef, vm: &VirtualMachine| {
+            bytearray_remainder(&zelf, &other, vm)
+        });
+        ty.attributes.write().insert(vm.ctx.intern_str("__mod__"), method);
+        ty.modified();
+    }
+}
+
+/// Installs the conversions (before the type sweep).
+pub(crate) fn install(vm: &VirtualMachine) {
+    let t = &vm.ctx.types;
+    for ty in [t.bytes_type, t.bytearray_type] {
+        guard_method(ty, "startswith", check_startswith, vm);
+        guard_method(ty, "endswith", check_endswith, vm);
+        guard_method(ty, "translate", check_translate, vm);
+    }
+    install_remainder(vm);
+    for (i, ty) in [t.int_type, t.float_type].into_iter().enumerate() {
+        if let Some(new) = ty.slots.new.load() {
+            let first = *NUMBER_NEW[i].get_or_init(|| new);
+            if first as usize == new as usize {
+                ty.slots.new.store(Some(if i == 0 { number_new::<0> } else { number_new::<1> }));
+            }
+        }
+        if let Some(call) = ty.slots.vectorcall.load() {
+            let first = *NUMBER_VECTORCALL[i].get_or_init(|| call);
+            if first as usize == call as usize {
+                ty.slots.vectorcall.store(Some(if i == 0 {
+                    number_vectorcall::<0>
+                } else {
+                    number_vectorcall::<1>
+                }));
+            }
+        }
+    }
+}
