@@ -1,10 +1,15 @@
 //! # pyocap — an object-capability runtime for untrusted Python
 //!
 //! A trusted *master* (this Rust host) creates sandboxed *slave* interpreters on
-//! RustPython, gives them data and gets back results and errors. Nothing crosses
-//! between them except through the membrane: plain data is copied
-//! ([`Value`]), exceptions are wrapped into strings ([`GuestError::Exception`]),
-//! and anything else is refused ([`CrossingError::NotData`]).
+//! RustPython, gives them data and capabilities and gets back results and
+//! errors. Nothing crosses between them except through the membrane: plain data
+//! is copied ([`Value`], bounded by [`DataLimits`]); every other object crosses
+//! as a capability — an opaque, filtered, revocable proxy whose calls run in
+//! the sandbox (or host) that owns the object ([`CapHandle`], [`Filter`],
+//! [`UserObject`]); exceptions are wrapped into strings computed inside the
+//! guest ([`GuestError::Exception`]). Each sandbox has its limits: deadline,
+//! fuel, memory, output ([`Policy`]). Trusted Python can be the master too
+//! (`import pyocap` under [`Policy::master`]).
 //!
 //! ## Core concepts
 //! - [`Config`] → [`Runtime`]: shared settings (stack size, hash seed).
@@ -37,17 +42,31 @@
 //! `SPEC.md` in the repository states the security model, every crossing rule
 //! and every limit with its known holes.
 
-#![deny(unsafe_code)] // allowed in one module: runtime/alloc.rs
+#![deny(unsafe_code)] // allowed in one module: alloc.rs
 #![warn(missing_docs)]
 
-pub mod caps;
-pub mod membrane;
-pub mod runtime;
+// The layers, top to bottom (ARCHITECTURE.md): the public handles (config,
+// sandbox, master), the bridge between host threads and the interpreter
+// (link, membrane), the interpreter's patches behind one door (guest), the
+// public data (error, policy, caps), and the allocator.
+mod alloc;
+mod caps;
+mod config;
+mod error;
+mod guest;
+mod link;
+mod master;
+mod membrane;
+mod policy;
+mod sandbox;
 
+pub use alloc::CountingAllocator;
 pub use caps::{Arg, CapError, CapHandle, Filter, FromArg, FromArgs, Methods, UserObject};
+pub use config::{Config, Runtime};
+pub use error::{ConfigError, GuestError};
 pub use membrane::{CrossingError, DataLimits, Value};
 pub use num_bigint::BigInt;
-pub use runtime::{
-    Config, ConfigError, CountingAllocator, FuelReading, GuestError, Policy, Runtime, Sandbox,
-    StopHandle, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
+pub use policy::{
+    Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
 };
+pub use sandbox::{FuelReading, Sandbox, StopHandle, GUEST_FILENAME};

@@ -5,7 +5,7 @@
 //! is used. The traceback is rendered from the VM's native traceback records, so
 //! rendering it runs no guest code at all.
 
-use crate::runtime::GuestError;
+use crate::error::GuestError;
 use rustpython_vm::builtins::PyBaseExceptionRef;
 use rustpython_vm::{AsObject, VirtualMachine};
 use std::collections::VecDeque;

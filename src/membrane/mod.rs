@@ -7,24 +7,6 @@
 //! as opaque proxies of capabilities (`proxy`). Any other guest object is refused
 //! with [`CrossingError::NotData`].
 
-/// Makes a native type impossible to instantiate from Python (`type(x)()`):
-/// without a constructor RustPython falls back to `object.__new__` and builds an
-/// instance with no payload.
-macro_rules! refuse_construction {
-    ($ty:ty) => {
-        impl rustpython_vm::types::Constructor for $ty {
-            type Args = rustpython_vm::function::FuncArgs;
-            fn py_new(
-                cls: &rustpython_vm::Py<rustpython_vm::builtins::PyType>,
-                _args: Self::Args,
-                vm: &rustpython_vm::VirtualMachine,
-            ) -> rustpython_vm::PyResult<Self> {
-                Err(vm.new_type_error(format!("cannot create '{}' instances", cls.name())))
-            }
-        }
-    };
-}
-pub(crate) use refuse_construction;
 
 mod convert;
 mod exception;

@@ -16,9 +16,9 @@ use super::{SourceCache, Value};
 use crate::caps::host::Member;
 use crate::caps::table::{CapKey, CapTable};
 use crate::caps::{Arg, CapError, CapHandle, Filter};
-use crate::runtime::interrupt::Tripwire;
-use crate::runtime::link::{GuestObject, Link, Op, Outcome};
-use crate::runtime::GuestError;
+use crate::guest::Tripwire;
+use crate::link::{GuestObject, Link, Op, Outcome};
+use crate::error::GuestError;
 use rustpython_vm::builtins::{PyStr, PyTypeRef};
 use rustpython_vm::class::PyClassImpl;
 use rustpython_vm::function::{FuncArgs, PySetterValue};
@@ -314,7 +314,7 @@ fn inbound_args(args: Vec<Arg>, via: &Filter, vm: &VirtualMachine) -> PyResult<V
     if *via == Filter::public() {
         return Ok(args);
     }
-    let Some(holder) = crate::runtime::link::current_sandbox() else {
+    let Some(holder) = crate::link::current_sandbox() else {
         return Ok(args);
     };
     let table = table(vm)?;
@@ -432,8 +432,8 @@ pub(crate) struct Proxy {
     key: CapKey,
 }
 
-super::refuse_construction!(Proxy);
-super::refuse_construction!(BoundMethod);
+crate::guest::refuse_construction!(Proxy);
+crate::guest::refuse_construction!(BoundMethod);
 
 #[pyclass(
     flags(IMMUTABLETYPE),

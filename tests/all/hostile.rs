@@ -169,7 +169,7 @@ const UNSTOPPABLE: &[&str] = &[
     "class M:\n    def __enter__(self): return self\n    def __exit__(self, *a):\n        while True: pass\nwith M():\n    while True: pass",
     "def g():\n    try:\n        yield 1\n    finally:\n        while True: pass\nx = g()\nnext(x)\ndel x\nwhile True: pass",
     // Loops inside except bodies, whose cleanup handler starts with COPY, made only of
-    // instructions with non-zero arguments (see runtime/interrupt.rs).
+    // instructions with non-zero arguments (see guest/interrupt.rs).
     "a = b = c = 0\nwhile True:\n    try:\n        raise ValueError\n    except ValueError:\n        while True:\n            c = 7",
     "a = b = c = 0\ntry:\n    raise ValueError\nexcept ValueError:\n    try:\n        while True: c = 7\n    finally:\n        while True: b = 3",
 ];

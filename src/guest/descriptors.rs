@@ -16,7 +16,7 @@
 //! (`fget`, `__func__`: a short lock), then called with nothing held. The
 //! error paths (no getter, no setter) are the interpreter's own.
 
-use super::native::typed_method;
+use super::patch::typed_method;
 use rustpython_vm::builtins::{PyStr, PyType};
 use rustpython_vm::function::PySetterValue;
 use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine};

@@ -14,7 +14,7 @@
 //! takes CPython's index (any `ssize_t`, clamped to the deque) and passes the
 //! interpreter one within its length.
 
-use super::native::replace_method;
+use super::patch::replace_method;
 use num_traits::ToPrimitive;
 use rustpython_vm::builtins::PyType;
 use rustpython_vm::protocol::PySequence;

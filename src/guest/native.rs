@@ -19,7 +19,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use rustpython_vm::builtins::{
     PyByteArray, PyBytes, PyInt, PyList, PySlice, PyStr, PyTuple, PyType, PyTypeRef,
 };
-use rustpython_vm::function::{FuncArgs, IntoPyNativeFn, OptionalArg};
+use rustpython_vm::function::{FuncArgs, OptionalArg};
 use rustpython_vm::protocol::{
     PyBuffer, PyMapping, PyNumberBinaryFunc, PyNumberTernaryFunc, PySequence,
 };
@@ -29,6 +29,7 @@ use rustpython_vm::{
 };
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
+use super::patch::{guard_method, module_type, replace_method, typed_method, wrap_slot};
 
 thread_local! {
     /// The sandbox's `max_int_bits`.
@@ -73,21 +74,6 @@ fn charged_division<const I: usize>(a: &PyObject, b: &PyObject, vm: &VirtualMach
         }
     }
     (DIVISION[I].get().expect("installed"))(a, b, vm)
-}
-
-/// Points `$slot` at `$checked`, remembering the interpreter's function the
-/// first time (slot functions are the same code on every thread).
-macro_rules! wrap_slot {
-    ($slot:expr, $original:expr, $checked:expr) => {
-        if let Some(current) = $slot.load() {
-            if current as usize != $checked as usize {
-                let first = *$original.get_or_init(|| current);
-                if first as usize == current as usize {
-                    $slot.store(Some($checked));
-                }
-            }
-        }
-    };
 }
 
 /// Installs the checks on this sandbox thread's `int` and `bool` types.
@@ -682,7 +668,7 @@ static INPLACE_REPEAT: [OnceLock<Repeat>; SEQUENCES] = [const { OnceLock::new() 
 /// guest may catch the error and go on (crossing the budget for real is
 /// terminal, see `alloc`).
 pub(crate) fn reserve(bytes: f64, what: &str, vm: &VirtualMachine) -> PyResult<()> {
-    match super::alloc::headroom() {
+    match crate::alloc::headroom() {
         Some(room) if bytes > room as f64 => {
             let exc = vm.new_memory_error(format!(
                 "{what} would need about {bytes:.0} bytes; the sandbox has {room} left"
@@ -704,7 +690,7 @@ pub(crate) fn reserve_bounded(
     what: &str,
     vm: &VirtualMachine,
 ) -> PyResult<()> {
-    match super::alloc::headroom() {
+    match crate::alloc::headroom() {
         Some(room) if quick > room as f64 => reserve(exact(), what, vm),
         _ => Ok(()),
     }
@@ -823,20 +809,6 @@ fn wrap_repeat(ty: &'static Py<PyType>, i: usize, vm: &VirtualMachine) {
     }
     drop(attrs);
     ty.modified();
-}
-
-/// The type `name` of a native module, to replace its methods. The type lives
-/// as long as the thread's interpreter state; methods need a `'static` owner.
-pub(crate) fn module_type(
-    module: &PyObjectRef,
-    name: &'static str,
-    vm: &VirtualMachine,
-) -> PyResult<&'static Py<PyType>> {
-    let ty = module
-        .get_attr(name, vm)?
-        .downcast::<PyType>()
-        .map_err(|_| vm.new_type_error(format!("{name} is not a type")))?;
-    Ok(rustpython_vm::PyRef::leak(ty))
 }
 
 /// `collections.deque(x) * n` (and `*=`) is checked like a list's: the module's
@@ -1056,80 +1028,6 @@ fn install_sized(vm: &VirtualMachine) {
         ty.attributes.write().insert(key, method);
         ty.modified();
     }
-}
-
-/// A check run before a method: fails to refuse the call.
-pub(crate) type PreCheck = fn(&PyObject, &FuncArgs, &VirtualMachine) -> PyResult<()>;
-
-/// Replaces the method `name` of `ty` by one that runs `check` first.
-pub(crate) fn guard_method(ty: &'static Py<PyType>, name: &'static str, check: PreCheck, vm: &VirtualMachine) {
-    replace_method(ty, name, vm, move |zelf, mut args, original, vm| {
-        check(&zelf, &args, vm)?;
-        args.prepend_arg(zelf);
-        original.call(args, vm)
-    });
-}
-
-/// A method of the built-in type `ty`, made from `f`, that refuses a receiver
-/// of another type. RustPython's method descriptors do not check their
-/// receiver (`str.__mul__(b'x', 1)` calls the function with `b'x'` as self),
-/// and the native slots and methods the runtime's replacements call downcast
-/// it without checking: a foreign receiver was memory corruption (found by a
-/// sweep: `repr(str.__mul__(b'\xff', 1))` crashed the process). Every method
-/// the runtime installs on a type is made here (clippy refuses
-/// `VirtualMachine::new_method` elsewhere), with the check and message of the
-/// interpreter's own slot wrappers.
-pub(crate) fn typed_method<K>(
-    vm: &VirtualMachine,
-    name: &'static str,
-    ty: &'static Py<PyType>,
-    f: impl IntoPyNativeFn<K>,
-) -> PyObjectRef {
-    #[allow(clippy::disallowed_methods)]
-    vm.new_method(
-        name,
-        ty,
-        move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
-            match args.args.first() {
-                Some(zelf) if zelf.fast_isinstance(ty) => f.call(vm, args),
-                Some(zelf) => Err(vm.new_type_error(format!(
-                    "descriptor '{name}' requires a '{}' object but received a '{}'",
-                    ty.name(),
-                    zelf.class().name()
-                ))),
-                None => Err(vm.new_type_error(format!(
-                    "descriptor '{name}' of '{}' object needs an argument",
-                    ty.name()
-                ))),
-            }
-        },
-    )
-    .into()
-}
-
-/// Replaces the method `name` of `ty` (if it has one) by `f`, which receives
-/// the receiver (of type `ty`, see [`typed_method`]), the arguments and the
-/// original method.
-pub(crate) fn replace_method(
-    ty: &'static Py<PyType>,
-    name: &'static str,
-    vm: &VirtualMachine,
-    f: impl Fn(PyObjectRef, FuncArgs, &PyObjectRef, &VirtualMachine) -> PyResult + 'static,
-) {
-    let key = vm.ctx.intern_str(name);
-    let Some(original) = ty.attributes.read().get(key).cloned() else {
-        return;
-    };
-    let method = typed_method(
-        vm,
-        name,
-        ty,
-        move |zelf: PyObjectRef, args: FuncArgs, vm: &VirtualMachine| -> PyResult {
-            f(zelf, args, &original, vm)
-        },
-    );
-    ty.attributes.write().insert(key, method);
-    ty.modified();
 }
 
 /// The largest number written in a format specification or `%` template: an

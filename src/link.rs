@@ -11,9 +11,9 @@
 //! Whoever waits also enforces the callee's deadline and re-sends a stop the
 //! callee's thread has not yet seen, exactly as the host does for its own calls.
 
-use super::alloc::AccountHandle;
-use super::interrupt::Tripwire;
-use super::GuestError;
+use crate::alloc::AccountHandle;
+use crate::guest::Tripwire;
+use crate::error::GuestError;
 use crate::caps::host::Member;
 use crate::caps::{Arg, CapError, CapHandle, Dispatch};
 use crate::membrane::Value;
@@ -165,7 +165,7 @@ impl Link {
         id: u64,
         tripwire: Tripwire,
         account: AccountHandle,
-        policy: &super::Policy,
+        policy: &crate::policy::Policy,
     ) -> (Arc<Link>, mpsc::Sender<Msg>, mpsc::Receiver<Msg>) {
         let (tx, rx) = mpsc::channel();
         let link = Arc::new(Link {

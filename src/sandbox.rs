@@ -1,11 +1,11 @@
 //! [`Sandbox`]: the host's handle on one guest interpreter and its thread.
 
-use super::alloc::{accounting_active, AccountHandle};
-use super::guest_env;
-use super::interrupt::{self, Tripwire};
-use super::link::{self, Job, Link};
-use super::source::{check_source, SourceKind};
-use super::{ConfigError, GuestError, Policy, Runtime};
+use crate::alloc::{accounting_active, AccountHandle};
+use crate::config::Runtime;
+use crate::error::{ConfigError, GuestError};
+use crate::guest::{self, check_source, SourceKind, Tripwire};
+use crate::link::{self, Job, Link};
+use crate::policy::Policy;
 use crate::caps::{CapError, CapHandle};
 use crate::membrane::proxy;
 use crate::membrane::{self, from_guest, to_guest, wrap_exception, DataLimits, SourceCache, Value};
@@ -74,7 +74,7 @@ impl Sandbox {
             .spawn(move || {
                 // Everything this thread allocates from here on is the guest's.
                 thread_link.tripwire.register_on_this_thread();
-                account.attach(interrupt::memory_tripped);
+                account.attach(guest::memory_tripped);
                 let sources = Rc::new(RefCell::new(SourceCache::default()));
                 link::attach(id, inbox_tx, inbox_rx, thread_link.tripwire.clone());
                 run_sandbox_thread(
@@ -154,7 +154,7 @@ fn run_sandbox_thread(
             return;
         }
     };
-    guest_env::set_output_sink(printed.clone());
+    guest::set_output_sink(printed.clone());
     let _ = ready_tx.send(Ok(()));
     let server = guest.clone();
     link::serve_nested_with(Rc::new(move |job| server.run(job)));
@@ -163,7 +163,7 @@ fn run_sandbox_thread(
         let (job, reply) = request.split();
         let outcome = guest.run(job);
         busy.store(false, Ordering::SeqCst);
-        let output = guest_env::take_output();
+        let output = guest::take_output();
         if !output.is_empty() {
             let _ = printed.send(output);
         }
@@ -498,25 +498,13 @@ impl Guest {
             .build();
         let globals = interp
             .enter(|vm| {
-                let globals = guest_env::install(vm, policy, tripwire.clone())?;
-                proxy::install(vm, runtime.inner.caps.clone(), link, policy.data.clone())?;
-                if policy.master {
-                    super::master::install(vm, runtime)?;
-                }
-                // Before the builtins are sealed: they replace and wrap `sorted`
-                // (the size check wraps the metered sort).
-                super::sort::install(vm)?;
-                super::native::install(vm, policy.max_int_bits)?;
-                guest_env::seal_builtins(vm, &globals)?;
-                super::fuel::init_types(vm);
-                super::text::init_types();
-                super::json::init_types();
-                super::finalize::enable();
-                super::finalize::install(vm);
-                super::regex::init_types(vm);
-                // Last, over every type the setup made: the allowlists.
-                super::harden::sweep(vm);
-                Ok::<_, rustpython_vm::builtins::PyBaseExceptionRef>(globals)
+                guest::install(vm, policy, tripwire.clone(), |vm| {
+                    proxy::install(vm, runtime.inner.caps.clone(), link, policy.data.clone())?;
+                    if policy.master {
+                        crate::master::install(vm, runtime)?;
+                    }
+                    Ok(())
+                })
             })
             .map_err(|_| ConfigError::Init("setting up the guest environment failed".into()))?;
         Ok(Guest {
@@ -540,13 +528,13 @@ impl Guest {
         let top = self.depth.get() == 0;
         if top {
             let budget = self.link.fuel_budget.load(Ordering::SeqCst);
-            super::fuel::refuel((budget != u64::MAX).then_some(budget));
+            guest::refuel((budget != u64::MAX).then_some(budget));
         }
         self.depth.set(self.depth.get() + 1);
         let outcome = catch_unwind(AssertUnwindSafe(|| self.run_job(job)));
         self.depth.set(self.depth.get() - 1);
         if top {
-            let (used, left) = super::fuel::reading();
+            let (used, left) = guest::reading();
             self.link.fuel_used.store(used, Ordering::SeqCst);
             self.link
                 .fuel_left
@@ -565,7 +553,7 @@ impl Guest {
         };
         // A limit tripped during the call outranks whatever the call returned
         // (a crossing of the memory budget is settled now, at its end).
-        interrupt::settle_memory();
+        guest::settle_memory();
         match self.tripwire.reason() {
             Some(reason) => Err(reason),
             None => result,
@@ -584,7 +572,7 @@ impl Guest {
                         sources: &RefCell<SourceCache>| {
                 // A size check's `MemoryError` that the guest did not handle: it
                 // ran out of memory, which is terminal like crossing the budget.
-                if super::native::is_refusal(rustpython_vm::AsObject::as_object(&exc)) {
+                if guest::is_refusal(rustpython_vm::AsObject::as_object(&exc)) {
                     tripwire.trip(GuestError::MemoryLimit {
                         limit: policy.max_memory.unwrap_or(0),
                     });
@@ -606,7 +594,7 @@ impl Guest {
                         policy.max_source_nesting,
                     )?;
                     sources.borrow_mut().remember(&filename, &source);
-                    let code = super::fuel::compile(
+                    let code = guest::compile(
                         vm,
                         &source,
                         Mode::Exec,
@@ -626,7 +614,7 @@ impl Guest {
                         policy.max_source_nesting,
                     )?;
                     sources.borrow_mut().remember(GUEST_FILENAME, &source);
-                    let code = super::fuel::compile(
+                    let code = guest::compile(
                         vm,
                         &source,
                         Mode::Eval,
@@ -674,7 +662,7 @@ impl Guest {
                                 type_name: "mapping".into(),
                             })
                         })?;
-                    let view = guest_env::sealed_view(dict, vm);
+                    let view = guest::sealed_view(dict, vm);
                     globals
                         .set_item(name.as_str(), view, vm)
                         .map_err(|e| fail(e, sources))?;
@@ -694,7 +682,7 @@ impl Guest {
                 }
             })();
             // The objects the call dropped last are finalized before it returns.
-            super::finalize::safe_point(vm);
+            guest::safe_point(vm);
             result
         })
     }
@@ -710,8 +698,7 @@ impl Guest {
             // process. Leak it instead.
             std::mem::forget(globals);
             std::mem::forget(interp);
-            super::finalize::leak();
-            super::identity::leak();
+            guest::leak();
             return;
         }
         let Some(interp) = interp else { return };
@@ -721,22 +708,17 @@ impl Guest {
             interp.enter(|vm: &VirtualMachine| {
                 if stopped {
                     // No guest code (not even a `__del__`) runs after a stop.
-                    interrupt::install_stop(vm);
+                    guest::install_stop(vm);
                 }
                 // No finalizer runs at teardown; the queued objects go first.
-                super::finalize::release();
+                guest::release_finalizers();
                 // Every guest object the runtime holds goes inside the VM.
                 if let Some(globals) = globals {
                     globals.clear();
                 }
-                super::master::clear();
-                super::fuel::release();
-                super::text::release();
-                super::native::release();
-                super::regex::release();
-                super::identity::release();
+                crate::master::clear();
                 proxy::clear();
-                guest_env::clear_state();
+                guest::release();
                 release_freelists(&vm.ctx);
             });
             interp.finalize(None);

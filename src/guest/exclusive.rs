@@ -19,7 +19,7 @@
 //! The mark is an object's address in a short per-thread list; it is never
 //! shown to the guest.
 
-use super::native::replace_method;
+use super::patch::replace_method;
 use rustpython_vm::builtins::PyType;
 use rustpython_vm::convert::ToPyResult;
 use rustpython_vm::types::PyTypeFlags;

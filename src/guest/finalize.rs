@@ -232,7 +232,7 @@ pub(crate) struct DeferredCallback {
     callback: PyObjectRef,
 }
 
-crate::membrane::refuse_construction!(DeferredCallback);
+super::patch::refuse_construction!(DeferredCallback);
 
 #[pyclass(flags(IMMUTABLETYPE), with(Constructor, Callable))]
 impl DeferredCallback {}

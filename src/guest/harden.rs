@@ -607,12 +607,12 @@ pub(crate) fn replace_methods(vm: &VirtualMachine) {
     set(
         t.type_type,
         "__subclasses__",
-        super::native::typed_method(vm, "__subclasses__", t.type_type, subclasses),
+        super::patch::typed_method(vm, "__subclasses__", t.type_type, subclasses),
     );
     set(
         t.object_type,
         "__setattr__",
-        super::native::typed_method(
+        super::patch::typed_method(
             vm,
             "__setattr__",
             t.object_type,
@@ -624,7 +624,7 @@ pub(crate) fn replace_methods(vm: &VirtualMachine) {
     set(
         t.object_type,
         "__delattr__",
-        super::native::typed_method(
+        super::patch::typed_method(
             vm,
             "__delattr__",
             t.object_type,
@@ -640,7 +640,7 @@ pub(crate) fn replace_methods(vm: &VirtualMachine) {
         set(
             t.object_type,
             name,
-            super::native::typed_method(
+            super::patch::typed_method(
                 vm,
                 name,
                 t.object_type,
@@ -673,12 +673,12 @@ pub(crate) fn replace_methods(vm: &VirtualMachine) {
     set(
         t.str_type,
         "format",
-        super::native::typed_method(vm, "format", t.str_type, str_format),
+        super::patch::typed_method(vm, "format", t.str_type, str_format),
     );
     set(
         t.str_type,
         "format_map",
-        super::native::typed_method(vm, "format_map", t.str_type, str_format_map),
+        super::patch::typed_method(vm, "format_map", t.str_type, str_format_map),
     );
 }
 

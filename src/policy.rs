@@ -1,6 +1,6 @@
 //! [`Policy`]: what one sandbox's guest may reach, as explicit allowlists.
 
-use super::ConfigError;
+use crate::error::ConfigError;
 use crate::membrane::DataLimits;
 use std::collections::BTreeSet;
 use std::time::Duration;

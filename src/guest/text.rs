@@ -22,7 +22,8 @@
 //! Container reprs are bounded differently: every native `__repr__` is metered
 //! (`harden`), so a repr that amplifies ends at its next item.
 
-use super::native::{replace_method, reserve, reserve_bounded, PIECE};
+use super::native::{reserve, reserve_bounded, PIECE};
+use super::patch::replace_method;
 use num_traits::ToPrimitive;
 use ruff_python_ast::visitor::transformer::{walk_expr, Transformer};
 use ruff_python_ast::{self as ast, AtomicNodeIndex, Expr};
@@ -893,7 +894,7 @@ fn percent_conversions(template: &str) -> Option<Vec<char>> {
 #[derive(Debug, PyPayload)]
 pub(crate) struct FieldCheck;
 
-crate::membrane::refuse_construction!(FieldCheck);
+super::patch::refuse_construction!(FieldCheck);
 
 #[pyclass(flags(IMMUTABLETYPE), with(Constructor, Callable))]
 impl FieldCheck {}
@@ -919,7 +920,7 @@ impl Callable for FieldCheck {
 #[derive(Debug, PyPayload)]
 pub(crate) struct Concat;
 
-crate::membrane::refuse_construction!(Concat);
+super::patch::refuse_construction!(Concat);
 
 #[pyclass(flags(IMMUTABLETYPE), with(Constructor, Callable))]
 impl Concat {}

@@ -3,7 +3,8 @@
 //! output-capturing `print`, and the removal of escape routes from the types.
 
 use super::interrupt::Tripwire;
-use super::{GuestError, Policy};
+use crate::error::GuestError;
+use crate::policy::Policy;
 use rustpython_vm::builtins::{PyDictRef, PyModule, PyStr, PyStrRef, PyType};
 use rustpython_vm::class::PyClassImpl;
 use rustpython_vm::function::{FuncArgs, OptionalArg, PySetterValue};
@@ -226,7 +227,7 @@ fn make_native_types_immutable(vm: &VirtualMachine) {
         }
     }
     type_type.slots.setattro.store(Some(guarded_type_setattro));
-    let set = super::native::typed_method(
+    let set = super::patch::typed_method(
         vm,
         "__setattr__",
         type_type,
@@ -234,7 +235,7 @@ fn make_native_types_immutable(vm: &VirtualMachine) {
             guarded_type_setattro(&zelf, &name, PySetterValue::Assign(value), vm)
         },
     );
-    let del = super::native::typed_method(
+    let del = super::patch::typed_method(
         vm,
         "__delattr__",
         type_type,
@@ -501,7 +502,7 @@ pub(crate) fn sealed_view(dict: PyDictRef, vm: &VirtualMachine) -> PyObjectRef {
     SealedDict { dict }.into_ref(&vm.ctx).into()
 }
 
-crate::membrane::refuse_construction!(SealedDict);
+super::patch::refuse_construction!(SealedDict);
 
 #[pyclass(
     flags(IMMUTABLETYPE),

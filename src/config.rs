@@ -1,6 +1,8 @@
 //! [`Config`] and [`Runtime`]: settings shared by every sandbox of a runtime.
 
-use super::{ConfigError, Policy, Sandbox};
+use crate::error::ConfigError;
+use crate::policy::Policy;
+use crate::sandbox::Sandbox;
 use crate::caps::host::{HostFn, UserDispatch};
 use crate::caps::table::CapTable;
 use crate::caps::{Arg, CapError, CapHandle, Filter, FromArgs, UserObject};

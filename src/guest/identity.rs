@@ -198,14 +198,14 @@ pub(crate) fn install(vm: &VirtualMachine) -> PyResult<()> {
     set_method(
         t.object_type,
         "__hash__",
-        super::native::typed_method(vm, "__hash__", t.object_type, |zelf: PyObjectRef, vm: &VirtualMachine| {
+        super::patch::typed_method(vm, "__hash__", t.object_type, |zelf: PyObjectRef, vm: &VirtualMachine| {
             hash_of(&zelf, vm)
         }),
     );
     set_method(
         t.object_type,
         "__repr__",
-        super::native::typed_method(vm, "__repr__", t.object_type, |zelf: PyObjectRef, vm: &VirtualMachine| {
+        super::patch::typed_method(vm, "__repr__", t.object_type, |zelf: PyObjectRef, vm: &VirtualMachine| {
             object_repr(&zelf, vm)
         }),
     );

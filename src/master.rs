@@ -8,7 +8,11 @@
 //! run on the master's thread while the master waits, so calls may nest in both
 //! directions.
 
-use super::{guest_env, GuestError, Policy, Runtime, Sandbox};
+use crate::config::Runtime;
+use crate::error::GuestError;
+use crate::guest;
+use crate::policy::Policy;
+use crate::sandbox::Sandbox;
 use crate::caps::Filter;
 use crate::membrane::{proxy, Value};
 use rustpython_vm::builtins::{PyBaseExceptionRef, PyStr, PyTypeRef};
@@ -36,7 +40,7 @@ pub(crate) fn install(vm: &VirtualMachine, runtime: &Runtime) -> PyResult<()> {
     dict.set_item("Sandbox", PySandbox::class(&vm.ctx).to_owned().into(), vm)?;
     dict.set_item("GuestError", guest_error.clone().into(), vm)?;
     let module = vm.new_module("pyocap", dict, None);
-    guest_env::provide_module("pyocap", module.into());
+    guest::provide_module("pyocap", module.into());
     MASTER.with(|m| {
         *m.borrow_mut() = Some(MasterState {
             runtime: runtime.clone(),
@@ -126,7 +130,7 @@ impl Constructor for PySandbox {
                 "Sandbox() takes keyword arguments only: builtins, imports, grants, timeout, fuel, memory, max_output",
             ));
         }
-        let config = |e: super::ConfigError| vm.new_value_error(e.to_string());
+        let config = |e: crate::error::ConfigError| vm.new_value_error(e.to_string());
         let mut policy = Policy::new();
         let mut grants = None;
         for (key, value) in args.kwargs {
@@ -332,7 +336,7 @@ impl PySandbox {
                     Some(names) => {
                         let filter = Filter::only(names);
                         let own = cap.owner_sandbox().is_some()
-                            && cap.owner_sandbox() == super::link::current_sandbox();
+                            && cap.owner_sandbox() == crate::link::current_sandbox();
                         if own {
                             // The master's own object: it chooses the filter.
                             cap.table.reroot(cap.key, filter)

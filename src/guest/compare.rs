@@ -27,7 +27,7 @@
 //! subclasses a guest makes inherit) and on their six comparison methods, whose
 //! wrappers were made from the interpreter's slot when the type was built.
 
-use super::native::typed_method;
+use super::patch::typed_method;
 use rustpython_vm::builtins::{PyList, PyTuple, PyType};
 use rustpython_vm::function::{Either, PyComparisonValue};
 use rustpython_vm::protocol::{PyIter, PyIterReturn, PySequence};

@@ -35,7 +35,7 @@
 //! subtraction and one comparison. The count is deterministic: it depends only on
 //! the code and the path it takes.
 
-use super::GuestError;
+use crate::error::GuestError;
 use ruff_python_ast::visitor::transformer::{walk_expr, walk_stmt, Transformer};
 use ruff_python_ast::{self as ast, AtomicNodeIndex, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -207,7 +207,7 @@ pub(crate) struct FuelTick {
     weight: u64,
 }
 
-crate::membrane::refuse_construction!(FuelTick);
+super::patch::refuse_construction!(FuelTick);
 
 #[pyclass(
     flags(IMMUTABLETYPE),
@@ -253,7 +253,7 @@ pub(crate) struct MeteredIter {
 /// A `__next__` slot function.
 pub(crate) type IterNextFn = fn(&PyObject, &VirtualMachine) -> PyResult<PyIterReturn>;
 
-crate::membrane::refuse_construction!(MeteredIter);
+super::patch::refuse_construction!(MeteredIter);
 
 #[pyclass(flags(IMMUTABLETYPE), with(Constructor, IterNext))]
 impl MeteredIter {}

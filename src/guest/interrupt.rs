@@ -19,7 +19,7 @@
 //! another sandbox's thread can clear it first; so whoever waits for a stop
 //! re-sends the signal ([`Tripwire::rearm`]) until the guest has left its call.
 
-use super::GuestError;
+use crate::error::GuestError;
 use rustpython_vm::function::FuncArgs;
 use rustpython_vm::signal::UserSignalSender;
 use rustpython_vm::{PyResult, VirtualMachine};
@@ -136,7 +136,7 @@ pub(crate) fn settle_memory() -> bool {
     if !MEMORY_PENDING.try_with(|p| p.replace(false)).unwrap_or(false) {
         return false;
     }
-    match super::alloc::recheck_budget() {
+    match crate::alloc::recheck_budget() {
         Some(budget) => {
             let _ = THREAD_TRIPWIRE.try_with(|t| {
                 if let Ok(t) = t.try_borrow() {

@@ -44,7 +44,7 @@ use std::sync::LazyLock;
 static FROZEN: LazyLock<HashMap<&'static str, FrozenModule>> =
     LazyLock::new(|| rustpython_pylib::FROZEN_STDLIB.decode().collect());
 
-use super::policy::IMPORTABLE_MODULES as GUEST_MODULES;
+use crate::policy::IMPORTABLE_MODULES as GUEST_MODULES;
 
 /// The sandbox's library: its module instances and their namespaces.
 #[derive(Default)]
@@ -205,9 +205,9 @@ pub(crate) fn library_builtins(
     for (k, v) in guest.items_vec() {
         d.set_item(&*k, v, vm)?;
     }
-    for name in super::policy::DEFAULT_BUILTINS
+    for name in crate::policy::DEFAULT_BUILTINS
         .iter()
-        .chain(super::policy::OPTIONAL_BUILTINS)
+        .chain(crate::policy::OPTIONAL_BUILTINS)
         .chain(&["exec", "eval", "compile"])
     {
         if let Some(v) = original.get_item_opt(*name, vm)? {
@@ -470,7 +470,7 @@ fn check_library_source(
     let max_nesting = max_nesting.saturating_mul(4).min(10_000);
     match super::source::check_source(&text, kind, max_bytes, max_nesting) {
         Ok(()) => Ok(Some(text)),
-        Err(super::GuestError::SourceTooDeep { limit }) => Err(vm.new_recursion_error(format!(
+        Err(crate::error::GuestError::SourceTooDeep { limit }) => Err(vm.new_recursion_error(format!(
             "{which}(): the source nests deeper than {limit} levels"
         ))),
         Err(e) => Err(vm.new_memory_error(format!("{which}(): {e}"))),
@@ -1003,7 +1003,7 @@ pub(crate) struct ModuleView {
     name: String,
 }
 
-crate::membrane::refuse_construction!(ModuleView);
+super::patch::refuse_construction!(ModuleView);
 
 #[pyclass(
     flags(IMMUTABLETYPE, HAS_DICT),

@@ -30,7 +30,7 @@ const MIN_RUN: usize = 32;
 /// `builtins` module, before the guest's builtins are copied from it).
 /// `sorted` keeps its size check (`native.rs`), which wraps this one.
 pub(crate) fn install(vm: &VirtualMachine) -> PyResult<()> {
-    super::native::replace_method(
+    super::patch::replace_method(
         vm.ctx.types.list_type,
         "sort",
         vm,

@@ -38,7 +38,7 @@
 //! SPEC §5.5).
 
 use super::fuel;
-use super::native::replace_method;
+use super::patch::replace_method;
 use rustpython_sre_engine::{Request, SearchIter, State, StrDrive, StringCursor};
 use rustpython_vm::builtins::{PyCallableIterator, PyStr, PyWeak};
 use rustpython_vm::class::PyClassImpl;
@@ -149,7 +149,7 @@ fn checkpoint(steps: u64) {
 /// the fuel's `limit`, and before the matcher's state could outgrow what is
 /// left of the memory budget (the next checkpoint then finds it over).
 fn next_check(steps: u64, limit: u64) -> u64 {
-    let room = super::alloc::headroom().map_or(CHECK_EVERY, |h| {
+    let room = crate::alloc::headroom().map_or(CHECK_EVERY, |h| {
         (h as u64 / BYTES_PER_STEP).clamp(1, CHECK_EVERY)
     });
     steps.saturating_add(room).min(limit.saturating_add(1))
@@ -503,7 +503,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
     );
     module.set_attr("compile", wrapped, vm)?;
 
-    let ty = super::native::module_type(module, "Pattern", vm)?;
+    let ty = super::patch::module_type(module, "Pattern", vm)?;
     // The original scanner factory, for the metered scanner to drive.
     let make_scanner = ty
         .attributes
@@ -676,7 +676,7 @@ pub(crate) struct MeteredScanner {
     exhausted: AtomicBool,
 }
 
-crate::membrane::refuse_construction!(MeteredScanner);
+super::patch::refuse_construction!(MeteredScanner);
 
 #[pyclass(flags(IMMUTABLETYPE), with(Constructor))]
 impl MeteredScanner {

@@ -21,7 +21,7 @@
 //!   `float`) first;
 //! - `int` and `float` read a bytearray subclass as a plain `bytearray` copy.
 
-use super::native::{guard_method, typed_method};
+use super::patch::{guard_method, typed_method};
 use rustpython_vm::builtins::{PyByteArray, PyBytes, PyTuple};
 use rustpython_vm::function::FuncArgs;
 use rustpython_vm::protocol::{PyBuffer, PyNumberBinaryFunc};

@@ -12,7 +12,7 @@
 //! operators such as `1+1+...`, `- - -x`, `a.b.c...` or `lambda: lambda: ...`
 //! nests one level per operator).
 
-use super::GuestError;
+use crate::error::GuestError;
 use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::{lexer, Mode};
 

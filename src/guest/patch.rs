@@ -1,0 +1,137 @@
+//! The toolkit every patch of the interpreter is made with (SPEC §7): methods
+//! that check their receiver, method replacement, slot wrapping, and refusing
+//! construction of native types. The RustPython 0.5 facts these rely on:
+//! method descriptors do not check `self`; a type's slot wrappers (`__eq__`,
+//! `__next__`, ...) were made from the slot functions when the type was built
+//! and call those directly, so a replaced slot needs its methods replaced too;
+//! slot functions are the same code on every thread, built-in types are per
+//! thread.
+
+use rustpython_vm::builtins::PyType;
+use rustpython_vm::function::{FuncArgs, IntoPyNativeFn};
+use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine};
+
+/// Points `$slot` at `$checked`, remembering the interpreter's function the
+/// first time (slot functions are the same code on every thread).
+macro_rules! wrap_slot {
+    ($slot:expr, $original:expr, $checked:expr) => {
+        if let Some(current) = $slot.load() {
+            if current as usize != $checked as usize {
+                let first = *$original.get_or_init(|| current);
+                if first as usize == current as usize {
+                    $slot.store(Some($checked));
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use wrap_slot;
+
+/// Makes a native type impossible to instantiate from Python (`type(x)()`):
+/// without a constructor RustPython falls back to `object.__new__` and builds an
+/// instance with no payload.
+macro_rules! refuse_construction {
+    ($ty:ty) => {
+        impl rustpython_vm::types::Constructor for $ty {
+            type Args = rustpython_vm::function::FuncArgs;
+            fn py_new(
+                cls: &rustpython_vm::Py<rustpython_vm::builtins::PyType>,
+                _args: Self::Args,
+                vm: &rustpython_vm::VirtualMachine,
+            ) -> rustpython_vm::PyResult<Self> {
+                Err(vm.new_type_error(format!("cannot create '{}' instances", cls.name())))
+            }
+        }
+    };
+}
+pub(crate) use refuse_construction;
+
+/// The type `name` of a native module, to replace its methods. The type lives
+/// as long as the thread's interpreter state; methods need a `'static` owner.
+pub(crate) fn module_type(
+    module: &PyObjectRef,
+    name: &'static str,
+    vm: &VirtualMachine,
+) -> PyResult<&'static Py<PyType>> {
+    let ty = module
+        .get_attr(name, vm)?
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error(format!("{name} is not a type")))?;
+    Ok(rustpython_vm::PyRef::leak(ty))
+}
+
+/// A check run before a method: fails to refuse the call.
+pub(crate) type PreCheck = fn(&PyObject, &FuncArgs, &VirtualMachine) -> PyResult<()>;
+
+/// Replaces the method `name` of `ty` by one that runs `check` first.
+pub(crate) fn guard_method(ty: &'static Py<PyType>, name: &'static str, check: PreCheck, vm: &VirtualMachine) {
+    replace_method(ty, name, vm, move |zelf, mut args, original, vm| {
+        check(&zelf, &args, vm)?;
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
+}
+
+/// A method of the built-in type `ty`, made from `f`, that refuses a receiver
+/// of another type. RustPython's method descriptors do not check their
+/// receiver (`str.__mul__(b'x', 1)` calls the function with `b'x'` as self),
+/// and the native slots and methods the runtime's replacements call downcast
+/// it without checking: a foreign receiver was memory corruption (found by a
+/// sweep: `repr(str.__mul__(b'\xff', 1))` crashed the process). Every method
+/// the runtime installs on a type is made here (clippy refuses
+/// `VirtualMachine::new_method` elsewhere), with the check and message of the
+/// interpreter's own slot wrappers.
+pub(crate) fn typed_method<K>(
+    vm: &VirtualMachine,
+    name: &'static str,
+    ty: &'static Py<PyType>,
+    f: impl IntoPyNativeFn<K>,
+) -> PyObjectRef {
+    #[allow(clippy::disallowed_methods)]
+    vm.new_method(
+        name,
+        ty,
+        move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            match args.args.first() {
+                Some(zelf) if zelf.fast_isinstance(ty) => f.call(vm, args),
+                Some(zelf) => Err(vm.new_type_error(format!(
+                    "descriptor '{name}' requires a '{}' object but received a '{}'",
+                    ty.name(),
+                    zelf.class().name()
+                ))),
+                None => Err(vm.new_type_error(format!(
+                    "descriptor '{name}' of '{}' object needs an argument",
+                    ty.name()
+                ))),
+            }
+        },
+    )
+    .into()
+}
+
+/// Replaces the method `name` of `ty` (if it has one) by `f`, which receives
+/// the receiver (of type `ty`, see [`typed_method`]), the arguments and the
+/// original method.
+pub(crate) fn replace_method(
+    ty: &'static Py<PyType>,
+    name: &'static str,
+    vm: &VirtualMachine,
+    f: impl Fn(PyObjectRef, FuncArgs, &PyObjectRef, &VirtualMachine) -> PyResult + 'static,
+) {
+    let key = vm.ctx.intern_str(name);
+    let Some(original) = ty.attributes.read().get(key).cloned() else {
+        return;
+    };
+    let method = typed_method(
+        vm,
+        name,
+        ty,
+        move |zelf: PyObjectRef, args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            f(zelf, args, &original, vm)
+        },
+    );
+    ty.attributes.write().insert(key, method);
+    ty.modified();
+}
+
