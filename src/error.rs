@@ -1,7 +1,7 @@
 //! The runtime layer's errors.
 
 use crate::caps::CapError;
-use crate::membrane::CrossingError;
+use crate::value::CrossingError;
 
 /// Why a call into a sandbox (`exec`, `eval`, `call`, ...) failed.
 ///

@@ -59,12 +59,13 @@ mod master;
 mod membrane;
 mod policy;
 mod sandbox;
+mod value;
 
 pub use alloc::CountingAllocator;
 pub use caps::{Arg, CapError, CapHandle, Filter, FromArg, FromArgs, Methods, UserObject};
 pub use config::{Config, Runtime};
 pub use error::{ConfigError, GuestError};
-pub use membrane::{CrossingError, DataLimits, Value};
+pub use value::{CrossingError, DataLimits, Value};
 pub use num_bigint::BigInt;
 pub use policy::{
     Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,

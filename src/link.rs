@@ -16,7 +16,7 @@ use crate::guest::Tripwire;
 use crate::error::GuestError;
 use crate::caps::host::Member;
 use crate::caps::{Arg, CapError, CapHandle, Dispatch};
-use crate::membrane::Value;
+use crate::value::Value;
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;

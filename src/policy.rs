@@ -1,7 +1,7 @@
 //! [`Policy`]: what one sandbox's guest may reach, as explicit allowlists.
 
 use crate::error::ConfigError;
-use crate::membrane::DataLimits;
+use crate::value::DataLimits;
 use std::collections::BTreeSet;
 use std::time::Duration;
 

@@ -2,7 +2,7 @@
 //! methods and read-only fields (in the spirit of mlua's `UserData`).
 
 use super::{CapError, CapHandle};
-use crate::membrane::Value;
+use crate::value::Value;
 use num_bigint::BigInt;
 use std::any::Any;
 use std::collections::BTreeMap;

@@ -251,10 +251,10 @@ impl CapTable {
     /// `holder`, as handed out through `via` ([`CapTable::inbound_narrowed`]).
     pub(crate) fn inbound_value(
         self: &Arc<Self>,
-        value: crate::membrane::Value,
+        value: crate::value::Value,
         via: &Filter,
         holder: u64,
-    ) -> Result<crate::membrane::Value, CapError> {
+    ) -> Result<crate::value::Value, CapError> {
         self.map_caps(value, &mut |c| {
             let held = self.entries.read().get(c.key).and_then(|e| e.owner) == Some(holder);
             if !held {
@@ -272,10 +272,10 @@ impl CapTable {
     /// crossed is bounded by its `DataLimits`.
     fn map_caps(
         &self,
-        value: crate::membrane::Value,
+        value: crate::value::Value,
         f: &mut dyn FnMut(CapHandle) -> Result<CapHandle, CapError>,
-    ) -> Result<crate::membrane::Value, CapError> {
-        use crate::membrane::Value;
+    ) -> Result<crate::value::Value, CapError> {
+        use crate::value::Value;
         let all = |items: Vec<Value>, f: &mut dyn FnMut(CapHandle) -> Result<CapHandle, CapError>| {
             items
                 .into_iter()
@@ -302,9 +302,9 @@ impl CapTable {
     /// (see [`CapTable::narrowed`]).
     pub(crate) fn narrow_value(
         &self,
-        value: crate::membrane::Value,
+        value: crate::value::Value,
         via: &Filter,
-    ) -> Result<crate::membrane::Value, CapError> {
+    ) -> Result<crate::value::Value, CapError> {
         self.map_caps(value, &mut |c| {
             Ok(CapHandle {
                 key: self.narrowed(c.key, via)?,

@@ -6,7 +6,7 @@
 //! Host → guest builds fresh objects; hashing them while building sets and dicts
 //! runs only the built-in hash of data types.
 
-use super::{CrossingError, DataLimits, Value};
+use crate::value::{CrossingError, DataLimits, Value};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use rustpython_vm::builtins::{

@@ -11,8 +11,8 @@
 //! its proxy. Each such capability is derived into the sandbox's membrane, so
 //! revoking the membrane revokes everything the guest ever received.
 
-use super::{check_host_value, from_guest, to_guest, wrap_exception, CrossingError, DataLimits};
-use super::{SourceCache, Value};
+use super::{check_host_value, from_guest, to_guest, wrap_exception, SourceCache};
+use crate::value::{CrossingError, DataLimits, Value};
 use crate::caps::host::Member;
 use crate::caps::table::{CapKey, CapTable};
 use crate::caps::{Arg, CapError, CapHandle, Filter};
