@@ -109,31 +109,63 @@ fn bytearray_remainder(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyRes
     }
 }
 
-/// A value stored through a memoryview, as the native code will read it: an
-/// `int` (from `__index__`) or a `float` (from `__float__`), converted before
-/// the view's buffer is taken. Values of native types are left as they are.
-pub(crate) fn plain_view_value(value: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+/// A value stored into one item of a memoryview (`m[i] = x`), converted as
+/// the view's format reads it before the view's buffer is taken: `?` by its
+/// truth (`__bool__`, `__len__`), `e`/`f`/`d` by `__float__` (or
+/// `__index__`), the integer formats by `__index__`; `c` takes bytes, which
+/// need no conversion. Slice stores take a buffer (no guest code), and a
+/// read-only view refuses before converting: both are left to the original.
+pub(crate) fn plain_view_value(
+    view: &PyObject,
+    key: &PyObject,
+    value: PyObjectRef,
+    vm: &VirtualMachine,
+) -> PyResult {
     let t = &vm.ctx.types;
-    let cls = value.class();
-    if [t.int_type, t.bool_type, t.float_type, t.bytes_type, t.bytearray_type, t.memoryview_type]
-        .iter()
-        .any(|ty| cls.is(*ty))
+    let native = [t.int_type, t.bool_type, t.float_type, t.bytes_type, t.bytearray_type];
+    if native.iter().any(|ty| value.class().is(*ty))
+        || key.downcast_ref::<rustpython_vm::builtins::PySlice>().is_some()
+        || key.downcast_ref::<PyTuple>().is_some_and(|k| {
+            k.iter().any(|i| i.downcast_ref::<rustpython_vm::builtins::PySlice>().is_some())
+        })
     {
         return Ok(value);
     }
-    match value.try_index(vm) {
-        Ok(int) => Ok(int.into()),
-        Err(e) if e.fast_isinstance(vm.ctx.exceptions.type_error) => match value.try_float(vm) {
+    if view.downcast_ref::<rustpython_vm::builtins::PyMemoryView>().is_none()
+        || view.get_attr("readonly", vm)?.try_to_bool(vm)?
+    {
+        return Ok(value);
+    }
+    let format = view.get_attr("format", vm)?;
+    let format = format
+        .downcast_ref::<rustpython_vm::builtins::PyStr>()
+        .map(|f| f.as_wtf8().to_string())
+        .unwrap_or_default();
+    let code = format.trim_start_matches(['@', '=', '<', '>', '!']);
+    // A value that does not convert is refused here, so the interpreter
+    // never asks the guest again with the buffer held.
+    let invalid = || vm.new_type_error(format!("memoryview: invalid type for format '{format}'"));
+    let is_type_error = |e: &rustpython_vm::builtins::PyBaseExceptionRef| {
+        e.fast_isinstance(vm.ctx.exceptions.type_error)
+    };
+    match code {
+        "?" => Ok(vm.ctx.new_bool(value.try_to_bool(vm)?).into()),
+        "e" | "f" | "d" => match value.try_float(vm) {
             Ok(float) => Ok(float.into()),
-            Err(e) if e.fast_isinstance(vm.ctx.exceptions.type_error) => {
-                Err(vm.new_type_error(format!(
-                    "memoryview: invalid type for format: '{}'",
-                    value.class().name()
-                )))
-            }
+            Err(e) if is_type_error(&e) => match value.try_index(vm) {
+                Ok(int) => Ok(int.into()),
+                Err(e) if is_type_error(&e) => Err(invalid()),
+                Err(e) => Err(e),
+            },
             Err(e) => Err(e),
         },
-        Err(e) => Err(e),
+        "c" if value.downcast_ref::<PyBytes>().is_some() => Ok(value),
+        "c" => Err(invalid()),
+        _ => match value.try_index(vm) {
+            Ok(int) => Ok(int.into()),
+            Err(e) if is_type_error(&e) => Err(invalid()),
+            Err(e) => Err(e),
+        },
     }
 }
 

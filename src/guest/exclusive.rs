@@ -189,19 +189,25 @@ pub(crate) fn release() {
     let _ = FIELDS.try_with(|f| f.borrow_mut().clear());
 }
 
-/// A check run before a replaced field's original setter.
-pub(crate) type BeforeSet = fn(&rustpython_vm::PyObject, &VirtualMachine) -> PyResult<()>;
+/// A replaced field's setter: it gets the value and the original setter.
+pub(crate) type Setter = fn(
+    &rustpython_vm::PyObject,
+    rustpython_vm::function::PySetterValue,
+    &dyn Fn(rustpython_vm::function::PySetterValue) -> PyResult<()>,
+    &VirtualMachine,
+) -> PyResult<()>;
 
 /// Replaces the field `name` of `ty` (a getset) by one that reads through the
-/// original and runs `before` ahead of the original setter (the field's own
-/// `__set__`, which `setattr` on the instance does not reach).
-pub(crate) fn guard_setter(ty: &'static Py<PyType>, name: &'static str, before: BeforeSet, vm: &VirtualMachine) {
+/// original and sets through `setter`, which decides whether and how the
+/// original setter runs (the field's own `__set__` is reached by
+/// `type(x).__dict__[name].__set__(x, v)`, which `setattr` does not see).
+pub(crate) fn replace_setter(ty: &'static Py<PyType>, name: &'static str, setter: Setter, vm: &VirtualMachine) {
     let key = ty as *const Py<PyType> as usize;
     let interned = vm.ctx.intern_str(name);
     let Some(original) = ty.attributes.read().get(interned).cloned() else {
         return;
     };
-    if original_field(key, name).is_some() {
+    if original_field(key, name).is_some() || original.class().slots.descr_set.load().is_none() {
         return;
     }
     FIELDS.with(|f| f.borrow_mut().push((key, name, original)));
@@ -213,16 +219,17 @@ pub(crate) fn guard_setter(ty: &'static Py<PyType>, name: &'static str, before: 
         let get = f.class().slots.descr_get.load().ok_or_else(|| vm.new_type_error("not a descriptor"))?;
         get(f, Some(zelf), None, vm)
     };
-    let setter = move |zelf: rustpython_vm::PyObjectRef,
-                       value: rustpython_vm::function::PySetterValue,
-                       vm: &VirtualMachine|
+    let set = move |zelf: rustpython_vm::PyObjectRef,
+                    value: rustpython_vm::function::PySetterValue,
+                    vm: &VirtualMachine|
           -> PyResult<()> {
-        before(&zelf, vm)?;
         let f = field(vm)?;
-        let set = f.class().slots.descr_set.load().ok_or_else(|| vm.new_type_error("read-only"))?;
-        set(&f, zelf, value, vm)
+        let Some(original) = f.class().slots.descr_set.load() else {
+            return Err(vm.new_attribute_error(format!("attribute '{name}' is read-only")));
+        };
+        setter(&zelf, value, &|value| original(&f, zelf.clone(), value, vm), vm)
     };
-    let getset = vm.ctx.new_static_getset(name, ty, getter, setter);
+    let getset = vm.ctx.new_static_getset(name, ty, getter, set);
     ty.attributes.write().insert(interned, getset.into());
     ty.modified();
 }

@@ -323,7 +323,6 @@ fn new_type(
     vm: &VirtualMachine,
 ) -> PyResult {
     let original = TYPE_NEW.get().expect("installed");
-    super::descriptors::check_set_name_lookups(&args, vm)?;
     let made = original(metatype, args, vm)?;
     if let Some(ty) = made.downcast_ref::<PyType>() {
         defer_finalizer(ty);

@@ -285,7 +285,9 @@ fn in_use_ass_subscript(
 ) -> PyResult<()> {
     let _in_use = ViewInUse::enter();
     // The value is converted before the view's buffer is taken (`buffers.rs`).
-    let value = value.map(|v| super::buffers::plain_view_value(v, vm)).transpose()?;
+    let value = value
+        .map(|v| super::buffers::plain_view_value(mapping.obj, needle, v, vm))
+        .transpose()?;
     (MEMORYVIEW_ASS_SUBSCRIPT.get().expect("installed"))(mapping, needle, value, vm)
 }
 
@@ -363,10 +365,10 @@ fn install_memoryview_in_use(vm: &VirtualMachine) {
         } else {
             replace_method(ty, name, vm, move |zelf, mut args, original, vm| {
                 let _in_use = ViewInUse::enter();
-                if name == "__setitem__" {
-                    if let Some(value) = args.args.get_mut(1) {
-                        *value = super::buffers::plain_view_value(value.clone(), vm)?;
-                    }
+                if name == "__setitem__" && args.args.len() == 2 {
+                    let converted =
+                        super::buffers::plain_view_value(&zelf, &args.args[0], args.args[1].clone(), vm)?;
+                    args.args[1] = converted;
                 }
                 args.prepend_arg(zelf);
                 original.call(args, vm)

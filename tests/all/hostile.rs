@@ -1029,17 +1029,38 @@ fn native_operations_hold_nothing_while_guest_code_runs() {
                  except ValueError:\n        print('ValueError')\n",
             "bytearray 2 bytearray(b'%s?')\nbytearray(b'\\x03\\x07\\x00\\x00')\nbytearray(b'\\x03\\x07\\x03\\x00')\nValueError\nValueError\n",
         ),
-        // Class creation looked up __set_name__ under the new class's lock. A
-        // `__set_name__` whose lookup runs guest code is refused (CPython
-        // runs it: its output lacks the first line).
+        // Class creation looked up __set_name__ under the new class's lock,
+        // and a lookup that ran guest code wrote to the new class: a write to a
+        // class a native operation is reading is a RuntimeError (CPython lets
+        // it happen: its output lacks the two RuntimeError lines).
         (
             "class Base: pass\nclass G:\n    def __get__(self, inst, owner):\n        \
                  for c in Base.__subclasses__(): c.zzz = 1\n        return lambda *a: None\n\
              class D:\n    __set_name__ = G()\n\
-             try:\n    class C(Base):\n        d = D()\nexcept TypeError:\n    print('TypeError')\n\
+             try:\n    class C(Base):\n        d = D()\nexcept RuntimeError:\n    print('RuntimeError')\n\
+             class Desc:\n    def __set_name__(self, o, n): pass\n\
+             def getter(self):\n    for c in Base.__subclasses__(): type.__dict__['__doc__'].__set__(c, 'x')\n    \
+                 return lambda o, n: None\n\
+             class Slots:\n    def __iter__(self):\n        Desc.__set_name__ = property(getter); return iter(['a'])\n\
+             try:\n    class X(Base):\n        __slots__ = Slots(); d = Desc()\nexcept RuntimeError:\n    print('RuntimeError')\n\
              class Field:\n    def __set_name__(self, owner, name):\n        owner.names = getattr(owner, 'names', []) + [name]\n\
-             class M:\n    a = Field(); b = Field()\nprint(M.names)\n",
-            "TypeError\n['a', 'b']\n",
+             class M:\n    a = Field(); b = Field()\n\
+             class K:\n    @classmethod\n    def __set_name__(cls, owner, name): owner.k = name\n\
+             class N:\n    z = K()\nprint(M.names, N.k)\n",
+            "RuntimeError\nRuntimeError\n['a', 'b'] z\n",
+        ),
+        // memoryview item stores convert the value as the format reads it,
+        // before the buffer is taken.
+        (
+            "ba = bytearray(8)\nm = memoryview(ba)\n\
+             class H:\n    def __index__(self):\n        ba[1] = 7; raise TypeError('no')\n\
+             try:\n    m[0] = H()\nexcept TypeError as e:\n    print(e)\n\
+             class B:\n    def __bool__(self):\n        ba[2] = 1; return True\n\
+             mb = m.cast('?'); mb[0] = B(); print(ba[:3])\n\
+             class Fl:\n    def __float__(self):\n        return 2.5\n    def __index__(self): return 1\n\
+             md = memoryview(bytearray(8)).cast('d'); md[0] = Fl(); print(md[0])\n\
+             class BY(bytes): pass\nm[0:2] = BY(b'xy'); mc = m.cast('c'); mc[3] = BY(b'z'); print(ba[:4])\n",
+            "memoryview: invalid type for format 'B'\nbytearray(b'\\x01\\x07\\x01')\n2.5\nbytearray(b'xy\\x01z')\n",
         ),
         // A PEP 695 bound evaluated lazily under the TypeVar's lock (3.12
         // syntax; CPython 3.12 evaluates the re-entered bound again).
@@ -1049,13 +1070,20 @@ fn native_operations_hold_nothing_while_guest_code_runs() {
              def f[T: g()](): pass\nT = f.__type_params__[0]\nbox.extend([T, False])\nprint(T.__bound__, T.__bound__)\n",
             "RuntimeError\n<class 'int'> <class 'int'>\n",
         ),
-        // Assigning __bases__ upgraded dead subclasses' weak references.
+        // Assigning __bases__ upgraded dead subclasses' weak references,
+        // took any iterable (guest code inside the setter), accepted a cycle
+        // and kept stale subclass entries (both recursed into a held lock).
         (
             "class A: pass\nclass A2: pass\nclass B(A): pass\n\
              for i in range(200):\n    class C(B): pass\n    del C\n\
              x = [[] for _ in range(50000)]\ndel x\nB.__bases__ = (A2,)\n\
-             type.__dict__['__bases__'].__set__(B, (A,))\nprint(B.__mro__)\n",
-            "(<class '__main__.B'>, <class '__main__.A'>, <class 'object'>)\n",
+             type.__dict__['__bases__'].__set__(B, (A,))\nprint(B.__mro__)\n\
+             try:\n    B.__bases__ = iter([A2])\nexcept TypeError as e:\n    print(e)\n\
+             class Root: pass\nclass P(Root): pass\nclass Q(Root): pass\nclass R(P): pass\n\
+             R.__bases__ = (Q,)\nP.__bases__ = (R,)\nP.__bases__ = (Q,)\n\
+             print(P.__subclasses__(), P.__mro__ == (P, Q, Root, object))\n",
+            "(<class '__main__.B'>, <class '__main__.A'>, <class 'object'>)\n\
+             can only assign tuple to B.__bases__, not list_iterator\n[] True\n",
         ),
     ];
     for (src, expected) in cases {
