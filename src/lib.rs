@@ -45,25 +45,36 @@
 #![deny(unsafe_code)] // allowed in one module: alloc.rs
 #![warn(missing_docs)]
 
-// The layers, top to bottom (ARCHITECTURE.md): the public handles (config,
-// sandbox, master), the bridge between host threads and the interpreter
-// (link, membrane), the interpreter's patches behind one door (guest), the
-// public data (error, policy, caps), and the allocator.
-mod alloc;
-mod caps;
+// The layers, top to bottom (ARCHITECTURE.md): the public handles (runtime,
+// config, sandbox, master), the bridge between host threads and the
+// interpreter (sandbox_thread, membrane, inbox), the interpreter's patches
+// behind one door (guest), the public data (error, policy, value, caps), and
+// the allocator. A file imports only from its own layer and those below.
+mod runtime;
 mod config;
-mod error;
-mod guest;
-mod link;
-mod master;
-mod membrane;
-mod policy;
 mod sandbox;
+mod master;
+
+mod sandbox_thread;
+mod membrane;
+mod inbox;
+
+mod guest;
+
+mod error;
+mod policy;
 mod value;
+mod caps;
+
+mod alloc;
+
+#[cfg(test)]
+mod test_util;
 
 pub use alloc::CountingAllocator;
 pub use caps::{Arg, CapError, CapHandle, Filter, FromArg, FromArgs, Methods, UserObject};
-pub use config::{Config, Runtime};
+pub use config::Config;
+pub use runtime::Runtime;
 pub use error::{ConfigError, GuestError};
 pub use value::{CrossingError, DataLimits, Value};
 pub use num_bigint::BigInt;
@@ -71,3 +82,14 @@ pub use policy::{
     Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
 };
 pub use sandbox::{FuelReading, Sandbox, StopHandle, GUEST_FILENAME};
+
+// The handles a host shares between threads are `Send + Sync`.
+const _: () = {
+    const fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<Runtime>();
+    send_and_sync::<Sandbox>();
+    send_and_sync::<StopHandle>();
+    send_and_sync::<CapHandle>();
+    send_and_sync::<Policy>();
+    send_and_sync::<Value>();
+};

@@ -8,7 +8,7 @@
 //! run on the master's thread while the master waits, so calls may nest in both
 //! directions.
 
-use crate::config::Runtime;
+use crate::runtime::Runtime;
 use crate::error::GuestError;
 use crate::guest;
 use crate::policy::Policy;
@@ -337,7 +337,7 @@ impl PySandbox {
                     Some(names) => {
                         let filter = Filter::only(names);
                         let own = cap.owner_sandbox().is_some()
-                            && cap.owner_sandbox() == crate::link::current_sandbox();
+                            && cap.owner_sandbox() == crate::inbox::current_sandbox();
                         if own {
                             // The master's own object: it chooses the filter.
                             cap.table.reroot(cap.key, filter)

@@ -337,7 +337,7 @@ mod tests {
     #[test]
     fn every_finalizer_function_has_a_wrapper() {
         // And a class with `__del__` and a generator, dropped.
-        let _sandbox = super::super::harden::sandbox_with_every_module(
+        let _sandbox = crate::test_util::sandbox_with_every_module(
             "class D:\n    def __del__(self): pass\ndef g():\n    yield 1\nD(); g()",
         );
         let assigned = ASSIGNED.lock().len();

@@ -884,23 +884,6 @@ pub(crate) fn wrap_formatter_split(module: &PyObjectRef, vm: &VirtualMachine) ->
     Ok(())
 }
 
-/// A sandbox that has run `source` after importing every module a policy can
-/// grant: the most native types (iterators, reprs, finalizers) one can have.
-#[cfg(test)]
-pub(crate) fn sandbox_with_every_module(source: &str) -> (crate::Runtime, crate::Sandbox) {
-    let runtime = crate::Runtime::default();
-    let mut policy = crate::Policy::master();
-    policy.max_memory(None).unwrap();
-    let sb = runtime.sandbox(&policy).unwrap();
-    let imports: Vec<String> = crate::IMPORTABLE_MODULES
-        .iter()
-        .map(|m| format!("import {m}"))
-        .collect();
-    sb.exec(&format!("{}\n{source}", imports.join("\n")))
-        .unwrap();
-    (runtime, sb)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -934,7 +917,7 @@ mod tests {
     /// hash) ends in a value or a Python exception.
     #[test]
     fn no_native_type_is_constructed_with_a_foreign_payload() {
-        let (_runtime, sb) = sandbox_with_every_module("");
+        let (_runtime, sb) = crate::test_util::sandbox_with_every_module("");
         sb.run_native(Box::new(|vm, globals| {
             let types: Vec<PyObjectRef> = native_types(vm).into_iter().map(Into::into).collect();
             assert!(types.len() > 150, "only {} native types", types.len());
@@ -999,7 +982,7 @@ for o in made:
 
     #[test]
     fn every_native_iterator_type_is_metered() {
-        let _sandbox = sandbox_with_every_module("");
+        let _sandbox = crate::test_util::sandbox_with_every_module("");
         let assigned = ASSIGNED.lock().len();
         assert!(assigned > 20, "only {assigned} iterator types seen");
         assert!(

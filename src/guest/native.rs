@@ -1907,7 +1907,7 @@ mod tests {
     /// `__str__` is one whose `__str__` checks the digit limit.
     #[test]
     fn every_exception_str_of_its_own_is_checked() {
-        let (_runtime, sb) = super::super::harden::sandbox_with_every_module("");
+        let (_runtime, sb) = crate::test_util::sandbox_with_every_module("");
         sb.run_native(Box::new(|vm, _globals| {
             let checked: Vec<usize> = exceptions_with_own_str(vm)
                 .iter()

@@ -11,9 +11,11 @@
 //! - `convert`: copying data in and out, with the bounds of §3.1.
 //! - `exception`: wrapping a guest exception (§3.2).
 //! - `proxy`: capabilities as proxies, the sandbox's exports (§3.3, §3.5, §3.7).
+//! - `guest_object`: a guest object handed out, as a capability's target (§3.5).
 
 mod convert;
 mod exception;
+mod guest_object;
 pub(crate) mod proxy;
 
 pub(crate) use convert::{check_host_value, from_guest, to_guest};

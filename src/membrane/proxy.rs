@@ -17,7 +17,8 @@ use crate::caps::host::Member;
 use crate::caps::table::{CapKey, CapTable};
 use crate::caps::{Arg, CapError, CapHandle, Filter};
 use crate::guest::Tripwire;
-use crate::link::{GuestObject, Link, Op, Outcome};
+use super::guest_object::GuestObject;
+use crate::inbox::{Link, Op, Outcome};
 use crate::error::GuestError;
 use rustpython_vm::builtins::{PyStr, PyTypeRef};
 use rustpython_vm::class::PyClassImpl;
@@ -314,7 +315,7 @@ fn inbound_args(args: Vec<Arg>, via: &Filter, vm: &VirtualMachine) -> PyResult<V
     if *via == Filter::public() {
         return Ok(args);
     }
-    let Some(holder) = crate::link::current_sandbox() else {
+    let Some(holder) = crate::inbox::current_sandbox() else {
         return Ok(args);
     };
     let table = table(vm)?;

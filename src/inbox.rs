@@ -1,4 +1,4 @@
-//! How threads talk to sandboxes, and guest objects as capabilities.
+//! How threads talk to sandboxes: each sandbox thread's inbox (SPEC §3.5, §5.5).
 //!
 //! Each sandbox thread has an *inbox*. Jobs arrive there (from the host, or from
 //! another sandbox calling an object this one handed out), and so do the
@@ -14,10 +14,8 @@
 use crate::alloc::AccountHandle;
 use crate::guest::Tripwire;
 use crate::error::GuestError;
-use crate::caps::host::Member;
-use crate::caps::{Arg, CapError, CapHandle, Dispatch};
+use crate::caps::CapHandle;
 use crate::value::Value;
-use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -71,19 +69,11 @@ pub(crate) enum Job {
     /// Unit tests only: native code run on the sandbox thread with the guest's
     /// interpreter and globals (to hand guest code objects no value can carry,
     /// such as every native type of the sandbox).
+    /// (The closure is a `sandbox_thread::NativeProbe`, boxed so this file
+    /// never names the interpreter.)
     #[cfg(test)]
-    Native(NativeProbe),
+    Native(Box<dyn std::any::Any + Send>),
 }
-
-/// The closure of a [`Job::Native`].
-#[cfg(test)]
-pub(crate) type NativeProbe = Box<
-    dyn FnOnce(
-            &rustpython_vm::VirtualMachine,
-            &rustpython_vm::builtins::PyDictRef,
-        ) -> rustpython_vm::PyResult<()>
-        + Send,
->;
 
 /// What is done with a handed-out object.
 pub(crate) enum Op {
@@ -456,86 +446,5 @@ impl Watch {
         // Without a thread to spare, the callee stays bounded by whoever calls it
         // next and by being dropped.
         drop(spawned);
-    }
-}
-
-/// A guest object handed out by its sandbox, as a capability's target: every use
-/// is a job on the owner's thread, under the owner's limits.
-pub(crate) struct GuestObject {
-    pub(crate) link: Arc<Link>,
-    pub(crate) export: u64,
-    pub(crate) label: String,
-}
-
-fn cap_error(e: GuestError) -> CapError {
-    match e {
-        GuestError::Cap(c) => c,
-        GuestError::Exception {
-            type_name,
-            message,
-            traceback,
-        } => CapError::Raised {
-            type_name,
-            message,
-            traceback,
-        },
-        GuestError::Crossing(c) => CapError::Failed(c.to_string()),
-        other => CapError::Stopped(other.to_string()),
-    }
-}
-
-fn values(args: Vec<Arg>) -> Vec<Value> {
-    args.into_iter().map(Arg::into_value).collect()
-}
-
-impl GuestObject {
-    fn invoke(&self, op: Op) -> Result<Value, CapError> {
-        call(
-            &self.link,
-            Job::Invoke {
-                export: self.export,
-                op,
-            },
-        )
-        .map_err(cap_error)
-    }
-}
-
-impl Dispatch for GuestObject {
-    fn label(&self) -> &str {
-        &self.label
-    }
-    fn names(&self) -> Vec<String> {
-        match self.invoke(Op::Dir) {
-            Ok(Value::List(names)) => names
-                .into_iter()
-                .filter_map(|n| match n {
-                    Value::Str(s) => Some(s),
-                    _ => None,
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-    fn get(&self, name: &str) -> Result<Member, CapError> {
-        match self.invoke(Op::Get(name.to_owned()))? {
-            // The owner answers `(True,)` for something callable, `(False, value)`
-            // otherwise (see `membrane::proxy::serve_invoke`).
-            Value::Tuple(mut t) if t.len() == 2 => Ok(Member::Value(Arg::from_value(t.remove(1)))),
-            _ => Ok(Member::Method),
-        }
-    }
-    fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError> {
-        self.invoke(Op::CallMethod(name.to_owned(), values(args)))
-            .map(Arg::from_value)
-    }
-    fn call(&self, args: Vec<Arg>) -> Result<Arg, CapError> {
-        self.invoke(Op::Call(values(args))).map(Arg::from_value)
-    }
-    fn object(&self) -> Arc<dyn Any + Send + Sync> {
-        Arc::new(())
-    }
-    fn export(&self) -> Option<(u64, u64)> {
-        Some((self.link.id, self.export))
     }
 }
