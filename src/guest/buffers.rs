@@ -100,7 +100,7 @@ fn bytearray_remainder(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyRes
         return (BYTEARRAY_REMAINDER.get().expect("installed"))(a, b, vm);
     };
     let copy = array.borrow_buf().to_vec();
-    super::native::reserve(copy.len() as f64, "bytearray % values", vm)?;
+    super::meter::reserve(copy.len() as f64, "bytearray % values", vm)?;
     let snapshot = PyBytes::from(copy).into_ref(&vm.ctx);
     let formatted = (BYTES_REMAINDER.get().expect("installed"))(snapshot.as_object(), b, vm)?;
     match formatted.downcast_ref::<PyBytes>() {

@@ -159,7 +159,7 @@ fn compare(
             };
             return verdict(op.eval_ord(x.is_some().cmp(&rest_of_b)));
         };
-        super::fuel::charge_native(vm)?;
+        super::meter::charge_native(vm)?;
         if x.is(y) || vm.bool_eq(x, y)? {
             continue;
         }

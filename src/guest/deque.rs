@@ -42,7 +42,7 @@ impl Slots {
 fn remove(slots: Slots, zelf: &PyObject, value: &PyObject, vm: &VirtualMachine) -> PyResult {
     let n = slots.len(zelf, vm)?;
     for i in 0..n {
-        super::fuel::charge_native(vm)?;
+        super::meter::charge_native(vm)?;
         let at = i as isize;
         let item = (slots.item)(PySequence { obj: zelf }, at, vm)?;
         let equal = item.is(value) || item.rich_compare_bool(value, PyComparisonOp::Eq, vm)?;

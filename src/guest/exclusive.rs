@@ -68,12 +68,12 @@ pub(crate) fn enter(obj: &PyObject, vm: &VirtualMachine) -> PyResult<InUse> {
 
 /// Whether `ty`'s `__next__` is a native iterator's that the mark must guard:
 /// a native type, other than the generator family (which refuses re-entry
-/// itself) and the metered `for` iterator (which guards the iterator it wraps).
+/// itself). (The metered `for` iterator, which guards the iterator it wraps,
+/// is left out by its caller.)
 pub(crate) fn is_exclusive_iterator(ty: &Py<PyType>, vm: &VirtualMachine) -> bool {
     let t = &vm.ctx.types;
     ty.slots.iternext.load().is_some()
         && !ty.slots.flags.has_feature(PyTypeFlags::HEAPTYPE)
-        && !super::fuel::is_metered_iter_type(ty)
         && ![
             t.generator_type,
             t.coroutine_wrapper_type,

@@ -18,7 +18,7 @@
 //! by a [`FuelTick`] object; the guest cannot shadow or rebind a constant. How a tick charges depends on where it stands, to add as few
 //! instructions as possible (each costs ~10 ns in RustPython):
 //! - a `for` (or comprehension clause) iterates `<tick>(iterable)`, a
-//!   [`MeteredIter`] that charges per item: no instruction is added to the loop;
+//!   `iter::MeteredIter` that charges per item: no instruction is added to the loop;
 //! - a `while` body or function body starts with `del <tick>.t`: `LOAD_CONST`,
 //!   `DELETE_ATTR`, and a direct call of the tick's attribute slot; a small
 //!   innermost `while` is first unrolled four times, so one tick pays for four
@@ -27,15 +27,16 @@
 //!   clause gets an `if <tick>` test: the tick's truth test charges.
 //!
 //! Natively driven iteration (`sum(range(10**12))`, `any(iter(int, 1))`, a
-//! `sorted` of a generator) never runs a bytecode back edge; `harden` wraps the
+//! `sorted` of a generator) never runs a bytecode back edge; `iter` wraps the
 //! `__next__` slot of every built-in iterator type to charge one unit per item
-//! (see [`charge_native`]).
+//! (see `meter::charge_native`).
 //!
 //! The meter is a thread-local of the sandbox thread: ticks cost one
 //! subtraction and one comparison. The count is deterministic: it depends only on
 //! the code and the path it takes.
 
-use crate::error::GuestError;
+
+use super::marker::{marked_literal, marker};
 use ruff_python_ast::visitor::transformer::{walk_expr, walk_stmt, Transformer};
 use ruff_python_ast::{self as ast, AtomicNodeIndex, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -45,159 +46,20 @@ use rustpython_vm::bytecode::{AsBag, BorrowedConstant, CodeObject, Constant, Con
 use rustpython_vm::class::{PyClassImpl, StaticType};
 use rustpython_vm::compiler::{CompileError, CompileOpts, Mode};
 use rustpython_vm::function::PySetterValue;
-use rustpython_vm::protocol::PyIterReturn;
 use rustpython_vm::protocol::{PyNumber, PyNumberMethods};
 use rustpython_vm::types::{
-    AsNumber, Callable, Constructor, IterNext, Representable, SelfIter, SetAttr,
+    AsNumber, Callable, Constructor, Representable, SetAttr,
 };
 use rustpython_vm::AsObject;
 use rustpython_vm::{
-    pyclass, Context, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
+    pyclass, Context, Py, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
 };
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
-/// The secret that starts every string constant the sandbox's own AST passes
-/// write (fuel ticks here, f-string joins in `text`): a random 128-bit value
-/// drawn once per process, written in hex. After code generation each such
-/// constant is replaced by a native object ([`TickBag`]). The guest never sees
-/// the marker (it exists only between parsing and the end of code generation)
-/// and cannot write it: not as a literal, nor through the code generator's
-/// constant folding (`'a' + 'b'`, `'x' * 3`, `'%%' % ()`, implicit
-/// concatenation), which can make any string the guest can spell.
-fn marker() -> &'static str {
-    static MARKER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    MARKER.get_or_init(|| {
-        let mut key = [0u8; 16];
-        if getrandom::fill(&mut key).is_err() {
-            // No OS entropy: std's randomly keyed SipHash, keyed per process.
-            use std::hash::{BuildHasher, Hasher};
-            let state = std::collections::hash_map::RandomState::new();
-            for (i, chunk) in key.chunks_mut(8).enumerate() {
-                let mut h = state.build_hasher();
-                h.write_usize(i);
-                chunk.copy_from_slice(&h.finish().to_le_bytes());
-            }
-        }
-        let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
-        format!("\u{0}pyocap {hex} ")
-    })
-}
-
-/// A string literal that code generation makes a constant and [`TickBag`]
-/// replaces by the native object `what` names (`tick <weight>`, `concat`).
-pub(crate) fn marked_literal(what: &str, at: TextRange) -> Expr {
-    let literal = ast::StringLiteral {
-        range: at,
-        node_index: AtomicNodeIndex::NONE,
-        value: format!("{}{what}", marker()).into_boxed_str(),
-        flags: ast::StringLiteralFlags::empty(),
-    };
-    Expr::StringLiteral(ast::ExprStringLiteral {
-        node_index: AtomicNodeIndex::NONE,
-        range: at,
-        value: ast::StringLiteralValue::single(literal),
-    })
-}
-
-/// Fuel that cannot run out: the meter of a sandbox with no fuel budget.
-pub(crate) const UNMETERED: u64 = u64::MAX;
-
 thread_local! {
-    /// Units left before the guest is stopped.
-    static REMAINING: Cell<u64> = const { Cell::new(UNMETERED) };
-    /// The budget `REMAINING` started from (for the consumed count).
-    static BUDGET: Cell<u64> = const { Cell::new(UNMETERED) };
-    /// The units that were left when [`fail_next_charge`] emptied `REMAINING`.
-    static HELD: Cell<Option<u64>> = const { Cell::new(None) };
     /// One tick object per weight (per sandbox thread).
     static TICKS: RefCell<HashMap<u32, PyObjectRef>> = RefCell::new(HashMap::new());
-}
-
-/// Sets the fuel of the guest call about to run on this thread.
-pub(crate) fn refuel(budget: Option<u64>) {
-    let units = budget.unwrap_or(UNMETERED);
-    REMAINING.with(|r| r.set(units));
-    BUDGET.with(|b| b.set(units));
-    HELD.with(|h| h.set(None));
-}
-
-/// Makes the next charge on this thread fail, stopping the guest there: the
-/// allocator calls it when it trips the memory budget on the sandbox thread.
-/// Guest code that a native loop calls back (a `__repr__`, a `__getitem__`)
-/// then stops at its first tick, without waiting for the interpreter's signal
-/// check, which another sandbox's thread may consume first; every native check
-/// charges too. The units that were left are kept for [`reading`]. Touches
-/// only constant thread-locals: safe inside the allocator.
-pub(crate) fn fail_next_charge() {
-    let left = REMAINING.with(Cell::get);
-    if left != 0 {
-        HELD.with(|h| h.set(Some(left)));
-        REMAINING.with(|r| r.set(0));
-    }
-}
-
-/// Undoes [`fail_next_charge`]: the memory trip that asked for it was settled
-/// under the budget.
-pub(crate) fn restore_held() {
-    if let Some(left) = HELD.with(Cell::take) {
-        REMAINING.with(|r| r.set(left));
-    }
-}
-
-/// Units charged since the last [`refuel`], and units left (`None` if unmetered).
-pub(crate) fn reading() -> (u64, Option<u64>) {
-    let remaining = HELD
-        .with(Cell::get)
-        .unwrap_or_else(|| REMAINING.with(Cell::get));
-    let budget = BUDGET.with(Cell::get);
-    let consumed = budget - remaining;
-    (consumed, (budget != UNMETERED).then_some(remaining))
-}
-
-/// Charges `units`; on exhaustion stops the guest (terminal, uncatchable) and
-/// returns the exception that unwinds the current native call.
-#[inline]
-pub(crate) fn charge(units: u64, vm: &VirtualMachine) -> PyResult<()> {
-    let left = REMAINING.with(Cell::get);
-    if let Some(rest) = left.checked_sub(units) {
-        REMAINING.with(|r| r.set(rest));
-        return Ok(());
-    }
-    charge_slow(units, vm)
-}
-
-/// A charge that did not fit: a pending memory trip is settled first (it
-/// emptied the meter, see [`fail_next_charge`]); if memory is back under the
-/// budget the fuel is given back and the charge tried again.
-#[cold]
-fn charge_slow(units: u64, vm: &VirtualMachine) -> PyResult<()> {
-    if super::interrupt::memory_pending() && !super::interrupt::settle_memory() {
-        let left = REMAINING.with(Cell::get);
-        if let Some(rest) = left.checked_sub(units) {
-            REMAINING.with(|r| r.set(rest));
-            return Ok(());
-        }
-    }
-    Err(exhausted(vm))
-}
-
-/// Stops the guest for exhausted fuel (also for a native meter that found its
-/// work would exceed what is left); the exception that unwinds the native call.
-#[cold]
-pub(crate) fn exhausted(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
-    REMAINING.with(|r| r.set(0));
-    let limit = BUDGET.with(Cell::get);
-    super::interrupt::stop_here(vm, GuestError::FuelExhausted { limit })
-}
-
-/// Charges one unit for one item of natively driven iteration, and ends the
-/// iteration if the guest was stopped meanwhile (a deadline, memory): native
-/// loops never pass the interpreter's own check.
-#[inline]
-pub(crate) fn charge_native(vm: &VirtualMachine) -> PyResult<()> {
-    charge(1, vm)?;
-    super::interrupt::check_stopped(vm)
 }
 
 /// The object behind every tick constant: its truth test charges its weight.
@@ -225,61 +87,8 @@ impl Callable for FuelTick {
         let Some(next) = inner.class().slots.iternext.load() else {
             return Err(vm.new_type_error("iter() returned a non-iterator"));
         };
-        let (next, exclusive) = super::harden::unmetered_iternext(next);
-        let iter = MeteredIter {
-            next,
-            exclusive,
-            inner,
-            weight: zelf.weight,
-        };
-        Ok(iter.into_ref(&vm.ctx).into())
+        Ok(super::iter::metered(inner, next, zelf.weight, vm))
     }
-}
-
-/// The iterator of an instrumented `for`: charges the loop body's weight per
-/// item, then hands the item over. It calls the inner iterator's own `__next__`
-/// (not the native-iteration meter) so an item is charged once.
-#[pyclass(module = false, name = "metered_iterator")]
-#[derive(Debug, PyPayload)]
-pub(crate) struct MeteredIter {
-    inner: PyObjectRef,
-    next: IterNextFn,
-    /// Whether the inner iterator is marked in use while it runs
-    /// (`exclusive.rs`), as its metering wrapper would mark it.
-    exclusive: bool,
-    weight: u64,
-}
-
-/// A `__next__` slot function.
-pub(crate) type IterNextFn = fn(&PyObject, &VirtualMachine) -> PyResult<PyIterReturn>;
-
-super::patch::refuse_construction!(MeteredIter);
-
-#[pyclass(flags(IMMUTABLETYPE), with(Constructor, IterNext))]
-impl MeteredIter {}
-
-impl SelfIter for MeteredIter {}
-
-impl IterNext for MeteredIter {
-    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        let item = if zelf.exclusive {
-            let _in_use = super::exclusive::enter(&zelf.inner, vm)?;
-            (zelf.next)(&zelf.inner, vm)?
-        } else {
-            (zelf.next)(&zelf.inner, vm)?
-        };
-        if let PyIterReturn::Return(_) = item {
-            charge(zelf.weight, vm)?;
-            super::finalize::safe_point(vm);
-        }
-        Ok(item)
-    }
-}
-
-/// Whether `ty` is the metered `for` iterator (which the native-iteration
-/// meter leaves alone).
-pub(crate) fn is_metered_iter_type(ty: &Py<rustpython_vm::builtins::PyType>) -> bool {
-    ty.is(MeteredIter::static_type())
 }
 
 impl SetAttr for FuelTick {
@@ -289,7 +98,7 @@ impl SetAttr for FuelTick {
         _value: PySetterValue,
         vm: &VirtualMachine,
     ) -> PyResult<()> {
-        charge(zelf.weight, vm)?;
+        super::meter::charge(zelf.weight, vm)?;
         super::finalize::safe_point(vm);
         Ok(())
     }
@@ -310,7 +119,7 @@ fn tick_bool(number: PyNumber<'_>, vm: &VirtualMachine) -> PyResult<bool> {
         .obj
         .downcast_ref::<FuelTick>()
         .map_or(1, |t| t.weight);
-    charge(weight, vm)?;
+    super::meter::charge(weight, vm)?;
     super::finalize::safe_point(vm);
     Ok(true)
 }
@@ -324,7 +133,7 @@ impl Representable for FuelTick {
 /// Makes the tick type (once per sandbox thread, before the type sweep).
 pub(crate) fn init_types(_vm: &VirtualMachine) {
     FuelTick::make_static_type();
-    MeteredIter::make_static_type();
+    super::iter::init_types();
 }
 
 fn tick_object(weight: u32) -> PyObjectRef {
@@ -559,7 +368,7 @@ fn tick_expr(weight: u32, at: TextRange) -> Expr {
 
 /// `del <tick>.t`: `LOAD_CONST`, `DELETE_ATTR`, two instructions and a direct
 /// call of the tick's attribute slot (a truth test would take three).
-/// `<tick>(iterable)`: a metered iterator (see [`MeteredIter`]).
+/// `<tick>(iterable)`: a metered iterator (see `iter::MeteredIter`).
 fn metered(weight: u32, iterable: Expr) -> Expr {
     let at = TextRange::empty(iterable.range().start());
     Expr::Call(ast::ExprCall {

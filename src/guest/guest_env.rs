@@ -3,60 +3,15 @@
 //! output-capturing `print`, and the removal of escape routes from the types.
 
 use super::interrupt::Tripwire;
+use super::state::{with_state, GuestState};
 use crate::error::GuestError;
 use crate::policy::Policy;
 use rustpython_vm::builtins::{PyDictRef, PyModule, PyStr, PyStrRef, PyType};
-use rustpython_vm::class::PyClassImpl;
-use rustpython_vm::function::{FuncArgs, OptionalArg, PySetterValue};
-use rustpython_vm::protocol::{PyMappingMethods, PySequenceMethods};
-use rustpython_vm::types::{
-    AsMapping, AsSequence, Constructor, Iterable, PyTypeFlags, Representable,
-};
-use rustpython_vm::{
-    atomic_func, pyclass, AsObject, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult,
-    VirtualMachine,
-};
-use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{LazyLock, OnceLock};
-
-/// Per-sandbox state the native functions given to the guest reach. It lives in
-/// a thread-local because one sandbox is one thread.
-pub(crate) struct GuestState {
-    output: String,
-    /// Where printed text goes as soon as it is printed (the host's side of
-    /// the sandbox); without one, it waits in `output` for the call's end.
-    sink: Option<std::sync::mpsc::Sender<String>>,
-    /// Bytes printed over the sandbox's life, against `max_output`.
-    printed: usize,
-    max_output: usize,
-    pub(crate) imports: BTreeSet<String>,
-    /// Modules the runtime provides itself (such as `pyocap`), by name.
-    pub(crate) modules: BTreeMap<String, PyObjectRef>,
-    pub(crate) tripwire: Tripwire,
-    original_self_getter: Option<PyObjectRef>,
-    pub(crate) library: super::library::LibraryState,
-    /// The policy's bounds on source (bytes, nesting), which also apply to
-    /// what library code compiles (`exec`/`eval`/`compile` of text it built,
-    /// such as a forward reference's).
-    pub(crate) source_limits: (usize, usize),
-    /// Whether text compiled in the sandbox is fuel-instrumented.
-    pub(crate) fuel_metering: bool,
-    /// `str.format`, `str.format_map` and `_string.formatter_field_name_split`
-    /// as the interpreter made them, called after the field check.
-    pub(crate) original_str_methods: Vec<(&'static str, PyObjectRef)>,
-    /// The guest's builtins (a sealed mapping), also given to code that
-    /// library `exec`/`eval` run in a namespace without builtins.
-    pub(crate) guest_builtins: Option<PyObjectRef>,
-}
-
-thread_local! {
-    static STATE: RefCell<Option<GuestState>> = const { RefCell::new(None) };
-}
-
-pub(crate) fn with_state<R>(f: impl FnOnce(&mut GuestState) -> R) -> Option<R> {
-    STATE.with(|s| s.borrow_mut().as_mut().map(f))
-}
+use rustpython_vm::function::{FuncArgs, PySetterValue};
+use rustpython_vm::types::PyTypeFlags;
+use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 impl GuestState {
     /// Hands printed text to the host at once: a call the host was answered
@@ -89,13 +44,6 @@ pub(crate) fn provide_module(name: &str, module: PyObjectRef) {
     with_state(|s| s.modules.insert(name.to_owned(), module));
 }
 
-/// Drops the thread's guest state (its module cache holds guest objects: this
-/// must run on the sandbox thread, before the interpreter goes).
-pub(crate) fn clear_state() {
-    let state = STATE.with(|s| s.borrow_mut().take());
-    drop(state);
-}
-
 /// Constants kept in the builtins besides the policy's names and exception classes.
 const KEPT_CONSTANTS: &[&str] = &[
     "Ellipsis",
@@ -105,12 +53,10 @@ const KEPT_CONSTANTS: &[&str] = &[
     "__doc__",
 ];
 
-/// Sets up the guest environment in `vm` and returns the guest's globals.
-pub(crate) fn install(
-    vm: &VirtualMachine,
-    policy: &Policy,
-    tripwire: Tripwire,
-) -> PyResult<PyDictRef> {
+/// Sets up the guest's state in `vm`: limits, the routes to the interpreter's
+/// machinery removed from the built-in types, native reports routed to the
+/// guest's output.
+pub(crate) fn install(vm: &VirtualMachine, policy: &Policy, tripwire: Tripwire) -> PyResult<()> {
     vm.recursion_limit.set(policy.recursion_limit);
     // RustPython reports an exception raised in `__del__` (an "unraisable" one)
     // by importing `sys` through `builtins.__import__`, and panics if that import
@@ -120,8 +66,7 @@ pub(crate) fn install(
         .finalizing
         .store(true, std::sync::atomic::Ordering::Release);
     let original_self_getter = harden_types(vm);
-    STATE.with(|s| {
-        *s.borrow_mut() = Some(GuestState {
+    super::state::set(GuestState {
             output: String::new(),
             sink: None,
             printed: 0,
@@ -130,28 +75,28 @@ pub(crate) fn install(
             modules: BTreeMap::new(),
             tripwire,
             original_self_getter,
-            library: Default::default(),
             source_limits: (policy.max_source_bytes, policy.max_source_nesting),
             fuel_metering: policy.fuel_metering,
             original_str_methods: Vec::new(),
             guest_builtins: None,
-        })
     });
     route_native_reports(vm)?;
-    super::identity::install(vm)?;
-    super::harden::replace_methods(vm);
+    Ok(())
+}
+
+/// Restricts the interpreter's builtins to the policy's and returns a copy of
+/// what they were (from which the library's builtins are made).
+pub(crate) fn restrict(vm: &VirtualMachine, policy: &Policy) -> PyResult<PyDictRef> {
     let original = vm.ctx.new_dict();
     for (k, v) in vm.builtins.dict().items_vec() {
         original.set_item(&*k, v, vm)?;
     }
     restrict_builtins(vm, policy)?;
-    let library = super::library::LibraryState::new(vm, policy.random_seed);
-    with_state(|s| s.library = library);
-    super::library::library_builtins(vm, &original, &vm.builtins.dict())?;
-    drop(original);
-    super::library::init_types(vm);
+    Ok(original)
+}
 
-    SealedDict::make_static_type();
+/// The guest's globals (their builtins come with [`seal_builtins`]).
+pub(crate) fn new_globals(vm: &VirtualMachine) -> PyResult<PyDictRef> {
     let globals = vm.ctx.new_dict();
     globals.set_item("__name__", vm.ctx.new_str("__main__").into(), vm)?;
     Ok(globals)
@@ -173,7 +118,7 @@ pub(crate) fn seal_builtins(vm: &VirtualMachine, globals: &PyDictRef) -> PyResul
             .into(),
         vm,
     )?;
-    let sealed = sealed_view(guest_builtins, vm);
+    let sealed = super::sealed::sealed_view(guest_builtins, vm);
     with_state(|s| s.guest_builtins = Some(sealed.clone()));
     globals.set_item("__builtins__", sealed, vm)?;
     Ok(())
@@ -362,7 +307,7 @@ fn guarded_type_setattro(
     let Some(ty) = obj.downcast_ref::<PyType>() else {
         return Err(vm.new_type_error("descriptor '__setattr__' requires a 'type' object"));
     };
-    let library_loading = with_state(|s| s.library.loading()).unwrap_or(false);
+    let library_loading = super::state::library_loading();
     if !ty.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) && !library_loading {
         return Err(vm.new_type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
@@ -504,7 +449,7 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
         if i > 0 {
             line.push_str(&sep);
         }
-        super::native::check_decimal_digits(obj, vm)?;
+        super::digits::check_decimal_digits(obj, vm)?;
         let s: PyStrRef = obj.str(vm)?;
         line.push_str(&s.to_string_lossy());
         // Stop building early when the line alone is over the budget.
@@ -577,127 +522,4 @@ fn route_native_reports(vm: &VirtualMachine) -> PyResult<()> {
         sys.set_attr(name, writer.clone(), vm)?;
     }
     Ok(())
-}
-
-/// A read-only view of a dict: lookups, `in`, `len`, iteration and copies, and no
-/// way to reach or change the dict behind it (comparisons are by identity, so a
-/// guest `__eq__` never receives the dict).
-#[pyclass(module = false, name = "sealed_mapping")]
-#[derive(Debug, PyPayload)]
-pub(crate) struct SealedDict {
-    dict: PyDictRef,
-}
-
-/// The dict behind a sealed view (for the runtime's own use).
-pub(crate) fn sealed_dict(view: &PyObjectRef) -> Option<PyDictRef> {
-    view.downcast_ref::<SealedDict>().map(|v| v.dict.clone())
-}
-
-/// A read-only view of `dict` for the guest.
-pub(crate) fn sealed_view(dict: PyDictRef, vm: &VirtualMachine) -> PyObjectRef {
-    SealedDict { dict }.into_ref(&vm.ctx).into()
-}
-
-super::patch::refuse_construction!(SealedDict);
-
-#[pyclass(
-    flags(IMMUTABLETYPE),
-    with(Constructor, AsMapping, AsSequence, Iterable, Representable)
-)]
-impl SealedDict {
-    #[pymethod]
-    fn get(&self, key: PyObjectRef, default: OptionalArg, vm: &VirtualMachine) -> PyResult {
-        Ok(self
-            .dict
-            .get_item_opt(&*key, vm)?
-            .unwrap_or_else(|| default.unwrap_or_none(vm)))
-    }
-
-    #[pymethod]
-    fn keys(&self, vm: &VirtualMachine) -> PyObjectRef {
-        vm.ctx
-            .new_list(self.dict.items_vec().into_iter().map(|(k, _)| k).collect())
-            .into()
-    }
-
-    #[pymethod]
-    fn values(&self, vm: &VirtualMachine) -> PyObjectRef {
-        vm.ctx
-            .new_list(self.dict.items_vec().into_iter().map(|(_, v)| v).collect())
-            .into()
-    }
-
-    #[pymethod]
-    fn items(&self, vm: &VirtualMachine) -> PyObjectRef {
-        let items = self
-            .dict
-            .items_vec()
-            .into_iter()
-            .map(|(k, v)| vm.ctx.new_tuple(vec![k, v]).into())
-            .collect();
-        vm.ctx.new_list(items).into()
-    }
-
-    #[pymethod]
-    fn copy(&self, vm: &VirtualMachine) -> PyResult {
-        let d = vm.ctx.new_dict();
-        for (k, v) in self.dict.items_vec() {
-            d.set_item(&*k, v, vm)?;
-        }
-        Ok(d.into())
-    }
-}
-
-impl SealedDict {
-    fn __getitem__(&self, key: PyObjectRef, vm: &VirtualMachine) -> PyResult {
-        self.dict
-            .get_item_opt(&*key, vm)?
-            .ok_or_else(|| vm.new_key_error(key))
-    }
-
-    fn __contains__(&self, key: PyObjectRef, vm: &VirtualMachine) -> PyResult<bool> {
-        Ok(self.dict.contains_key(&*key, vm))
-    }
-
-    fn __len__(&self) -> usize {
-        self.dict.__len__()
-    }
-}
-
-impl AsMapping for SealedDict {
-    fn as_mapping() -> &'static PyMappingMethods {
-        static AS_MAPPING: LazyLock<PyMappingMethods> = LazyLock::new(|| PyMappingMethods {
-            length: atomic_func!(|m, _vm| Ok(SealedDict::mapping_downcast(m).__len__())),
-            subscript: atomic_func!(
-                |m, key, vm| SealedDict::mapping_downcast(m).__getitem__(key.to_owned(), vm)
-            ),
-            ..PyMappingMethods::NOT_IMPLEMENTED
-        });
-        &AS_MAPPING
-    }
-}
-
-impl AsSequence for SealedDict {
-    fn as_sequence() -> &'static PySequenceMethods {
-        static AS_SEQUENCE: LazyLock<PySequenceMethods> = LazyLock::new(|| PySequenceMethods {
-            length: atomic_func!(|s, _vm| Ok(SealedDict::sequence_downcast(s).__len__())),
-            contains: atomic_func!(
-                |s, key, vm| SealedDict::sequence_downcast(s).__contains__(key.to_owned(), vm)
-            ),
-            ..PySequenceMethods::NOT_IMPLEMENTED
-        });
-        &AS_SEQUENCE
-    }
-}
-
-impl Iterable for SealedDict {
-    fn iter(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyResult {
-        zelf.keys(vm).get_iter(vm).map(Into::into)
-    }
-}
-
-impl Representable for SealedDict {
-    fn repr_str(_zelf: &Py<Self>, _vm: &VirtualMachine) -> PyResult<String> {
-        Ok("<sealed mapping>".to_owned())
-    }
 }

@@ -23,11 +23,10 @@
 //! The sweep also meters the native `__next__` and `__repr__` slots of every
 //! type: native loops and native reprs cost fuel and look at the stop.
 
-use super::guest_env::with_state;
+use super::state::with_state;
 use parking_lot::Mutex;
 use rustpython_vm::builtins::{PyList, PyStr, PyStrRef, PyTuple, PyType, PyTypeRef};
 use rustpython_vm::function::{FuncArgs, PySetterValue};
-use rustpython_vm::protocol::PyIterReturn;
 use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine};
 use std::collections::HashSet;
@@ -282,102 +281,9 @@ pub(crate) fn sweep(vm: &VirtualMachine) {
             replace_debug_repr(vm, &ty);
             restrict(vm, &ty);
             meter_repr(vm, &ty);
-            meter_iteration(vm, &ty);
+            super::iter::meter_iteration(vm, &ty);
             super::finalize::defer_finalizer(&ty);
         }
-    }
-}
-
-/// A `__next__` slot function.
-type IterNext = fn(&PyObject, &VirtualMachine) -> PyResult<PyIterReturn>;
-
-/// How many distinct native `__next__` functions can be metered.
-const METERED: usize = 160;
-
-/// The native `__next__` each metering wrapper calls. Slot functions are the
-/// same code on every thread, so one table serves every sandbox.
-static ORIGINALS: [OnceLock<IterNext>; METERED] = [const { OnceLock::new() }; METERED];
-static ASSIGNED: Mutex<Vec<usize>> = Mutex::new(Vec::new());
-/// Whether the wrapper of the same index marks its iterator in use
-/// (`exclusive.rs`): a native iterator's `__next__` (the same function on every
-/// thread, so one table serves every sandbox).
-static EXCLUSIVE: [AtomicBool; METERED] = [const { AtomicBool::new(false) }; METERED];
-
-macro_rules! metering_wrappers {
-    ($($i:literal)*) => {
-        /// One wrapper per slot of `ORIGINALS`: charges an item of natively driven
-        /// iteration to the fuel (and ends it if the guest was stopped), then
-        /// calls the original.
-        static WRAPPERS: [IterNext; METERED] = [$({
-            fn wrapper(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-                super::fuel::charge_native(vm)?;
-                let _in_use = if EXCLUSIVE[$i].load(Ordering::Relaxed) {
-                    Some(super::exclusive::enter(zelf, vm)?)
-                } else {
-                    None
-                };
-                match ORIGINALS[$i].get() {
-                    Some(original) => original(zelf, vm),
-                    None => Ok(PyIterReturn::StopIteration(None)),
-                }
-            }
-            wrapper
-        }),*];
-    };
-}
-metering_wrappers!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 100 101 102 103 104 105 106 107 108 109 110 111 112 113 114 115 116 117 118 119 120 121 122 123 124 125 126 127 128 129 130 131 132 133 134 135 136 137 138 139 140 141 142 143 144 145 146 147 148 149 150 151 152 153 154 155 156 157 158 159);
-
-/// Meters the native `__next__` of `ty`: every item a native loop (`sum`,
-/// `sorted`, `list`, `any`, `str.join`, ...) takes from a built-in iterator
-/// costs fuel, and such a loop ends when the guest is stopped. Loops in guest
-/// code pay at their back edge instead (see `fuel`).
-///
-/// A native iterator type is also exclusive (`exclusive.rs`): its wrapper
-/// marks the iterator in use, and so do its methods and its repr.
-fn meter_iteration(vm: &VirtualMachine, ty: &PyTypeRef) {
-    if super::fuel::is_metered_iter_type(ty) {
-        return;
-    }
-    let Some(original) = ty.slots.iternext.load() else {
-        return;
-    };
-    let addr = original as usize;
-    let wrapped = WRAPPERS.iter().any(|w| *w as usize == addr);
-    let exclusive = super::exclusive::is_exclusive_iterator(ty, vm);
-    if let Some(i) = assign_wrapper(original, addr, wrapped, &ORIGINALS, &ASSIGNED) {
-        if exclusive {
-            EXCLUSIVE[i].store(true, Ordering::Relaxed);
-        }
-        ty.slots.iternext.store(Some(WRAPPERS[i]));
-    }
-    if exclusive {
-        super::exclusive::guard_methods(rustpython_vm::PyRef::leak(ty.clone()), vm);
-    }
-}
-
-/// The index of the wrapper that calls the native slot function `original`
-/// (at `addr`), assigned the first time it is seen. `None` if it is a wrapper
-/// already, or if the table is full: more native functions than wrappers
-/// stay unmetered (unit tests check that every type of a sandbox fits).
-fn assign_wrapper<F: Copy>(
-    original: F,
-    addr: usize,
-    is_wrapper: bool,
-    originals: &[OnceLock<F>],
-    assigned: &Mutex<Vec<usize>>,
-) -> Option<usize> {
-    if is_wrapper {
-        return None;
-    }
-    let mut assigned = assigned.lock();
-    match assigned.iter().position(|a| *a == addr) {
-        Some(i) => Some(i),
-        None if assigned.len() < originals.len() => {
-            let _ = originals[assigned.len()].set(original);
-            assigned.push(addr);
-            Some(assigned.len() - 1)
-        }
-        None => None,
     }
 }
 
@@ -402,7 +308,7 @@ macro_rules! repr_wrappers {
         /// text's repr (`text::check_repr_size`), then calls the original.
         static REPR_WRAPPERS: [ReprFn; REPRS] = [$({
             fn wrapper(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<PyRef<PyStr>> {
-                super::fuel::charge_native(vm)?;
+                super::meter::charge_native(vm)?;
                 super::text::check_repr_size(zelf, vm)?;
                 let _in_use = if REPR_EXCLUSIVE[$i].load(Ordering::Relaxed) {
                     Some(super::exclusive::enter(zelf, vm)?)
@@ -433,7 +339,7 @@ fn meter_repr(vm: &VirtualMachine, ty: &Py<PyType>) {
     };
     let addr = original as usize;
     let wrapped = REPR_WRAPPERS.iter().any(|w| *w as usize == addr);
-    if let Some(i) = assign_wrapper(original, addr, wrapped, &REPR_ORIGINALS, &REPR_ASSIGNED) {
+    if let Some(i) = super::patch::assign_wrapper(original, addr, wrapped, &REPR_ORIGINALS, &REPR_ASSIGNED) {
         // The repr of an exclusive iterator type is its own function, never
         // `object`'s, which every type without one of its own inherits.
         let inherited = vm.ctx.types.object_type.slots.repr.load().map(|f| {
@@ -444,37 +350,14 @@ fn meter_repr(vm: &VirtualMachine, ty: &Py<PyType>) {
                 .and_then(|j| REPR_ORIGINALS[j].get().map(|o| *o as usize))
                 .unwrap_or(f)
         });
-        if super::exclusive::is_exclusive_iterator(ty, vm) && inherited != Some(addr) {
+        if super::exclusive::is_exclusive_iterator(ty, vm)
+            && !super::iter::is_metered_iter_type(ty)
+            && inherited != Some(addr)
+        {
             REPR_EXCLUSIVE[i].store(true, Ordering::Relaxed);
         }
         ty.slots.repr.store(Some(REPR_WRAPPERS[i]));
     }
-}
-
-/// The native `__next__` behind `f`, if `f` is a metering wrapper (a binary
-/// search: every `for` loop asks once, when it starts), and whether its
-/// iterator is exclusive (`exclusive.rs`).
-pub(crate) fn unmetered_iternext(f: IterNext) -> (IterNext, bool) {
-    static BY_ADDRESS: OnceLock<Vec<(usize, usize)>> = OnceLock::new();
-    let by_address = BY_ADDRESS.get_or_init(|| {
-        let mut v: Vec<(usize, usize)> = WRAPPERS
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (*w as usize, i))
-            .collect();
-        v.sort_unstable();
-        v
-    });
-    by_address
-        .binary_search_by_key(&(f as usize), |(addr, _)| *addr)
-        .ok()
-        .and_then(|pos| {
-            let i = by_address[pos].1;
-            ORIGINALS[i]
-                .get()
-                .map(|o| (*o, EXCLUSIVE[i].load(Ordering::Relaxed)))
-        })
-        .unwrap_or((f, false))
 }
 
 fn restrict(vm: &VirtualMachine, ty: &Py<PyType>) {
@@ -751,7 +634,7 @@ const MAX_FORMAT_NESTING: usize = 2;
 fn check_fields_at(text: &str, depth: usize, vm: &VirtualMachine) -> PyResult<()> {
     // Four bytes per character, before the copy (a long template was copied
     // before any check).
-    super::native::reserve(text.len() as f64 * 4.0, "the format string", vm)?;
+    super::meter::reserve(text.len() as f64 * 4.0, "the format string", vm)?;
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -983,10 +866,10 @@ for o in made:
     #[test]
     fn every_native_iterator_type_is_metered() {
         let _sandbox = crate::test_util::sandbox_with_every_module("");
-        let assigned = ASSIGNED.lock().len();
+        let assigned = super::super::iter::ASSIGNED.lock().len();
         assert!(assigned > 20, "only {assigned} iterator types seen");
         assert!(
-            assigned < METERED,
+            assigned < super::super::iter::METERED,
             "{assigned} native iterator types: some may be unmetered"
         );
         let reprs = REPR_ASSIGNED.lock().len();

@@ -55,11 +55,12 @@ impl Tripwire {
         self.rearm();
     }
 
-    /// Asks the sandbox thread to settle a crossing of its memory budget at the
-    /// interpreter's next signal check ([`settle_memory`]).
-    fn check_memory(&self) {
-        let _ = self.inner.signal.send(Box::new(|vm| {
-            if settle_memory() {
+    /// Asks the sandbox thread to run `settle` (the meter's settling of a
+    /// memory crossing) at the interpreter's next signal check, and to stop if
+    /// it says so.
+    fn check_memory(&self, settle: fn() -> bool) {
+        let _ = self.inner.signal.send(Box::new(move |vm| {
+            if settle() {
                 install_stop(vm);
             }
             Ok(())
@@ -92,66 +93,30 @@ impl Tripwire {
 
 thread_local! {
     static THREAD_TRIPWIRE: RefCell<Option<Tripwire>> = const { RefCell::new(None) };
-    /// A crossing of the memory budget not yet settled (see [`settle_memory`]).
-    static MEMORY_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Called by the allocator, on a sandbox thread, when its budget is crossed.
-///
-/// The crossing is settled at the guest's next check ([`settle_memory`]): the
-/// next fuel charge, the next stop check of a native loop, the interpreter's
-/// next signal check, the end of the call. Only memory still over the budget
-/// then stops the guest (`MemoryLimit`, terminal): a native operation that
-/// goes over only while it frees (RustPython moves a dying list's items into a
-/// fresh buffer before releasing them, so `x = [0] * (5 << 20); x = None` went
-/// over a 64 MiB budget) is not stopped for it. Between two checks use is
-/// bounded by the ceiling (`alloc`).
-/// A thread about to freeze at the ceiling (`frozen`) is stopped at once: it
-/// never reaches a check.
-pub(crate) fn memory_tripped(budget: usize, frozen: bool) {
-    let _ = MEMORY_PENDING.try_with(|p| p.set(!frozen));
-    super::fuel::fail_next_charge();
+/// Trips this thread's stop for `reason` (from native code with no VM at
+/// hand, such as the memory meter).
+pub(crate) fn trip_this_thread(reason: GuestError) {
     let _ = THREAD_TRIPWIRE.try_with(|t| {
         if let Ok(t) = t.try_borrow() {
             if let Some(t) = t.as_ref() {
-                if frozen {
-                    t.trip(GuestError::MemoryLimit { limit: budget });
-                } else {
-                    t.check_memory();
-                }
+                t.trip(reason);
             }
         }
     });
 }
 
-/// Whether a crossing of the memory budget waits to be settled.
-pub(crate) fn memory_pending() -> bool {
-    MEMORY_PENDING.try_with(Cell::get).unwrap_or(false)
-}
-
-/// Settles a pending crossing of the memory budget on the sandbox thread:
-/// still over the budget, the guest is stopped with `MemoryLimit` (true);
-/// back under it, the fuel the crossing held back is given back (false).
-pub(crate) fn settle_memory() -> bool {
-    if !MEMORY_PENDING.try_with(|p| p.replace(false)).unwrap_or(false) {
-        return false;
-    }
-    match crate::alloc::recheck_budget() {
-        Some(budget) => {
-            let _ = THREAD_TRIPWIRE.try_with(|t| {
-                if let Ok(t) = t.try_borrow() {
-                    if let Some(t) = t.as_ref() {
-                        t.trip(GuestError::MemoryLimit { limit: budget });
-                    }
-                }
-            });
-            true
+/// Asks this thread's interpreter to run `settle` at its next signal check
+/// (a memory crossing waits to be settled there).
+pub(crate) fn check_memory_this_thread(settle: fn() -> bool) {
+    let _ = THREAD_TRIPWIRE.try_with(|t| {
+        if let Ok(t) = t.try_borrow() {
+            if let Some(t) = t.as_ref() {
+                t.check_memory(settle);
+            }
         }
-        None => {
-            super::fuel::restore_held();
-            false
-        }
-    }
+    });
 }
 
 /// On the sandbox thread: stops the guest now for `reason` (unless it was already
@@ -183,13 +148,11 @@ pub(crate) fn is_tripped() -> bool {
 }
 
 /// On the sandbox thread, inside a native operation: fails with the stop if the
-/// guest was stopped (a deadline, a memory trip, the host) while it ran. Native
-/// loops never reach the interpreter's own signal check.
+/// guest was stopped (a deadline, the host, a settled memory trip) while it
+/// ran. Native loops call the meter's `check_stopped`, which settles a pending
+/// memory crossing first.
 #[inline]
-pub(crate) fn check_stopped(vm: &VirtualMachine) -> PyResult<()> {
-    if memory_pending() {
-        settle_memory();
-    }
+pub(crate) fn check_tripped(vm: &VirtualMachine) -> PyResult<()> {
     let tripped = is_tripped();
     if tripped {
         install_stop(vm);

@@ -28,7 +28,8 @@
 //! `__module__` string (which `typing` and `dataclasses` resolve through
 //! `sys.modules`) never leads to a library namespace.
 
-use super::guest_env::with_state;
+use super::state::with_state;
+use std::cell::RefCell;
 use rustpython_compiler_core::frozen::FrozenModule;
 use rustpython_vm::builtins::{PyDict, PyDictRef, PyList, PyModule, PyStr, PyStrRef};
 use rustpython_vm::class::{PyClassImpl, StaticType};
@@ -71,15 +72,39 @@ pub(crate) struct LibraryState {
 }
 
 impl LibraryState {
-    /// Sets up the library of a sandbox (its builtins come later, from
-    /// [`library_builtins`]).
-    pub(crate) fn new(vm: &VirtualMachine, random_seed: u64) -> Self {
+    fn new(vm: &VirtualMachine, random_seed: u64) -> Self {
         LibraryState {
             sys_modules: Some(vm.ctx.new_dict()),
             random_seed,
             ..LibraryState::default()
         }
     }
+}
+
+thread_local! {
+    /// This sandbox's library.
+    static LIBRARY: RefCell<Option<LibraryState>> = const { RefCell::new(None) };
+}
+
+fn with_library<R>(f: impl FnOnce(&mut LibraryState) -> R) -> Option<R> {
+    LIBRARY.with(|l| l.borrow_mut().as_mut().map(f))
+}
+
+/// Sets up the library of a sandbox: its state, the library's builtins (from
+/// `original`, the interpreter's builtins before the guest's were
+/// restricted) and its types.
+pub(crate) fn install(vm: &VirtualMachine, random_seed: u64, original: &PyDictRef) -> PyResult<()> {
+    LIBRARY.with(|l| *l.borrow_mut() = Some(LibraryState::new(vm, random_seed)));
+    library_builtins(vm, original, &vm.builtins.dict())?;
+    init_types(vm);
+    Ok(())
+}
+
+/// Lets go of the library's modules (inside the interpreter, at tear-down).
+pub(crate) fn release() {
+    let library = LIBRARY.with(|l| l.borrow_mut().take());
+    drop(library);
+    super::state::set_library_loading(false);
 }
 
 /// Pure-Python modules library code may import besides the guest modules:
@@ -223,14 +248,14 @@ pub(crate) fn library_builtins(
     )?;
     for name in ["exec", "eval", "compile"] {
         if let Some(original) = d.get_item_opt(name, vm)? {
-            with_state(|s| s.library.originals.push((name, original)));
+            with_library(|l| l.originals.push((name, original)));
         }
         let wrapped = vm.new_function(name, move |a: FuncArgs, vm: &VirtualMachine| {
             library_run(name, a, vm)
         });
         d.set_item(name, wrapped.into(), vm)?;
     }
-    with_state(|s| s.library.builtins = Some(d.clone()));
+    with_library(|l| l.builtins = Some(d.clone()));
     Ok(d)
 }
 
@@ -368,7 +393,7 @@ fn library_run(which: &'static str, mut args: FuncArgs, vm: &VirtualMachine) -> 
             g
         }
     };
-    if with_state(|s| s.library.is_namespace(&globals)).unwrap_or(true) {
+    if with_library(|l| l.is_namespace(&globals)).unwrap_or(true) {
         return Err(vm.new_runtime_error(format!(
             "{which}() in a library module's namespace is not available in this sandbox"
         )));
@@ -394,9 +419,8 @@ fn library_run(which: &'static str, mut args: FuncArgs, vm: &VirtualMachine) -> 
 }
 
 fn call_original(which: &'static str, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-    let original = with_state(|s| {
-        s.library
-            .originals
+    let original = with_library(|l| {
+        l.originals
             .iter()
             .find(|(n, _)| *n == which)
             .map(|(_, f)| f.clone())
@@ -504,7 +528,7 @@ fn import_for_codecs(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
 fn builtins_for_library(vm: &VirtualMachine) -> PyResult {
     let guest = with_state(|s| s.guest_builtins.clone())
         .flatten()
-        .and_then(|b| super::guest_env::sealed_dict(&b))
+        .and_then(|b| super::sealed::sealed_dict(&b))
         .ok_or_else(|| vm.new_runtime_error("the guest's builtins are not set up"))?;
     let view = ModuleView {
         name: "builtins".to_owned(),
@@ -532,14 +556,12 @@ fn guest_import(vm: &VirtualMachine, name: &str, level: i64) -> PyResult {
     if level != 0 {
         return Err(refuse(vm, name));
     }
-    let (allowed, cached) = with_state(|s| {
+    let provided = with_state(|s| (s.imports.contains(name), s.modules.get(name).cloned()));
+    let view = with_library(|l| l.views.get(name).cloned()).flatten();
+    let (allowed, cached) = provided.map(|(allowed, module)| {
         (
-            s.imports.contains(name),
-            s.library
-                .views
-                .get(name)
-                .cloned()
-                .or_else(|| s.modules.get(name).cloned()),
+            allowed,
+            view.or(module),
         )
     })
     .unwrap_or((false, None));
@@ -551,11 +573,11 @@ fn guest_import(vm: &VirtualMachine, name: &str, level: i64) -> PyResult {
     }
     let module = load_top(vm, name)?;
     // Closing the import window made the view of every allowed module loaded.
-    if let Some(view) = with_state(|s| s.library.views.get(name).cloned()).flatten() {
+    if let Some(view) = with_library(|l| l.views.get(name).cloned()).flatten() {
         return Ok(view);
     }
     let view = module_view(vm, name, &module)?;
-    with_state(|s| s.library.views.insert(name.to_owned(), view.clone()));
+    with_library(|l| l.views.insert(name.to_owned(), view.clone()));
     Ok(view)
 }
 
@@ -569,7 +591,7 @@ fn load_top(vm: &VirtualMachine, name: &str) -> PyResult {
 /// `sys.modules` meanwhile, and the native types it creates get their
 /// allowlists before anything else runs.
 fn in_window(vm: &VirtualMachine, import: impl FnOnce() -> PyResult) -> PyResult {
-    with_state(|s| s.library.open_window(vm)).transpose()?;
+    with_library(|l| l.open_window(vm)).transpose()?;
     // The codec search (`str(b, 'latin1')` in `re`) comes with the first import.
     let result = ensure_codecs(vm).and_then(|()| import());
     super::harden::sweep(vm);
@@ -585,24 +607,28 @@ fn in_window(vm: &VirtualMachine, import: impl FnOnce() -> PyResult) -> PyResult
 /// state's borrow: making one may run the module's own `__getattr__`, which
 /// may import (PEP 562: `typing.ForwardRef` imports `annotationlib`).
 fn close_window(vm: &VirtualMachine) -> PyResult<()> {
-    if with_state(|s| s.library.depth > 1).unwrap_or(true) {
-        with_state(|s| s.library.depth -= 1);
+    if with_library(|l| l.depth > 1).unwrap_or(true) {
+        with_library(|l| {
+            l.depth -= 1;
+            super::state::set_library_loading(l.depth > 0);
+        });
         return Ok(());
     }
     let outcome = (|| {
         // Each round may load more modules; there are finitely many.
         loop {
-            let pending = with_state(|s| s.library.missing_views(&s.imports)).unwrap_or_default();
+            let imports = with_state(|s| s.imports.clone()).unwrap_or_default();
+            let pending = with_library(|l| l.missing_views(&imports)).unwrap_or_default();
             if pending.is_empty() {
                 return Ok(());
             }
             for (name, module) in pending {
                 let view = module_view(vm, &name, &module)?;
-                with_state(|s| s.library.views.insert(name, view));
+                with_library(|l| l.views.insert(name, view));
             }
         }
     })();
-    let closed = with_state(|s| s.library.close_window(vm)).transpose();
+    let closed = with_library(|l| l.close_window(vm)).transpose();
     outcome.and(closed.map(|_| ()))
 }
 
@@ -610,11 +636,11 @@ fn close_window(vm: &VirtualMachine) -> PyResult<()> {
 /// search function of this interpreter, which loads codecs (library modules)
 /// on demand.
 fn ensure_codecs(vm: &VirtualMachine) -> PyResult<()> {
-    if with_state(|s| s.library.codecs_ready).unwrap_or(true) {
+    if with_library(|l| l.codecs_ready).unwrap_or(true) {
         return Ok(());
     }
     load(vm, "encodings")?;
-    with_state(|s| s.library.codecs_ready = true);
+    with_library(|l| l.codecs_ready = true);
     Ok(())
 }
 
@@ -702,7 +728,7 @@ fn library_import(
 
 /// Loads (once per sandbox) the library module `name`.
 fn load(vm: &VirtualMachine, name: &str) -> PyResult {
-    if let Some(m) = with_state(|s| s.library.modules.get(name).cloned()).flatten() {
+    if let Some(m) = with_library(|l| l.modules.get(name).cloned()).flatten() {
         return Ok(m);
     }
     if !library_may_import(name) {
@@ -710,14 +736,14 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
     }
     // A library module may have put another in sys.modules itself
     // (`collections` does so for `collections.abc`).
-    let sys_modules = with_state(|s| s.library.sys_modules.clone()).flatten();
+    let sys_modules = with_library(|l| l.sys_modules.clone()).flatten();
     if let Some(m) = sys_modules
         .map(|m| m.get_item_opt(name, vm))
         .transpose()?
         .flatten()
     {
         if m.downcast_ref::<PyModule>().is_some() {
-            with_state(|s| s.library.modules.insert(name.to_owned(), m.clone()));
+            with_library(|l| l.modules.insert(name.to_owned(), m.clone()));
             return Ok(m);
         }
     }
@@ -769,9 +795,9 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
 /// Records a loaded library module in the sandbox's cache and its library
 /// `sys.modules`, and binds it in its parent package.
 fn remember(vm: &VirtualMachine, name: &str, module: &PyObjectRef) -> PyResult<()> {
-    with_state(|s| s.library.insert(vm, name, module.clone())).transpose()?;
+    with_library(|l| l.insert(vm, name, module.clone())).transpose()?;
     if let Some((parent, child)) = name.rsplit_once('.') {
-        if let Some(p) = with_state(|s| s.library.modules.get(parent).cloned()).flatten() {
+        if let Some(p) = with_library(|l| l.modules.get(parent).cloned()).flatten() {
             p.set_attr(&*vm.ctx.new_str(child), module.clone(), vm)?;
         }
     }
@@ -796,7 +822,7 @@ fn new_module(
     if package {
         dict.set_item("__path__", vm.ctx.new_list(Vec::new()).into(), vm)?;
     }
-    let builtins = with_state(|s| s.library.builtins.clone())
+    let builtins = with_library(|l| l.builtins.clone())
         .flatten()
         .ok_or_else(|| vm.new_runtime_error("the library is not set up"))?;
     let builtins = if name == "encodings" {
@@ -815,7 +841,7 @@ fn new_module(
         builtins
     };
     dict.set_item("__builtins__", builtins.into(), vm)?;
-    with_state(|s| s.library.namespaces.push(dict.clone()));
+    with_library(|l| l.namespaces.push(dict.clone()));
     Ok((module, dict))
 }
 
@@ -829,18 +855,18 @@ fn exec_frozen(
     // Recorded before running, for circular imports.
     remember(vm, name, &module)?;
     if let Err(e) = vm.run_code_obj(code, Scope::with_builtins(None, dict, vm)) {
-        with_state(|s| s.library.forget(vm, name));
+        with_library(|l| l.forget(vm, name));
         return Err(e);
     }
     // A module may replace itself in sys.modules (decimal does).
-    let sys_modules = with_state(|s| s.library.sys_modules.clone()).flatten();
+    let sys_modules = with_library(|l| l.sys_modules.clone()).flatten();
     if let Some(replaced) = sys_modules
         .map(|m| m.get_item_opt(name, vm))
         .transpose()?
         .flatten()
     {
         if !replaced.is(&module) {
-            with_state(|s| s.library.modules.insert(name.to_owned(), replaced.clone()));
+            with_library(|l| l.modules.insert(name.to_owned(), replaced.clone()));
             return Ok(replaced);
         }
     }
@@ -855,7 +881,7 @@ fn stand_in(vm: &VirtualMachine, name: &str, source: &str) -> PyResult {
         let native = rustpython_vm::import::import_builtin(vm, "_random")?;
         super::native::wrap_random(&native, vm)?;
         dict.set_item("_native", native, vm)?;
-        let seed = with_state(|s| s.library.random_seed).unwrap_or(0);
+        let seed = with_library(|l| l.random_seed).unwrap_or(0);
         dict.set_item("_SEED", vm.ctx.new_int(seed).into(), vm)?;
     }
     if name == "_thread" {
@@ -889,7 +915,7 @@ fn sys_stand_in(vm: &VirtualMachine) -> PyResult {
             dict.set_item(*name, v, vm)?;
         }
     }
-    let modules = with_state(|s| s.library.sys_modules.clone())
+    let modules = with_library(|l| l.sys_modules.clone())
         .flatten()
         .ok_or_else(|| vm.new_runtime_error("the library is not set up"))?;
     dict.set_item("modules", modules.into(), vm)?;
@@ -905,12 +931,6 @@ fn sys_stand_in(vm: &VirtualMachine) -> PyResult {
 }
 
 impl LibraryState {
-    /// True while an import runs library module code (native modules finish
-    /// their own types then; no guest code runs).
-    pub(crate) fn loading(&self) -> bool {
-        self.depth > 0
-    }
-
     fn is_namespace(&self, globals: &PyObjectRef) -> bool {
         self.namespaces.iter().any(|d| d.is(globals))
     }
@@ -933,6 +953,7 @@ impl LibraryState {
     /// While library modules load, their `sys.modules` holds the modules.
     fn open_window(&mut self, vm: &VirtualMachine) -> PyResult<()> {
         self.depth += 1;
+        super::state::set_library_loading(true);
         if self.depth > 1 {
             return Ok(());
         }
@@ -980,6 +1001,7 @@ impl LibraryState {
     /// may import.
     fn close_window(&mut self, vm: &VirtualMachine) -> PyResult<()> {
         self.depth = self.depth.saturating_sub(1);
+        super::state::set_library_loading(self.depth > 0);
         self.adopt_sys_modules();
         let Some(m) = self.sys_modules.clone() else {
             return Ok(());

@@ -6,25 +6,28 @@
 //! few operations the bridge needs while the guest runs are re-exported below.
 //!
 //! # Module structure
-//! - `patch`: the toolkit (receiver-checked methods, method replacement, slot
-//!   wrapping, construction refusal) and the RustPython facts it relies on.
-//! - `interrupt`: the stop (§6) and its delivery; `fuel`: the fuel meter and the
-//!   compile pipeline's instrumentation (§5.7); `source`: the nesting bound
-//!   checked before parsing (§5.1).
-//! - `guest_env`: the guest's namespace, builtins, `__import__`, `print` (§4.1);
-//!   `library`: the vetted standard library and its two import paths (§4.2);
-//!   `json`, `regex`, `sre_code`: the library's reimplemented modules.
-//! - `harden`: what guest code reaches on built-in types, and the sweep that
-//!   applies it to every type (§4.3); `identity`: deterministic identities (§4.4).
-//! - `native`, `text`, `sort`: native work bounded before it starts (§5.6, §5.8).
-//! - `finalize`: deferred finalizers (§7); `compare`, `exclusive`,
-//!   `descriptors`, `deque`, `buffers`: native operations that hold nothing
-//!   while guest code runs (§7, *Re-entrancy*).
+//! Imports run one way, from the files that install to the leaves (a check
+//! in `.ci/run` keeps it so):
+//! - leaves: `patch` (the toolkit: receiver-checked methods, method and slot
+//!   replacement, construction refusal, and the RustPython facts it relies
+//!   on), `interrupt` (the stop, §6), `meter` (fuel and memory reservations,
+//!   §5.6–5.7; imports only the stop), `state` (the per-sandbox state and the
+//!   list of every thread-local), `marker`, `digits`, `source` (§5.1),
+//!   `sre_code`, `sealed` (§3.4).
+//! - `exclusive`, `finalize` (§7), `iter` (metered iteration, §5.7),
+//!   `identity` (§4.4), `compare`, `descriptors`, `deque`, `buffers` (§7,
+//!   *Re-entrancy*).
+//! - `text`, `native`, `sort`, `json`, `regex` (§5.6, §5.8); `fuel` (the
+//!   compile pipeline's instrumentation, §5.7); `harden` (the types'
+//!   allowlists and the sweep, §4.3).
+//! - `library` (the vetted standard library, §4.2), `guest_env` (the guest's
+//!   namespace, builtins, `print`, §4.1); and this file, which installs them.
 
 mod buffers;
 mod compare;
 mod deque;
 mod descriptors;
+mod digits;
 mod exclusive;
 mod finalize;
 mod fuel;
@@ -32,14 +35,19 @@ mod guest_env;
 mod harden;
 mod identity;
 mod interrupt;
+mod iter;
 mod json;
+mod meter;
 mod library;
+mod marker;
 mod native;
 mod patch;
 mod regex;
+mod sealed;
 mod sort;
 mod source;
 mod sre_code;
+mod state;
 mod text;
 
 use crate::policy::Policy;
@@ -47,10 +55,11 @@ use rustpython_vm::builtins::PyDictRef;
 use rustpython_vm::{PyResult, VirtualMachine};
 
 pub(crate) use finalize::safe_point;
-pub(crate) use fuel::{compile, reading, refuel};
-pub(crate) use guest_env::{provide_module, sealed_view, set_output_sink, take_output};
-pub(crate) use interrupt::{install_stop, memory_tripped, settle_memory, Tripwire};
-pub(crate) use native::is_refusal;
+pub(crate) use fuel::compile;
+pub(crate) use guest_env::{provide_module, set_output_sink, take_output};
+pub(crate) use sealed::sealed_view;
+pub(crate) use interrupt::{install_stop, Tripwire};
+pub(crate) use meter::{is_refusal, memory_tripped, reading, refuel, settle_memory};
 pub(crate) use patch::refuse_construction;
 pub(crate) use source::{check_source, SourceKind};
 
@@ -64,14 +73,31 @@ pub(crate) fn install(
     tripwire: Tripwire,
     bridge: impl FnOnce(&VirtualMachine) -> PyResult<()>,
 ) -> PyResult<PyDictRef> {
-    // The namespace, builtins, imports and the stop come first: everything
-    // after runs inside them.
-    let globals = guest_env::install(vm, policy, tripwire)?;
+    // The guest's state and the stop come first: everything after runs
+    // inside them.
+    guest_env::install(vm, policy, tripwire)?;
+    // Deterministic identities, then the methods of built-in types replaced
+    // before the builtins are copied (the copies are of the replacements).
+    identity::install(vm)?;
+    harden::replace_methods(vm);
+    let original = guest_env::restrict(vm, policy)?;
+    library::install(vm, policy.random_seed, &original)?;
+    drop(original);
+    sealed::init_types();
+    let globals = guest_env::new_globals(vm)?;
     bridge(vm)?;
     // Before the builtins are sealed: `sorted` is replaced here and the size
     // check of `native` wraps the metered sort.
     sort::install(vm)?;
     native::install(vm, policy.max_int_bits)?;
+    text::install_translate(vm);
+    text::install_split(vm);
+    text::install_encode(vm);
+    // Native operations that call guest code hold nothing meanwhile.
+    compare::install(vm);
+    descriptors::install(vm);
+    buffers::install(vm);
+    native::install_typevar(vm);
     guest_env::seal_builtins(vm, &globals)?;
     // The runtime's own types exist before the sweep reaches them.
     fuel::init_types(vm);
@@ -97,10 +123,12 @@ pub(crate) fn release_finalizers() {
 pub(crate) fn release() {
     fuel::release();
     text::release();
-    native::release();
+    meter::release();
+    exclusive::release();
     regex::release();
     identity::release();
-    guest_env::clear_state();
+    library::release();
+    state::clear();
 }
 
 /// After an interpreter panic the interpreter is leaked, not dropped; so are

@@ -27,8 +27,10 @@ use rustpython_vm::{
     AsObject, Py, PyObject, PyObjectRef, PyPayload, PyResult, TryFromBorrowedObject, TryFromObject,
     VirtualMachine,
 };
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::sync::OnceLock;
+use super::digits::check_decimal_digits;
+use super::meter::{reserve, reserve_bounded};
 use super::patch::{guard_method, module_type, replace_method, typed_method, wrap_slot};
 
 thread_local! {
@@ -70,7 +72,7 @@ fn charged_division<const I: usize>(a: &PyObject, b: &PyObject, vm: &VirtualMach
     if let (Some(x), Some(y)) = (int_of(a), int_of(b)) {
         let bits = x.as_bigint().bits() + y.as_bigint().bits();
         if bits >= 4096 {
-            super::fuel::charge(bits / 64, vm)?;
+            super::meter::charge(bits / 64, vm)?;
         }
     }
     (DIVISION[I].get().expect("installed"))(a, b, vm)
@@ -169,14 +171,7 @@ pub(crate) fn install(vm: &VirtualMachine, max_int_bits: u64) -> PyResult<()> {
     int.modified();
     install_sized(vm);
     install_formatting(vm);
-    super::text::install_translate(vm);
-    super::text::install_split(vm);
-    super::text::install_encode(vm);
     install_list_assignment(vm);
-    super::compare::install(vm);
-    super::descriptors::install(vm);
-    super::buffers::install(vm);
-    install_typevar(vm);
     // The slicing fix replaces `__getitem__` first: the use count wraps it.
     install_memoryview_slicing(vm);
     install_memoryview_in_use(vm);
@@ -492,40 +487,6 @@ fn install_list_assignment(vm: &VirtualMachine) {
     );
 }
 
-/// CPython's limit on the digits of a decimal conversion of an `int`
-/// (`sys.int_info.default_max_str_digits`): converting a number of n digits
-/// to or from decimal text takes time quadratic in n in RustPython, and
-/// `str()` of a `max_int_bits` number took seconds in one native call.
-pub(crate) const MAX_STR_DIGITS: usize = 4300;
-
-/// 10^4300: an `int` at least this large in magnitude has more than
-/// [`MAX_STR_DIGITS`] decimal digits.
-fn ten_to_the_limit() -> &'static malachite_bigint::BigInt {
-    static LIMIT: OnceLock<malachite_bigint::BigInt> = OnceLock::new();
-    LIMIT.get_or_init(|| num_traits::pow(malachite_bigint::BigInt::from(10), MAX_STR_DIGITS))
-}
-
-/// Whether `obj` is an `int` of more than [`MAX_STR_DIGITS`] decimal digits.
-pub(crate) fn too_many_digits(obj: &PyObject) -> bool {
-    int_of(obj).is_some_and(|i| {
-        let v = i.as_bigint();
-        // 2^14280 < 10^4300 < 2^14285: only numbers near the limit are compared.
-        v.bits() > 14_280 && v.abs() >= *ten_to_the_limit()
-    })
-}
-
-/// Refuses the decimal text of an `int` of more than [`MAX_STR_DIGITS`]
-/// digits with CPython's `ValueError`.
-pub(crate) fn check_decimal_digits(obj: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
-    if too_many_digits(obj) {
-        return Err(vm.new_value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; \
-             use sys.set_int_max_str_digits() to increase the limit"
-        )));
-    }
-    Ok(())
-}
-
 /// Refuses a result of more than `max_int_bits` bits; charges an allowed one.
 fn check_bits(bits: f64, what: &str, vm: &VirtualMachine) -> PyResult<()> {
     let limit = INT_BITS.with(Cell::get);
@@ -534,7 +495,7 @@ fn check_bits(bits: f64, what: &str, vm: &VirtualMachine) -> PyResult<()> {
             "{what} would have about {bits:.0} bits, over this sandbox's limit of {limit}"
         )));
     }
-    super::fuel::charge((bits / 64.0) as u64, vm)
+    super::meter::charge((bits / 64.0) as u64, vm)
 }
 
 fn int_of(obj: &PyObject) -> Option<&PyInt> {
@@ -593,7 +554,7 @@ fn check_modular_power(exp: &PyObject, modulus: &PyObject, vm: &VirtualMachine) 
             e.as_bigint().bits()
         )));
     }
-    super::fuel::charge((work / (1u64 << 25) as f64) as u64, vm)
+    super::meter::charge((work / (1u64 << 25) as f64) as u64, vm)
 }
 
 fn check_lshift(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
@@ -665,62 +626,6 @@ const SEQUENCES: usize = 6;
 static REPEAT: [OnceLock<Repeat>; SEQUENCES] = [const { OnceLock::new() }; SEQUENCES];
 static INPLACE_REPEAT: [OnceLock<Repeat>; SEQUENCES] = [const { OnceLock::new() }; SEQUENCES];
 
-/// Refuses, with `MemoryError`, a result of `bytes` bytes that does not fit in
-/// what is left of the sandbox's memory budget: nothing is allocated, and the
-/// guest may catch the error and go on (crossing the budget for real is
-/// terminal, see `alloc`).
-pub(crate) fn reserve(bytes: f64, what: &str, vm: &VirtualMachine) -> PyResult<()> {
-    match crate::alloc::headroom() {
-        Some(room) if bytes > room as f64 => {
-            let exc = vm.new_memory_error(format!(
-                "{what} would need about {bytes:.0} bytes; the sandbox has {room} left"
-            ));
-            let _ = REFUSAL.try_with(|r| *r.borrow_mut() = Some(exc.clone().into()));
-            Err(exc)
-        }
-        _ => Ok(()),
-    }
-}
-
-/// [`reserve`] for a result whose exact size costs a pass over the data:
-/// `quick` (an upper bound from lengths alone) is tried first, and `exact` is
-/// computed, and reserved, only when the bound does not fit (with no budget,
-/// neither).
-pub(crate) fn reserve_bounded(
-    quick: f64,
-    exact: impl FnOnce() -> f64,
-    what: &str,
-    vm: &VirtualMachine,
-) -> PyResult<()> {
-    match crate::alloc::headroom() {
-        Some(room) if quick > room as f64 => reserve(exact(), what, vm),
-        _ => Ok(()),
-    }
-}
-
-/// What a result costs per object in it besides its text: the object (a
-/// `str` is 80 bytes, `bytes` 64, measured) and its list slot, rounded up.
-pub(crate) const PIECE: usize = 96;
-
-thread_local! {
-    /// The last `MemoryError` a size check raised: if the guest lets it escape
-    /// its call, the host gets `GuestError::MemoryLimit` (the guest ran out of
-    /// memory) rather than an ordinary exception.
-    static REFUSAL: RefCell<Option<PyObjectRef>> = const { RefCell::new(None) };
-}
-
-/// Whether `exc` is the `MemoryError` a size check raised (and forgets it).
-pub(crate) fn is_refusal(exc: &PyObject) -> bool {
-    REFUSAL
-        .try_with(|r| r.borrow_mut().take().is_some_and(|refused| refused.is(exc)))
-        .unwrap_or(false)
-}
-
-/// Forgets the last refusal (on the sandbox thread, before teardown).
-pub(crate) fn release() {
-    let _ = REFUSAL.try_with(|r| r.borrow_mut().take());
-    super::exclusive::release();
-}
 
 /// Bytes per element of a sequence, for the size of a repetition.
 fn repeated_size(obj: &PyObject, n: isize, vm: &VirtualMachine) -> PyResult<f64> {
@@ -1149,7 +1054,7 @@ fn checked_str_vectorcall(
 
 /// The limits on making and writing integers: construction from text or
 /// bytes counts against `max_int_bits`, decimal text is at most
-/// [`MAX_STR_DIGITS`] digits (CPython's default), both ways.
+/// `digits::MAX_STR_DIGITS` digits (CPython's default), both ways.
 /// `format(x)` and `format(x, '')` of an exact `int` take the fast path.
 fn wrap_builtin_format(vm: &VirtualMachine) -> PyResult<()> {
     // A policy without builtins has no `format` to wrap.
@@ -1790,7 +1695,7 @@ fn check_gcd(name: &str, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
             bits[0], bits[1]
         )));
     }
-    super::fuel::charge((work / (1u64 << 25) as f64) as u64, vm)
+    super::meter::charge((work / (1u64 << 25) as f64) as u64, vm)
 }
 
 /// `_typing._idfunc`, the `__call__` of every `typing.NewType`, indexes its
@@ -1802,7 +1707,7 @@ fn check_gcd(name: &str, args: &FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
 /// same field took the lock twice (an interpreter panic). Reading them is
 /// exclusive per `TypeVar` (`exclusive.rs`). The type exists without any
 /// import (`def f[T: g()]()` makes one), so this runs at set-up.
-fn install_typevar(vm: &VirtualMachine) {
+pub(crate) fn install_typevar(vm: &VirtualMachine) {
     use rustpython_vm::class::StaticType;
     if let Some(ty) = rustpython_vm::stdlib::_typing::TypeVar::static_cell().get() {
         super::exclusive::guard_getsets(ty, &["__bound__", "__constraints__"], vm);

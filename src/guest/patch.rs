@@ -9,7 +9,9 @@
 
 use rustpython_vm::builtins::PyType;
 use rustpython_vm::function::{FuncArgs, IntoPyNativeFn};
+use parking_lot::Mutex;
 use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine};
+use std::sync::OnceLock;
 
 /// Points `$slot` at `$checked`, remembering the interpreter's function the
 /// first time (slot functions are the same code on every thread).
@@ -135,3 +137,28 @@ pub(crate) fn replace_method(
     ty.modified();
 }
 
+/// The index of the wrapper that calls the native slot function `original`
+/// (at `addr`), assigned the first time it is seen. `None` if it is a wrapper
+/// already, or if the table is full: more native functions than wrappers
+/// stay unmetered (unit tests check that every type of a sandbox fits).
+pub(crate) fn assign_wrapper<F: Copy>(
+    original: F,
+    addr: usize,
+    is_wrapper: bool,
+    originals: &[OnceLock<F>],
+    assigned: &Mutex<Vec<usize>>,
+) -> Option<usize> {
+    if is_wrapper {
+        return None;
+    }
+    let mut assigned = assigned.lock();
+    match assigned.iter().position(|a| *a == addr) {
+        Some(i) => Some(i),
+        None if assigned.len() < originals.len() => {
+            let _ = originals[assigned.len()].set(original);
+            assigned.push(addr);
+            Some(assigned.len() - 1)
+        }
+        None => None,
+    }
+}

@@ -37,7 +37,7 @@
 //! no pre-run (regular expressions are then bounded only by the stop grace,
 //! SPEC §5.5).
 
-use super::fuel;
+use super::meter as fuel;
 use super::patch::replace_method;
 use rustpython_sre_engine::{Request, SearchIter, State, StrDrive, StringCursor};
 use rustpython_vm::builtins::{PyCallableIterator, PyStr, PyWeak};
@@ -136,8 +136,8 @@ fn checkpoint(steps: u64) {
     if steps > limit {
         halt(Halt::Fuel);
     }
-    if super::interrupt::memory_pending() {
-        super::interrupt::settle_memory();
+    if super::meter::memory_pending() {
+        super::meter::settle_memory();
     }
     if super::interrupt::is_tripped() {
         halt(Halt::Stopped);
@@ -322,7 +322,7 @@ fn pre_run(
         }
         Err(Halt::Fuel) => Err(fuel::exhausted(vm)),
         Err(Halt::Stopped) => {
-            super::interrupt::check_stopped(vm)?;
+            super::meter::check_stopped(vm)?;
             Err(vm.new_runtime_error("the regular expression was stopped".to_owned()))
         }
     }
@@ -392,8 +392,8 @@ fn reserve_result(
     vm: &VirtualMachine,
 ) -> PyResult<()> {
     let pieces = (found as f64 + 1.0) * per_match as f64;
-    super::native::reserve(
-        pieces * super::native::PIECE as f64 + extra + text_len(string, vm),
+    super::meter::reserve(
+        pieces * super::meter::PIECE as f64 + extra + text_len(string, vm),
         what,
         vm,
     )

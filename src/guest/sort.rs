@@ -17,7 +17,7 @@
 //!   `ValueError: list modified during sort` if the guest filled it meanwhile,
 //!   and after a failing comparison the list holds a permutation of its items.
 
-use super::fuel;
+use super::meter as fuel;
 use rustpython_vm::builtins::{PyList, PyListRef};
 use rustpython_vm::function::FuncArgs;
 use rustpython_vm::types::PyComparisonOp;
@@ -162,7 +162,7 @@ fn sort_items(
 
 /// Reserves room for `n` slots of `size` bytes (`native::reserve`).
 fn reserve_items(n: usize, size: usize, vm: &VirtualMachine) -> PyResult<()> {
-    super::native::reserve(n as f64 * size as f64, "sorting", vm)
+    super::meter::reserve(n as f64 * size as f64, "sorting", vm)
 }
 
 /// A stable merge sort of natural runs with a fallible comparison (`after(a,

@@ -18,11 +18,11 @@
 //! - an f-string with several fields is compiled as a checked concatenation
 //!   ([`JoinFStrings`], [`Concat`]).
 //!
-//! A refusal is the catchable `MemoryError` of [`super::native::reserve`].
+//! A refusal is the catchable `MemoryError` of [`super::meter::reserve`].
 //! Container reprs are bounded differently: every native `__repr__` is metered
 //! (`harden`), so a repr that amplifies ends at its next item.
 
-use super::native::{reserve, reserve_bounded, PIECE};
+use super::meter::{reserve, reserve_bounded, PIECE};
 use super::patch::replace_method;
 use num_traits::ToPrimitive;
 use ruff_python_ast::visitor::transformer::{walk_expr, Transformer};
@@ -71,7 +71,7 @@ pub(crate) struct PercentSizes {
     /// The largest precision of a conversion.
     pub(crate) precision: f64,
     /// An `int` argument of a decimal conversion (`%d`, `%i`, `%u`) longer than
-    /// the decimal digit limit (`native::check_decimal_digits`).
+    /// the decimal digit limit (`digits::check_decimal_digits`).
     pub(crate) long_decimal: Option<PyObjectRef>,
 }
 
@@ -177,7 +177,7 @@ pub(crate) fn percent_pieces(
             sizes.pieces += percent_piece(&arg, conversion);
             if matches!(conversion, b'd' | b'i' | b'u' | b's' | b'r' | b'a')
                 && sizes.long_decimal.is_none()
-                && super::native::too_many_digits(&arg)
+                && super::digits::too_many_digits(&arg)
             {
                 sizes.long_decimal = Some(arg);
             }
@@ -275,7 +275,7 @@ fn build(
                 conversion_spec,
                 format_spec,
             } => {
-                super::fuel::charge_native(vm)?;
+                super::meter::charge_native(vm)?;
                 let FieldName { field_type, parts } =
                     FieldName::parse(field_name).map_err(|e| e.to_pyexception(vm))?;
                 let mut argument = field(field_type)?;
@@ -292,10 +292,10 @@ fn build(
                     FormatString::from_str(format_spec).map_err(|e| e.to_pyexception(vm))?;
                 let spec = build(&nested, field, vm)?;
                 // An `int` written in decimal is bounded like its repr
-                // (`native::check_decimal_digits`); `str()` of one skips the repr.
+                // (`digits::check_decimal_digits`); `str()` of one skips the repr.
                 let conversion = conversion_spec.and_then(FormatConversion::from_char);
                 if spec.is_empty() || matches!(conversion, Some(FormatConversion::Str)) {
-                    super::native::check_decimal_digits(&argument, vm)?;
+                    super::digits::check_decimal_digits(&argument, vm)?;
                 }
                 let argument = match conversion {
                     Some(FormatConversion::Str) => argument.str(vm)?.into(),
@@ -638,7 +638,7 @@ pub(crate) fn install_translate(vm: &VirtualMachine) {
                 // at the stop, and checks what the small pieces added (the
                 // buffer's next growth) against the budget.
                 if i % 4096 == 4095 {
-                    super::interrupt::check_stopped(vm)?;
+                    super::meter::check_stopped(vm)?;
                     reserve(out.len() as f64, "str.translate()", vm)?;
                 }
                 match table.get_item(&*cp.to_u32().to_pyobject(vm), vm) {
@@ -741,7 +741,7 @@ impl Transformer for JoinFStrings {
         *expr = Expr::Call(ast::ExprCall {
             node_index: AtomicNodeIndex::NONE,
             range: at,
-            func: Box::new(super::fuel::marked_literal("concat", at)),
+            func: Box::new(super::marker::marked_literal("concat", at)),
             arguments: ast::Arguments {
                 range: at,
                 node_index: AtomicNodeIndex::NONE,
@@ -825,7 +825,7 @@ fn wrap_in_field_check(value: &mut Expr) {
     *value = Expr::Call(ast::ExprCall {
         node_index: AtomicNodeIndex::NONE,
         range: at,
-        func: Box::new(super::fuel::marked_literal("field", at)),
+        func: Box::new(super::marker::marked_literal("field", at)),
         arguments: ast::Arguments {
             range: at,
             node_index: AtomicNodeIndex::NONE,
@@ -906,7 +906,7 @@ impl Callable for FieldCheck {
         let [value] = <[PyObjectRef; 1]>::try_from(args.args)
             .map_err(|_| vm.new_type_error("f-string field check takes one value"))?;
         if value.class().is(vm.ctx.types.int_type) {
-            super::native::check_decimal_digits(&value, vm)?;
+            super::digits::check_decimal_digits(&value, vm)?;
         }
         Ok(value)
     }
