@@ -8,6 +8,7 @@ use crate::inbox::{self, Job, Link};
 use crate::membrane;
 use crate::policy::Policy;
 use crate::runtime::Runtime;
+use crate::sandbox_thread::GUEST_FILENAME;
 use crate::value::{DataLimits, Value};
 use parking_lot::Mutex;
 use std::fmt;
@@ -16,9 +17,6 @@ use std::sync::{mpsc, Arc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// The file name guest tracebacks show for source passed to [`Sandbox::exec`] and
-/// [`Sandbox::eval`].
-pub const GUEST_FILENAME: &str = "<guest>";
 
 /// One sandboxed guest: a Python interpreter on its own thread, with its own
 /// built-in types, builtins and globals, governed by the [`Policy`] it was started
@@ -48,12 +46,24 @@ impl Sandbox {
         }
         let account = AccountHandle::open(policy.max_memory.unwrap_or(0))
             .ok_or(ConfigError::TooManySandboxes)?;
-        let master = policy.master.then_some(crate::sandbox_thread::Extension {
-            install: crate::master::install,
-            clear: crate::master::clear,
+        // The master module gets its runtime here, so the thread never
+        // names the API layer.
+        let master = policy.master.then(|| {
+            let runtime = runtime.clone();
+            crate::sandbox_thread::Extension {
+                install: Box::new(move |vm| crate::master::install(vm, &runtime)),
+                clear: crate::master::clear,
+            }
         });
         let data = policy.data.clone();
-        let started = crate::sandbox_thread::spawn(runtime.clone(), policy, account, master)?;
+        let started = crate::sandbox_thread::spawn(
+            runtime.inner.config.stack_size,
+            runtime.inner.config.hash_seed,
+            runtime.inner.caps.clone(),
+            policy,
+            account,
+            master,
+        )?;
         Ok(Sandbox {
             link: started.link,
             thread: Some(started.thread),

@@ -9,8 +9,7 @@ use crate::inbox::{self, Job, Link};
 use crate::membrane::proxy;
 use crate::membrane::{from_guest, to_guest, wrap_exception, SourceCache};
 use crate::policy::Policy;
-use crate::runtime::Runtime;
-use crate::sandbox::GUEST_FILENAME;
+use crate::caps::table::CapTable;
 use crate::value::Value;
 use rustpython_vm::builtins::PyDictRef;
 use rustpython_vm::compiler::{CompileError, Mode};
@@ -26,11 +25,15 @@ use std::thread::JoinHandle;
 
 static NEXT_SANDBOX: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
+/// The file name guest tracebacks show for source passed to
+/// [`Sandbox::exec`](crate::Sandbox::exec) and [`Sandbox::eval`](crate::Sandbox::eval).
+pub const GUEST_FILENAME: &str = "<guest>";
+
 /// What the API layer adds to a sandbox's interpreter (the `pyocap` master
 /// module), handed in so the thread never names it.
 pub(crate) struct Extension {
     /// Installs it, during set-up (before the builtins are sealed).
-    pub(crate) install: fn(&VirtualMachine, &Runtime) -> rustpython_vm::PyResult<()>,
+    pub(crate) install: Box<dyn FnOnce(&VirtualMachine) -> rustpython_vm::PyResult<()> + Send>,
     /// Lets go of its guest objects, at tear-down.
     pub(crate) clear: fn(),
 }
@@ -52,7 +55,9 @@ pub(crate) struct Started {
 /// Starts a sandbox thread whose allocations go to `account`, and waits until
 /// its interpreter is ready (or failed to start).
 pub(crate) fn spawn(
-    runtime: Runtime,
+    stack_size: usize,
+    hash_seed: u32,
+    caps: Arc<CapTable>,
     policy: Policy,
     account: AccountHandle,
     extension: Option<Extension>,
@@ -63,12 +68,10 @@ pub(crate) fn spawn(
         let (link, inbox_tx, inbox_rx) = Link::new(id, tripwire, account, &policy);
         let (ready_tx, ready_rx) = mpsc::sync_channel(1);
         let (printed_tx, printed_rx) = mpsc::channel();
-        let config = runtime.inner.config.clone();
         let thread_link = link.clone();
-        let thread_runtime = runtime.clone();
         let thread = std::thread::Builder::new()
             .name("pyocap-sandbox".into())
-            .stack_size(config.stack_size)
+            .stack_size(stack_size)
             .spawn(move || {
                 // Everything this thread allocates from here on is the guest's.
                 thread_link.tripwire.register_on_this_thread();
@@ -77,7 +80,8 @@ pub(crate) fn spawn(
                 inbox::attach(id, inbox_tx, inbox_rx, thread_link.tripwire.clone());
                 run_sandbox_thread(
                     policy,
-                    thread_runtime,
+                    hash_seed,
+                    caps,
                     thread_link,
                     sources,
                     signal_rx,
@@ -127,7 +131,8 @@ pub(crate) fn spawn(
 /// The body of a sandbox thread: start the interpreter, serve jobs, tear down.
 fn run_sandbox_thread(
     policy: Policy,
-    runtime: Runtime,
+    hash_seed: u32,
+    caps: Arc<CapTable>,
     link: Arc<Link>,
     sources: Rc<RefCell<SourceCache>>,
     signal_rx: rustpython_vm::signal::UserSignalReceiver,
@@ -137,7 +142,7 @@ fn run_sandbox_thread(
 ) {
     let busy = link.busy.clone();
     let started = catch_unwind(AssertUnwindSafe(|| {
-        Guest::start(&policy, &runtime, link, sources, signal_rx, extension)
+        Guest::start(&policy, hash_seed, caps, link, sources, signal_rx, extension)
     }));
     let guest = match started {
         Ok(Ok(guest)) => Rc::new(guest),
@@ -190,14 +195,15 @@ struct Guest {
     link: Arc<Link>,
     /// Jobs in progress on this thread (nested ones are served inside a call).
     depth: std::cell::Cell<u32>,
-    /// What the API layer added (the master module), cleared at tear-down.
-    extension: Option<Extension>,
+    /// Clears what the API layer added (the master module), at tear-down.
+    clear_extension: Option<fn()>,
 }
 
 impl Guest {
     fn start(
         policy: &Policy,
-        runtime: &Runtime,
+        hash_seed: u32,
+        caps: Arc<CapTable>,
         link: Arc<Link>,
         sources: Rc<RefCell<SourceCache>>,
         signal_rx: rustpython_vm::signal::UserSignalReceiver,
@@ -205,8 +211,12 @@ impl Guest {
     ) -> Result<Guest, ConfigError> {
         let tripwire = link.tripwire.clone();
         let own_link = link.clone();
+        let (extension_install, clear_extension) = match extension {
+            Some(e) => (Some(e.install), Some(e.clear)),
+            None => (None, None),
+        };
         let mut settings = rustpython_vm::Settings::default();
-        settings.hash_seed = Some(runtime.inner.config.hash_seed);
+        settings.hash_seed = Some(hash_seed);
         settings.isolated = true;
         settings.ignore_environment = true;
         settings.import_site = false;
@@ -223,9 +233,9 @@ impl Guest {
         let globals = interp
             .enter(|vm| {
                 guest::install(vm, policy, tripwire.clone(), |vm| {
-                    proxy::install(vm, runtime.inner.caps.clone(), link, policy.data.clone())?;
-                    if let Some(extension) = &extension {
-                        (extension.install)(vm, runtime)?;
+                    proxy::install(vm, caps, link, policy.data.clone())?;
+                    if let Some(install) = extension_install {
+                        install(vm)?;
                     }
                     Ok(())
                 })
@@ -240,7 +250,7 @@ impl Guest {
             poisoned: std::cell::Cell::new(false),
             link: own_link,
             depth: std::cell::Cell::new(0),
-            extension,
+            clear_extension,
         })
     }
 
@@ -444,8 +454,8 @@ impl Guest {
                 if let Some(globals) = globals {
                     globals.clear();
                 }
-                if let Some(extension) = &self.extension {
-                    (extension.clear)();
+                if let Some(clear) = self.clear_extension {
+                    clear();
                 }
                 proxy::clear();
                 guest::release();
