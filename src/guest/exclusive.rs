@@ -19,7 +19,7 @@
 //! The mark is an object's address in a short per-thread list; it is never
 //! shown to the guest.
 
-use super::patch::replace_method;
+use super::patch::{native_methods, replace_method};
 use rustpython_vm::builtins::PyType;
 use rustpython_vm::convert::ToPyResult;
 use rustpython_vm::types::PyTypeFlags;
@@ -90,16 +90,7 @@ pub(crate) fn is_exclusive_iterator(ty: &Py<PyType>, vm: &VirtualMachine) -> boo
 /// check; the interpreter made these methods from the slot functions and
 /// called those directly), every other native method takes the mark itself.
 pub(crate) fn guard_methods(ty: &'static Py<PyType>, vm: &VirtualMachine) {
-    let names: Vec<&'static str> = ty
-        .attributes
-        .read()
-        .iter()
-        .filter(|(_, v)| {
-            v.class().is(vm.ctx.types.method_descriptor_type)
-                || v.class().is(vm.ctx.types.wrapper_descriptor_type)
-        })
-        .map(|(k, _)| k.as_str())
-        .collect();
+    let names = native_methods(ty, vm);
     for name in names {
         match name {
             "__next__" => replace_method(ty, name, vm, move |zelf, args, _original, vm| {

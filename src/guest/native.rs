@@ -31,7 +31,7 @@ use std::cell::Cell;
 use std::sync::OnceLock;
 use super::digits::check_decimal_digits;
 use super::meter::{reserve, reserve_bounded};
-use super::patch::{guard_method, module_type, replace_method, typed_method, wrap_slot};
+use super::patch::{guard_method, module_type, native_methods, replace_method, typed_method, wrap_slot};
 
 thread_local! {
     /// The sandbox's `max_int_bits`.
@@ -319,16 +319,7 @@ fn install_memoryview_in_use(vm: &VirtualMachine) {
         MEMORYVIEW_RICHCOMPARE,
         in_use_richcompare as RichCompare
     );
-    let names: Vec<&'static str> = ty
-        .attributes
-        .read()
-        .iter()
-        .filter(|(_, v)| {
-            v.class().is(vm.ctx.types.method_descriptor_type)
-                || v.class().is(vm.ctx.types.wrapper_descriptor_type)
-        })
-        .map(|(k, _)| k.as_str())
-        .collect();
+    let names = native_methods(ty, vm);
     for name in names {
         if matches!(name, "release" | "__exit__") {
             replace_method(ty, name, vm, |zelf, mut args, original, vm| {

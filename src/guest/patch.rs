@@ -162,3 +162,17 @@ pub(crate) fn assign_wrapper<F: Copy>(
         None => None,
     }
 }
+
+/// The names of `ty`'s native methods and slot wrappers (the methods a patch
+/// that marks or guards every operation of a type must replace).
+pub(crate) fn native_methods(ty: &Py<PyType>, vm: &VirtualMachine) -> Vec<&'static str> {
+    ty.attributes
+        .read()
+        .iter()
+        .filter(|(_, v)| {
+            v.class().is(vm.ctx.types.method_descriptor_type)
+                || v.class().is(vm.ctx.types.wrapper_descriptor_type)
+        })
+        .map(|(k, _)| k.as_str())
+        .collect()
+}
