@@ -32,11 +32,16 @@ pub(crate) fn too_many_digits(obj: &PyObject) -> bool {
 /// digits with CPython's `ValueError`.
 pub(crate) fn check_decimal_digits(obj: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
     if too_many_digits(obj) {
-        return Err(vm.new_value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; \
-             use sys.set_int_max_str_digits() to increase the limit"
-        )));
+        return Err(limit_error(vm));
     }
     Ok(())
+}
+
+/// CPython's `ValueError` for a decimal conversion over the limit.
+pub(crate) fn limit_error(vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    vm.new_value_error(format!(
+        "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; \
+         use sys.set_int_max_str_digits() to increase the limit"
+    ))
 }
 

@@ -221,6 +221,14 @@ fn into_vm_code(code: CodeObject, vm: &VirtualMachine) -> PyRef<PyCode> {
 /// `BINARY_OP_EXTEND` with the same operator: same size and cache layout, and
 /// with no cached descriptor it always takes the generic path (the slots).
 /// Nothing specialises it again: only a plain `BINARY_OP` is adaptive.
+///
+/// A call with one argument is kept off the same way: RustPython specialises
+/// `str(x)` into `CALL_STR_1`, which converts an exact `int` to text by a fast
+/// path no slot sees (the 4300-digit limit did not hold after two runs of the
+/// same `str(x)`), and `tuple(x)` into `CALL_TUPLE_1`, which copies `x` without
+/// the size check of `tuple`'s constructor. Every one-argument `CALL` becomes
+/// `CALL_TYPE_1`, whose only fast path is `type(x)` (returning the class) and
+/// which otherwise takes the generic call path; it is not adaptive either.
 fn keep_multiply_generic<C: Constant>(mut code: CodeObject<C>) -> CodeObject<C> {
     use rustpython_compiler_core::bytecode::{
         oparg::BinaryOperator, CodeUnit, CodeUnits, Instruction, OpArgState,
@@ -242,6 +250,14 @@ fn keep_multiply_generic<C: Constant>(mut code: CodeObject<C>) -> CodeObject<C> 
                     changed = true;
                     CodeUnit {
                         op: Instruction::BinaryOpExtend,
+                        arg: unit.arg,
+                    }
+                }
+                // A one-argument call: see the function's doc.
+                Instruction::Call { argc } if argc.get(arg) == 1 => {
+                    changed = true;
+                    CodeUnit {
+                        op: Instruction::CallType1,
                         arg: unit.arg,
                     }
                 }

@@ -1086,7 +1086,95 @@ fn exceptions_with_own_str(vm: &VirtualMachine) -> [&'static Py<PyType>; 8] {
     ]
 }
 
+/// `list.index(x)`, `list.remove(x)` and `range.index(x)` that do not find an
+/// `int` of more than 4300 digits wrote it into their message by
+/// RustPython's fast path (quadratic work no slot sees). For such a needle the
+/// search runs here, CPython's way (first item identical or equal, in
+/// `[start, stop)`), and not finding it is CPython's error: the digit limit's
+/// `ValueError` for `index`, `list.remove(x): x not in list` for `remove`. A
+/// needle that is found is left to the interpreter.
+fn install_search_messages(vm: &VirtualMachine) {
+    fn position(list: &PyObject, needle: &PyObject, start: usize, stop: usize, vm: &VirtualMachine) -> PyResult<Option<usize>> {
+        let mut i = start;
+        loop {
+            let Some(item) = list
+                .downcast_ref::<PyList>()
+                .and_then(|l| (i < stop).then(|| l.borrow_vec().get(i).cloned()).flatten())
+            else {
+                return Ok(None);
+            };
+            super::meter::charge_native(vm)?;
+            if item.is(needle) || item.rich_compare_bool(needle, rustpython_vm::types::PyComparisonOp::Eq, vm)? {
+                return Ok(Some(i));
+            }
+            i += 1;
+        }
+    }
+    fn bound(arg: Option<&PyObjectRef>, len: usize, vm: &VirtualMachine) -> PyResult<usize> {
+        let Some(arg) = arg.filter(|a| !vm.is_none(a)) else {
+            return Ok(len);
+        };
+        let i = arg.try_index(vm)?;
+        let i = i.as_bigint();
+        let len_i = num_bigint_of(len);
+        let clamped = if i.is_negative() { (i + &len_i).max(Zero::zero()) } else { i.clone().min(len_i) };
+        Ok(clamped.to_usize().unwrap_or(len))
+    }
+    fn num_bigint_of(n: usize) -> malachite_bigint::BigInt {
+        malachite_bigint::BigInt::from(n)
+    }
+    let list = vm.ctx.types.list_type;
+    replace_method(list, "index", vm, |zelf, mut args, original, vm| {
+        if args.args.first().is_some_and(|x| super::digits::too_many_digits(x)) && args.kwargs.is_empty() {
+            let len = zelf.downcast_ref::<PyList>().map_or(0, |l| l.borrow_vec().len());
+            let start = match args.args.get(1) {
+                Some(a) => bound(Some(a), len, vm)?,
+                None => 0,
+            };
+            let stop = bound(args.args.get(2), len, vm)?;
+            return match position(&zelf, &args.args[0], start, stop, vm)? {
+                Some(i) => Ok(vm.ctx.new_int(i).into()),
+                None => Err(super::digits::limit_error(vm)),
+            };
+        }
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
+    replace_method(list, "remove", vm, |zelf, mut args, original, vm| {
+        if args.args.len() == 1 && args.kwargs.is_empty() && super::digits::too_many_digits(&args.args[0]) {
+            let len = zelf.downcast_ref::<PyList>().map_or(0, |l| l.borrow_vec().len());
+            return match position(&zelf, &args.args[0], 0, len, vm)? {
+                Some(i) => {
+                    if let Some(l) = zelf.downcast_ref::<PyList>() {
+                        let removed = {
+                            let mut items = l.borrow_vec_mut();
+                            (i < items.len()).then(|| items.remove(i))
+                        };
+                        drop(removed);
+                    }
+                    Ok(vm.ctx.none())
+                }
+                None => Err(vm.new_value_error("list.remove(x): x not in list")),
+            };
+        }
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
+    let range = vm.ctx.types.range_type;
+    replace_method(range, "index", vm, |zelf, mut args, original, vm| {
+        if args.args.len() == 1 && args.kwargs.is_empty() && super::digits::too_many_digits(&args.args[0]) {
+            let contains = vm.call_method(&zelf, "__contains__", (args.args[0].clone(),))?;
+            if !contains.try_to_bool(vm)? {
+                return Err(super::digits::limit_error(vm));
+            }
+        }
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
+}
+
 fn install_int_conversions(vm: &VirtualMachine) -> PyResult<()> {
+    install_search_messages(vm);
     // RustPython writes an exact `int` by a fast path no slot sees
     // (`PyObject::str`, and `vm.format` with an empty spec). Its callers that
     // a guest reaches with an `int` of its choice get the limit here: every

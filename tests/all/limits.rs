@@ -735,6 +735,16 @@ fn integer_construction_and_conversion_are_bounded() {
         ("str(range(1, 10 ** 5000, 2))", "ValueError"),
         ("str(OSError(10 ** 5000, 'a'))", "ValueError"),
         ("str(SyntaxError(10 ** 5000))", "ValueError"),
+        // The interpreter specialises a call run a few times: `str(x)` became
+        // a fast path that skipped the check after two runs.
+        (
+            "x = 10 ** 5000\nn = 0\nfor i in range(10):\n    try:\n        str(x)\n    \
+             except ValueError:\n        n += 1\nif n == 10: raise ValueError(n)",
+            "ValueError",
+        ),
+        // Searches that do not find a huge int wrote it into their message.
+        ("[].index(10 ** 5000)", "ValueError"),
+        ("range(3).index(10 ** 5000)", "ValueError"),
         (
             "import math\nmath.gcd(3 ** (2 ** 21), 7 ** (2 ** 20) + 1)",
             "OverflowError",
@@ -754,11 +764,12 @@ fn integer_construction_and_conversion_are_bounded() {
               __import__('math').lcm(4, 6), len(repr(-10 ** 4299)), \
               len(f'{10 ** 4299}'), len(f'{10 ** 4299!s:>5}'), f'{7=}', str(ValueError(7)), \
               len(f'{10 ** 5000:x}'), len('%x' % (10 ** 5000,)), '%d%% %s' % (5, 'a'), \
-              format(12), f'{12:}', repr(range(3)), str(OSError(2, 'x'))]"
+              format(12), f'{12:}', repr(range(3)), str(OSError(2, 'x')), \
+              [1, 10 ** 5000].index(10 ** 5000), [str(i) for i in range(5)][-1]]"
         )
         .unwrap(),
         sb.eval("[256, True, 4300, 4153, 4153, True, 3, 12, 4301, 4300, 4300, '7=7', '7', 4153, \
-                 4153, '5% a', '12', '12', 'range(0, 3)', '[Errno 2] x']")
+                 4153, '5% a', '12', '12', 'range(0, 3)', '[Errno 2] x', 1, '4']")
             .unwrap()
     );
 }
