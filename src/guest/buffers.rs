@@ -21,7 +21,7 @@
 //!   `float`) first;
 //! - `int` and `float` read a bytearray subclass as a plain `bytearray` copy.
 
-use super::patch::{guard_method, typed_method};
+use super::patch::{guard_method, typed_method, wrap_slot};
 use rustpython_vm::builtins::{PyByteArray, PyBytes, PyTuple};
 use rustpython_vm::function::FuncArgs;
 use rustpython_vm::protocol::{PyBuffer, PyNumberBinaryFunc};
@@ -220,12 +220,7 @@ fn install_remainder(vm: &VirtualMachine) {
     BYTES_REMAINDER.get_or_init(|| bytes_remainder);
     let ty = vm.ctx.types.bytearray_type;
     let n = &ty.slots.as_number;
-    if let Some(original) = n.remainder.load() {
-        let first = *BYTEARRAY_REMAINDER.get_or_init(|| original);
-        if first as usize == original as usize {
-            n.remainder.store(Some(bytearray_remainder as PyNumberBinaryFunc));
-        }
-    }
+    wrap_slot!(n.remainder, BYTEARRAY_REMAINDER, bytearray_remainder as PyNumberBinaryFunc);
     if ty.attributes.read().contains_key(vm.ctx.intern_str("__mod__")) {
         let method = typed_method(vm, "__mod__", ty, |zelf: PyObjectRef, other: PyObjectRef, vm: &VirtualMachine| {
             bytearray_remainder(&zelf, &other, vm)
@@ -244,22 +239,9 @@ pub(crate) fn install(vm: &VirtualMachine) {
         guard_method(ty, "translate", check_translate, vm);
     }
     install_remainder(vm);
-    for (i, ty) in [t.int_type, t.float_type].into_iter().enumerate() {
-        if let Some(new) = ty.slots.new.load() {
-            let first = *NUMBER_NEW[i].get_or_init(|| new);
-            if first as usize == new as usize {
-                ty.slots.new.store(Some(if i == 0 { number_new::<0> } else { number_new::<1> }));
-            }
-        }
-        if let Some(call) = ty.slots.vectorcall.load() {
-            let first = *NUMBER_VECTORCALL[i].get_or_init(|| call);
-            if first as usize == call as usize {
-                ty.slots.vectorcall.store(Some(if i == 0 {
-                    number_vectorcall::<0>
-                } else {
-                    number_vectorcall::<1>
-                }));
-            }
-        }
-    }
+    let (int, float) = (t.int_type, t.float_type);
+    wrap_slot!(int.slots.new, NUMBER_NEW[0], number_new::<0> as NewFn);
+    wrap_slot!(float.slots.new, NUMBER_NEW[1], number_new::<1> as NewFn);
+    wrap_slot!(int.slots.vectorcall, NUMBER_VECTORCALL[0], number_vectorcall::<0> as VectorCall);
+    wrap_slot!(float.slots.vectorcall, NUMBER_VECTORCALL[1], number_vectorcall::<1> as VectorCall);
 }

@@ -23,6 +23,7 @@
 //! than inside it. A stopped guest runs none: the queue is dropped.
 
 use parking_lot::Mutex;
+use super::patch::wrap_slot;
 use rustpython_vm::builtins::PyType;
 use rustpython_vm::class::{PyClassImpl, StaticType};
 use rustpython_vm::function::FuncArgs;
@@ -285,29 +286,11 @@ fn deferred_weak_new<const I: usize>(
 /// constructor slot (every class statement, `type(name, bases, ns)`,
 /// `type.__new__` from a metaclass) is wrapped.
 pub(crate) fn install(vm: &VirtualMachine) {
-    let slot = &vm.ctx.types.type_type.slots.new;
-    if let Some(current) = slot.load() {
-        if current as usize != new_type as TypeNew as usize {
-            let _ = TYPE_NEW.set(current);
-            slot.store(Some(new_type));
-        }
-    }
+    wrap_slot!(vm.ctx.types.type_type.slots.new, TYPE_NEW, new_type as TypeNew);
     DeferredCallback::make_static_type();
     let t = &vm.ctx.types;
-    let weak: [(&Py<PyType>, TypeNew); 2] = [
-        (t.weakref_type, deferred_weak_new::<0>),
-        (t.weakproxy_type, deferred_weak_new::<1>),
-    ];
-    for (i, (ty, wrapper)) in weak.into_iter().enumerate() {
-        if let Some(current) = ty.slots.new.load() {
-            if current as usize != wrapper as usize {
-                let first = *WEAK_NEW[i].get_or_init(|| current);
-                if first as usize == current as usize {
-                    ty.slots.new.store(Some(wrapper));
-                }
-            }
-        }
-    }
+    wrap_slot!(t.weakref_type.slots.new, WEAK_NEW[0], deferred_weak_new::<0> as TypeNew);
+    wrap_slot!(t.weakproxy_type.slots.new, WEAK_NEW[1], deferred_weak_new::<1> as TypeNew);
 }
 
 type TypeNew = fn(
