@@ -163,16 +163,36 @@ pub(crate) fn assign_wrapper<F: Copy>(
     }
 }
 
-/// The names of `ty`'s native methods and slot wrappers (the methods a patch
-/// that marks or guards every operation of a type must replace).
-pub(crate) fn native_methods(ty: &Py<PyType>, vm: &VirtualMachine) -> Vec<&'static str> {
-    ty.attributes
+/// The names of `ty`'s native instance methods and slot wrappers (the methods
+/// a patch that marks or guards every operation of a type must replace).
+/// Class and static methods (`itertools.chain.from_iterable`) are
+/// method descriptors too in RustPython, flagged as such: they are left out
+/// (a replacement would bind them to an instance).
+pub(crate) fn native_methods(ty: &'static Py<PyType>, vm: &VirtualMachine) -> Vec<&'static str> {
+    // An instance method read from its class is the descriptor itself; a
+    // class or static method is bound or unwrapped (a native binding, no
+    // guest code).
+    let instance_method = |v: &PyObjectRef| {
+        v.class()
+            .slots
+            .descr_get
+            .load()
+            .and_then(|get| get(v.clone(), None, Some(ty.to_owned().into()), vm).ok())
+            .is_some_and(|read| read.is(v))
+    };
+    let candidates: Vec<(&'static str, PyObjectRef)> = ty
+        .attributes
         .read()
         .iter()
         .filter(|(_, v)| {
             v.class().is(vm.ctx.types.method_descriptor_type)
                 || v.class().is(vm.ctx.types.wrapper_descriptor_type)
         })
-        .map(|(k, _)| k.as_str())
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
+    candidates
+        .into_iter()
+        .filter(|(_, v)| instance_method(v))
+        .map(|(k, _)| k)
         .collect()
 }

@@ -918,12 +918,14 @@ fn an_iterator_used_again_by_the_guest_code_it_calls_is_a_runtime_error() {
          own = list(R())\n\
          def g():\n    yield next(gen)\ngen = g()\n\
          try:\n    next(gen)\nexcept ValueError as e:\n    gen_error = str(e)\n\
-         c = itertools.count(5)\ncounted = (next(c), repr(c), list(itertools.islice(c, 3)))\n",
+         c = itertools.count(5)\ncounted = (next(c), repr(c), list(itertools.islice(c, 3)))\n\
+         class Chain(itertools.chain): pass\n\
+         chained = list(itertools.chain.from_iterable([[1], [2]])) + list(Chain.from_iterable([[3]]))\n",
     )
     .unwrap();
     assert_eq!(
-        sb.eval("pairs, own, gen_error, counted").unwrap().to_string(),
-        sb.eval("[(0, 1), (2, 3), (4, 5)], [3, 4, 5], 'generator already executing', (5, 'count(6)', [6, 7, 8])")
+        sb.eval("pairs, own, gen_error, counted, chained").unwrap().to_string(),
+        sb.eval("[(0, 1), (2, 3), (4, 5)], [3, 4, 5], 'generator already executing', (5, 'count(6)', [6, 7, 8]), [1, 2, 3]")
             .unwrap()
             .to_string()
     );
