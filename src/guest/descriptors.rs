@@ -37,13 +37,7 @@ fn field(ty: &Py<PyType>, name: &'static str, zelf: &PyObject, vm: &VirtualMachi
         .get(vm.ctx.intern_str(name))
         .cloned()
         .ok_or_else(|| vm.new_attribute_error(format!("no field {name}")))?;
-    let get = getset
-        .class()
-        .slots
-        .descr_get
-        .load()
-        .ok_or_else(|| vm.new_type_error(format!("field {name} is not a descriptor")))?;
-    get(getset, Some(zelf.to_owned()), None, vm)
+    super::patch::read_field(getset, zelf.to_owned(), vm)
 }
 
 fn property_get(

@@ -161,13 +161,7 @@ pub(crate) fn guard_getsets(ty: &'static Py<PyType>, names: &[&'static str], vm:
             let Some(field) = original_field(key, name) else {
                 return Err(vm.new_attribute_error(format!("no field {name}")));
             };
-            let get = field
-                .class()
-                .slots
-                .descr_get
-                .load()
-                .ok_or_else(|| vm.new_type_error("not a descriptor"))?;
-            get(field, Some(zelf.clone()), None, vm)
+            super::patch::read_field(field, zelf.clone(), vm)
         };
         let getset = vm.ctx.new_readonly_getset(name, ty, getter);
         ty.attributes.write().insert(interned, getset.into());
@@ -206,9 +200,7 @@ pub(crate) fn replace_setter(ty: &'static Py<PyType>, name: &'static str, setter
         original_field(key, name).ok_or_else(|| vm.new_attribute_error(format!("no field {name}")))
     };
     let getter = move |zelf: rustpython_vm::PyObjectRef, vm: &VirtualMachine| -> PyResult {
-        let f = field(vm)?;
-        let get = f.class().slots.descr_get.load().ok_or_else(|| vm.new_type_error("not a descriptor"))?;
-        get(f, Some(zelf), None, vm)
+        super::patch::read_field(field(vm)?, zelf, vm)
     };
     let set = move |zelf: rustpython_vm::PyObjectRef,
                     value: rustpython_vm::function::PySetterValue,

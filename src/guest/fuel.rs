@@ -203,15 +203,16 @@ fn visit_module(module: &mut ast::Mod, pass: &impl Transformer) {
 /// Turns a compiled code object into the interpreter's: every marked constant
 /// is replaced by its native object (a [`FuelTick`], the f-string
 /// concatenation); and in every code object (nested ones too) integer
-/// multiplication is kept on the checked path ([`keep_multiply_generic`]).
+/// multiplication is kept on the checked path ([`keep_checked_paths_generic`]).
 fn into_vm_code(code: CodeObject, vm: &VirtualMachine) -> PyRef<PyCode> {
     let bag = TickBag {
         inner: (&vm.ctx).as_bag(),
     };
-    vm.ctx.new_code(keep_multiply_generic(code.map_bag(bag)))
+    vm.ctx.new_code(keep_checked_paths_generic(code.map_bag(bag)))
 }
 
-/// Rewrites every `*` and `*=` of `code` so the interpreter never specialises it.
+/// Rewrites every `*` and `*=`, and every one-argument call, of `code` so the
+/// interpreter never specialises them.
 ///
 /// RustPython's adaptive interpreter turns a `BINARY_OP` that has seen two
 /// exact ints into `BINARY_OP_MULTIPLY_INT`, which multiplies the two big
@@ -229,7 +230,7 @@ fn into_vm_code(code: CodeObject, vm: &VirtualMachine) -> PyRef<PyCode> {
 /// the size check of `tuple`'s constructor. Every one-argument `CALL` becomes
 /// `CALL_TYPE_1`, whose only fast path is `type(x)` (returning the class) and
 /// which otherwise takes the generic call path; it is not adaptive either.
-fn keep_multiply_generic<C: Constant>(mut code: CodeObject<C>) -> CodeObject<C> {
+fn keep_checked_paths_generic<C: Constant>(mut code: CodeObject<C>) -> CodeObject<C> {
     use rustpython_compiler_core::bytecode::{
         oparg::BinaryOperator, CodeUnit, CodeUnits, Instruction, OpArgState,
     };
@@ -318,7 +319,7 @@ impl<'a> ConstantBag for TickBag<'a> {
     }
 
     fn make_code(&self, code: CodeObject<Self::Constant>) -> Self::Constant {
-        self.inner.make_code(keep_multiply_generic(code))
+        self.inner.make_code(keep_checked_paths_generic(code))
     }
 
     fn make_name(&self, name: &str) -> <Self::Constant as Constant>::Name {

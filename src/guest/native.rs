@@ -1116,12 +1116,9 @@ fn install_search_messages(vm: &VirtualMachine) {
         };
         let i = arg.try_index(vm)?;
         let i = i.as_bigint();
-        let len_i = num_bigint_of(len);
+        let len_i = malachite_bigint::BigInt::from(len);
         let clamped = if i.is_negative() { (i + &len_i).max(Zero::zero()) } else { i.clone().min(len_i) };
         Ok(clamped.to_usize().unwrap_or(len))
-    }
-    fn num_bigint_of(n: usize) -> malachite_bigint::BigInt {
-        malachite_bigint::BigInt::from(n)
     }
     let list = vm.ctx.types.list_type;
     replace_method(list, "index", vm, |zelf, mut args, original, vm| {

@@ -196,3 +196,15 @@ pub(crate) fn native_methods(ty: &'static Py<PyType>, vm: &VirtualMachine) -> Ve
         .map(|(k, _)| k)
         .collect()
 }
+
+/// Reads the native field `field` (a getset descriptor) of `obj` through the
+/// field's own binding: what `obj.<name>` gives when nothing overrides it.
+pub(crate) fn read_field(field: PyObjectRef, obj: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    let get = field
+        .class()
+        .slots
+        .descr_get
+        .load()
+        .ok_or_else(|| vm.new_type_error("a native field without a getter"))?;
+    get(field, Some(obj), None, vm)
+}
