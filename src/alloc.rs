@@ -18,7 +18,7 @@
 //!   never returns: the sandbox thread is frozen for good, the host is
 //!   answered at once, and the thread is abandoned. Only a single request about
 //!   as large as the whole budget gets here (a size computed from a guest
-//!   number that no pre-check in `native` caught), instead of aborting or
+//!   number that no pre-check in `guest/bounds/` caught), instead of aborting or
 //!   exhausting the host.
 //!
 //! This is the crate's only `unsafe` code.

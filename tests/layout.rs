@@ -174,44 +174,84 @@ fn the_interpreters_patches_are_applied_only_inside_the_guest() {
 
 #[test]
 fn the_files_of_the_guest_import_each_other_without_a_cycle() {
+    // Nodes: each file or folder directly in `src/guest/` ("meter", "bounds"),
+    // and each file inside a folder ("bounds/int"). A folder's `mod.rs` is its
+    // door, as `guest/mod.rs` is the guest's: it is left out of the graph.
     let sources = sources();
-    let files: BTreeSet<String> = sources
+    let guest: Vec<(Vec<String>, &String)> = sources
         .iter()
-        .filter(|(rel, _)| rel.starts_with("guest/") && rel.matches('/').count() == 1)
-        .map(|(rel, _)| rel["guest/".len()..].trim_end_matches(".rs").to_owned())
+        .filter_map(|(rel, text)| {
+            let rest = rel.strip_prefix("guest/")?;
+            let parts = rest.trim_end_matches(".rs").split('/').map(str::to_owned).collect();
+            Some((parts, text))
+        })
         .collect();
+    let top: BTreeSet<String> = guest
+        .iter()
+        .map(|(parts, _)| parts[0].clone())
+        .filter(|n| n != "mod")
+        .collect();
+    let inner: BTreeSet<String> = guest
+        .iter()
+        .filter(|(parts, _)| parts.len() == 2 && parts[1] != "mod")
+        .map(|(parts, _)| parts.join("/"))
+        .collect();
+    let names_after = |rest: &str| -> Vec<String> {
+        // `super::a::x`, `super::{a::x, b::y}`.
+        match rest.strip_prefix('{') {
+            Some(group) => group
+                .split('}')
+                .next()
+                .unwrap_or("")
+                .split(',')
+                .filter_map(|p| p.trim().split("::").next().map(str::to_owned))
+                .collect(),
+            None => vec![rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect()],
+        }
+    };
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (rel, text) in &sources {
-        let Some(name) = rel.strip_prefix("guest/").map(|n| n.trim_end_matches(".rs").to_owned())
-        else {
-            continue;
-        };
-        if name == "mod" {
+    for (parts, text) in &guest {
+        if parts.last().is_some_and(|p| p == "mod") && parts.len() == 1 {
             continue; // the door: it imports every file, none imports it
         }
-        let deps = graph.entry(name.clone()).or_default();
+        let node = parts[0].clone();
+        let own = (parts.len() == 2 && parts[1] != "mod").then(|| parts.join("/"));
         for line in text.lines().filter(|l| !is_comment(l)) {
-            for (i, _) in line.match_indices("super::") {
-                let rest = &line[i + "super::".len()..];
-                let mut names = vec![rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect::<String>()];
-                // `use super::{a::x, b::y}`.
-                if let Some(group) = rest.strip_prefix('{') {
-                    let group = group.split('}').next().unwrap_or("");
-                    names = group
-                        .split(',')
-                        .filter_map(|p| p.trim().split("::").next().map(str::to_owned))
-                        .collect();
+            let mut found: Vec<(bool, String)> = Vec::new(); // (inside the folder, name)
+            for (i, _) in line.match_indices("crate::guest::") {
+                for name in names_after(&line[i + "crate::guest::".len()..]) {
+                    found.push((false, name));
                 }
-                for dep in names {
-                    if files.contains(&dep) && dep != name && dep != "mod" {
-                        deps.insert(dep);
+            }
+            for (i, _) in line.match_indices("super::") {
+                if line[..i].ends_with("crate::guest::") {
+                    continue;
+                }
+                // In a folder's file other than its door, `super` is the folder.
+                let inside = own.is_some();
+                for name in names_after(&line[i + "super::".len()..]) {
+                    found.push((inside, name));
+                }
+            }
+            for (inside, name) in found {
+                if inside {
+                    let dep = format!("{node}/{name}");
+                    let from = own.clone().unwrap();
+                    if inner.contains(&dep) && dep != from {
+                        graph.entry(from).or_default().insert(dep);
+                    }
+                } else if top.contains(&name) && name != node {
+                    graph.entry(node.clone()).or_default().insert(name.clone());
+                    if let Some(from) = &own {
+                        graph.entry(from.clone()).or_default();
                     }
                 }
             }
         }
+        graph.entry(node).or_default();
     }
     // Depth-first search for a back edge.
     fn visit(
@@ -247,5 +287,13 @@ fn the_files_of_the_guest_import_each_other_without_a_cycle() {
             panic!("an import cycle in src/guest: {}", cycle.join(" -> "));
         }
     }
-    assert!(graph.len() > 20, "only {} guest files seen", graph.len());
+    assert!(
+        graph.keys().filter(|n| !n.contains('/')).count() > 20,
+        "only {} guest files seen",
+        graph.len()
+    );
+    assert!(
+        graph.keys().any(|n| n.contains('/')),
+        "no file inside a guest folder seen"
+    );
 }

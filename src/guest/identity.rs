@@ -19,7 +19,7 @@
 //!
 //! Every route to an address goes through this module: the `id` builtin, the
 //! `__hash__` and `__repr__` slots (and methods) of `object` and of every type
-//! that inherits them (replaced by the type sweep, `harden`), and the slots of
+//! that inherits them (replaced by the type sweep, `sweep.rs`), and the slots of
 //! the types whose own repr or hash formats an address (the list below, found
 //! by reading every use of `get_id()` in RustPython's built-in types and
 //! modules that a sandbox has).
@@ -288,7 +288,7 @@ fn function_repr(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<PyRef<PyStr>>
 
 fn builtin_repr(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<PyRef<PyStr>> {
     let name = text(attr(zelf, "__name__", vm)).unwrap_or_else(|| "?".into());
-    // `__self__` reads `None` for a module's function (see `guest_env`).
+    // `__self__` reads `None` for a module's function (see `types.rs`).
     match attr(zelf, "__self__", vm).filter(|s| !vm.is_none(s)) {
         Some(bound) => new_str(
             vm,

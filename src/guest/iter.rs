@@ -122,7 +122,7 @@ metering_wrappers!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
 /// Meters the native `__next__` of `ty`: every item a native loop (`sum`,
 /// `sorted`, `list`, `any`, `str.join`, ...) takes from a built-in iterator
 /// costs fuel, and such a loop ends when the guest is stopped. Loops in guest
-/// code pay at their back edge instead (see `fuel`).
+/// code pay at their back edge instead (see `compile/`).
 ///
 /// A native iterator type is also exclusive (`exclusive.rs`): its wrapper
 /// marks the iterator in use, and so do its methods and its repr.
@@ -173,3 +173,18 @@ pub(crate) fn unmetered_iternext(f: IterNextSlot) -> (IterNextSlot, bool) {
         .unwrap_or((f, false))
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_native_iterator_type_is_metered() {
+        let _sandbox = crate::test_util::sandbox_with_every_module("");
+        let assigned = ASSIGNED.lock().len();
+        assert!(assigned > 20, "only {assigned} iterator types seen");
+        assert!(
+            assigned < METERED,
+            "{assigned} native iterator types: some may be unmetered"
+        );
+    }
+}

@@ -6,7 +6,7 @@
 //! statement itself (see [`import`]):
 //!
 //! - **guest code** (every text compiled in the sandbox, whose import
-//!   statements `fuel::compile` marks) gets, for a module the policy allows, a
+//!   statements `compile::compile` marks) gets, for a module the policy allows, a
 //!   [`ModuleView`]: a sealed, read-only object holding the module's public API
 //!   (its `__all__`, or its public names), never a module object, never
 //!   another module;
@@ -294,8 +294,8 @@ impl ImportArgs {
 /// (`vm.import("typing")` inside `Generic[T]`, ...). Who is importing is
 /// written in the statement itself, never read from frames or instructions:
 /// every text compiled in the sandbox (guest source, and what the library's
-/// `exec`/`eval`/`compile` run) goes through `fuel::compile`, which marks its
-/// import statements' module names (`fuel::guest_import_prefix`, which no
+/// `exec`/`eval`/`compile` run) goes through `compile::compile`, which marks its
+/// import statements' module names (`compile::guest_import_prefix`, which no
 /// identifier can spell). A marked name is the guest's import: sealed views
 /// of the policy's modules. An unmarked one comes from code compiled into the
 /// binary (the frozen library, the stand-ins) or from native code: the
@@ -310,7 +310,7 @@ pub(crate) fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         fromlist,
         level,
     } = ImportArgs::parse(&args, vm)?;
-    match name.strip_prefix(super::fuel::guest_import_prefix()) {
+    match name.strip_prefix(super::compile::guest_import_prefix()) {
         Some(guest) => guest_import(vm, guest, level),
         None => in_window(vm, || {
             library_import(vm, &name, globals.as_ref(), fromlist, level)
@@ -328,7 +328,7 @@ pub(crate) fn import_as_guest(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
 /// `exec`, `eval` and `compile` for library code: one pipeline for every text.
 ///
 /// Text (`str`, or bytes read as UTF-8) is checked against the guest's source
-/// bounds (`check_library_source`) and compiled by `fuel::compile`, as guest
+/// bounds (`check_library_source`) and compiled by `compile::compile`, as guest
 /// source is: its imports are the guest's, it is fuel-metered when the
 /// sandbox is, its multiplications stay checked, its f-strings joined. Then:
 /// - `compile(text, filename, mode)` returns that code object; with
@@ -441,7 +441,7 @@ fn compile_text(
     filename: &str,
 ) -> PyResult<rustpython_vm::PyRef<rustpython_vm::builtins::PyCode>> {
     let instrument = with_state(|s| s.fuel_metering).unwrap_or(true);
-    super::fuel::compile(vm, text, mode, filename, instrument)
+    super::compile::compile(vm, text, mode, filename, instrument)
         .map_err(|e| vm.new_syntax_error(&e, Some(text)))
 }
 
@@ -482,9 +482,9 @@ fn check_library_source(
         _ => false,
     };
     let kind = if expression {
-        super::source::SourceKind::Expression
+        super::compile::SourceKind::Expression
     } else {
-        super::source::SourceKind::Statements
+        super::compile::SourceKind::Statements
     };
     let (max_bytes, max_nesting) = with_state(|s| s.source_limits).unwrap_or((1 << 20, 1000));
     // Generated code is long flat chains (a dataclass's `__eq__` is one `and`
@@ -492,7 +492,7 @@ fn check_library_source(
     // guest's bound, at most the 10,000 levels tested to compile on the
     // minimum stack (a 500-field dataclass).
     let max_nesting = max_nesting.saturating_mul(4).min(10_000);
-    match super::source::check_source(&text, kind, max_bytes, max_nesting) {
+    match super::compile::check_source(&text, kind, max_bytes, max_nesting) {
         Ok(()) => Ok(Some(text)),
         Err(crate::error::GuestError::SourceTooDeep { limit }) => Err(vm.new_recursion_error(format!(
             "{which}(): the source nests deeper than {limit} levels"
@@ -594,7 +594,7 @@ fn in_window(vm: &VirtualMachine, import: impl FnOnce() -> PyResult) -> PyResult
     with_library(|l| l.open_window(vm)).transpose()?;
     // The codec search (`str(b, 'latin1')` in `re`) comes with the first import.
     let result = ensure_codecs(vm).and_then(|()| import());
-    super::harden::sweep(vm);
+    super::sweep::sweep(vm);
     let closed = close_window(vm);
     let module = result?;
     closed?;
@@ -756,22 +756,22 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
     } else if LIBRARY_NATIVE.contains(&name) {
         let m = rustpython_vm::import::import_builtin(vm, name)?;
         if name == "_string" {
-            super::harden::wrap_formatter_split(&m, vm)?;
+            super::text::wrap_formatter_split(&m, vm)?;
         }
         if name == "math" {
-            super::native::wrap_math(&m, vm)?;
+            super::bounds::wrap_math(&m, vm)?;
         }
         if name == "_sre" {
             super::regex::install(&m, vm)?;
         }
         if name == "itertools" {
-            super::native::wrap_itertools(&m, vm)?;
+            super::bounds::wrap_itertools(&m, vm)?;
         }
         if name == "_collections" {
-            super::native::wrap_collections(&m, vm)?;
+            super::bounds::wrap_collections(&m, vm)?;
         }
         if name == "_typing" {
-            super::native::wrap_typing(&m, vm)?;
+            super::bounds::wrap_typing(&m, vm)?;
         }
         if name == "_json" {
             super::json::install(&m, vm)?;
@@ -879,7 +879,7 @@ fn stand_in(vm: &VirtualMachine, name: &str, source: &str) -> PyResult {
     if name == "_random" {
         // The real generator, to derive from; seeded by the sandbox's seed.
         let native = rustpython_vm::import::import_builtin(vm, "_random")?;
-        super::native::wrap_random(&native, vm)?;
+        super::bounds::wrap_random(&native, vm)?;
         dict.set_item("_native", native, vm)?;
         let seed = with_library(|l| l.random_seed).unwrap_or(0);
         dict.set_item("_SEED", vm.ctx.new_int(seed).into(), vm)?;

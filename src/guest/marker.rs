@@ -7,7 +7,7 @@ use ruff_text_size::TextRange;
 /// The secret that starts every string constant the sandbox's own AST passes
 /// write (fuel ticks here, f-string joins in `text`): a random 128-bit value
 /// drawn once per process, written in hex. After code generation each such
-/// constant is replaced by a native object (`fuel::TickBag`). The guest never sees
+/// constant is replaced by a native object (`compile::TickBag`). The guest never sees
 /// the marker (it exists only between parsing and the end of code generation)
 /// and cannot write it: not as a literal, nor through the code generator's
 /// constant folding (`'a' + 'b'`, `'x' * 3`, `'%%' % ()`, implicit
@@ -31,7 +31,7 @@ pub(crate) fn marker() -> &'static str {
     })
 }
 
-/// A string literal that code generation makes a constant and `fuel::TickBag`
+/// A string literal that code generation makes a constant and `compile::TickBag`
 /// replaces by the native object `what` names (`tick <weight>`, `concat`).
 pub(crate) fn marked_literal(what: &str, at: TextRange) -> Expr {
     let literal = ast::StringLiteral {

@@ -7,61 +7,64 @@
 //!
 //! # Module structure
 //! Imports run one way, from the files that install to the leaves (a check
-//! in `.ci/run` keeps it so):
+//! in `tests/layout.rs` keeps it so):
 //! - leaves: `patch` (the toolkit: receiver-checked methods, method and slot
 //!   replacement, construction refusal, and the RustPython facts it relies
 //!   on), `interrupt` (the stop, §6), `meter` (fuel and memory reservations,
 //!   §5.6–5.7; imports only the stop), `state` (the per-sandbox state and the
-//!   list of every thread-local), `marker`, `digits`, `source` (§5.1),
-//!   `sre_code`, `sealed` (§3.4).
+//!   list of every thread-local), `marker`, `digits`, `sre_code`, `sealed`
+//!   (§3.4).
 //! - `exclusive`, `finalize` (§7), `iter` (metered iteration, §5.7),
 //!   `identity` (§4.4), `compare`, `descriptors`, `deque`, `buffers` (§7,
-//!   *Re-entrancy*).
-//! - `text`, `native`, `sort`, `json`, `regex` (§5.6, §5.8); `fuel` (the
-//!   compile pipeline's instrumentation, §5.7); `harden` (the types'
-//!   allowlists and the sweep, §4.3).
-//! - `library` (the vetted standard library, §4.2), `guest_env` (the guest's
+//!   *Re-entrancy*); `compile/` (the pipeline of every text a sandbox runs:
+//!   source bounds §5.1, fuel ticks §5.7).
+//! - `bounds/` (native work bounded before it starts, §5.8), `text/` (text
+//!   built under the memory budget, §5.6), `sort`, `json`, `regex`; `types`
+//!   (the types' allowlists, §4.3), `class_writes` (writes to types), `sweep`
+//!   (every per-type patch on every type).
+//! - `library` (the vetted standard library, §4.2), `env` (the guest's
 //!   namespace, builtins, `print`, §4.1); and this file, which installs them.
 
+mod bounds;
 mod buffers;
+mod class_writes;
 mod compare;
+mod compile;
 mod deque;
 mod descriptors;
 mod digits;
+mod env;
 mod exclusive;
 mod finalize;
-mod fuel;
-mod guest_env;
-mod harden;
 mod identity;
 mod interrupt;
 mod iter;
 mod json;
-mod meter;
 mod library;
 mod marker;
-mod native;
+mod meter;
 mod patch;
 mod regex;
 mod sealed;
 mod sort;
-mod source;
 mod sre_code;
 mod state;
+mod sweep;
 mod text;
+mod types;
 
 use crate::policy::Policy;
 use rustpython_vm::builtins::PyDictRef;
 use rustpython_vm::{PyResult, VirtualMachine};
 
+pub(crate) use compile::compile;
+pub(crate) use compile::{check_source, SourceKind};
+pub(crate) use env::{provide_module, set_output_sink, take_output};
 pub(crate) use finalize::safe_point;
-pub(crate) use fuel::compile;
-pub(crate) use guest_env::{provide_module, set_output_sink, take_output};
-pub(crate) use sealed::sealed_view;
 pub(crate) use interrupt::{install_stop, Tripwire};
 pub(crate) use meter::{is_refusal, memory_tripped, reading, refuel, settle_memory};
 pub(crate) use patch::refuse_construction;
-pub(crate) use source::{check_source, SourceKind};
+pub(crate) use sealed::sealed_view;
 
 /// Sets up a new sandbox's interpreter, on its own thread, and returns the
 /// guest's globals. `bridge` installs what the bridge adds to the guest's
@@ -75,21 +78,23 @@ pub(crate) fn install(
 ) -> PyResult<PyDictRef> {
     // The guest's state and the stop come first: everything after runs
     // inside them.
-    guest_env::install(vm, policy, tripwire)?;
+    env::install(vm, policy, tripwire)?;
     // Deterministic identities, then the methods of built-in types replaced
     // before the builtins are copied (the copies are of the replacements).
     identity::install(vm)?;
-    harden::replace_methods(vm);
-    let original = guest_env::restrict(vm, policy)?;
+    types::replace_methods(vm);
+    text::install_str_format(vm);
+    let original = env::restrict(vm, policy)?;
     library::install(vm, policy.random_seed, &original)?;
     drop(original);
     sealed::init_types();
-    let globals = guest_env::new_globals(vm)?;
+    let globals = env::new_globals(vm)?;
     bridge(vm)?;
     // Before the builtins are sealed: `sorted` is replaced here and the size
-    // check of `native` wraps the metered sort.
+    // check of `bounds` wraps the metered sort.
     sort::install(vm)?;
-    native::install(vm, policy.max_int_bits)?;
+    bounds::install(vm, policy.max_int_bits)?;
+    text::install_formatting(vm);
     text::install_translate(vm);
     text::install_split(vm);
     text::install_encode(vm);
@@ -97,17 +102,17 @@ pub(crate) fn install(
     compare::install(vm);
     descriptors::install(vm);
     buffers::install(vm);
-    native::install_typevar(vm);
-    guest_env::seal_builtins(vm, &globals)?;
+    bounds::install_typevar(vm);
+    env::seal_builtins(vm, &globals)?;
     // The runtime's own types exist before the sweep reaches them.
-    fuel::init_types(vm);
-    text::init_types();
+    compile::init_types(vm);
+    compile::init_fstring_types();
     json::init_types();
     finalize::enable();
     finalize::install(vm);
     regex::init_types(vm);
     // Last, over every type the set-up made: the allowlists and meters.
-    harden::sweep(vm);
+    sweep::sweep(vm);
     Ok(globals)
 }
 
@@ -121,8 +126,8 @@ pub(crate) fn release_finalizers() {
 /// dropped the objects it held: every per-sandbox thread-local of the patches
 /// lets go of its guest objects, in reverse order of set-up.
 pub(crate) fn release() {
-    fuel::release();
-    text::release();
+    compile::release();
+    compile::release_fstring();
     meter::release();
     exclusive::release();
     regex::release();

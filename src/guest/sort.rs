@@ -28,7 +28,7 @@ const MIN_RUN: usize = 32;
 
 /// Replaces `list.sort` and the `sorted` builtin of this interpreter (its
 /// `builtins` module, before the guest's builtins are copied from it).
-/// `sorted` keeps its size check (`native.rs`), which wraps this one.
+/// `sorted` keeps its size check (`bounds/constructors.rs`), which wraps this one.
 pub(crate) fn install(vm: &VirtualMachine) -> PyResult<()> {
     super::patch::replace_method(
         vm.ctx.types.list_type,
@@ -160,7 +160,7 @@ fn sort_items(
     result
 }
 
-/// Reserves room for `n` slots of `size` bytes (`native::reserve`).
+/// Reserves room for `n` slots of `size` bytes (`meter::reserve`).
 fn reserve_items(n: usize, size: usize, vm: &VirtualMachine) -> PyResult<()> {
     super::meter::reserve(n as f64 * size as f64, "sorting", vm)
 }

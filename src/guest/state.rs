@@ -11,12 +11,12 @@
 //!   installed.
 //! - `meter::{REMAINING, BUDGET, HELD, MEMORY_PENDING, REFUSAL}`: fuel, a
 //!   memory crossing to settle, the last size refusal.
-//! - `fuel::TICKS`: one tick object per weight.
+//! - `compile/ticks.rs` `TICKS`: one tick object per weight.
 //! - `finalize`'s queue of objects whose finalizers wait for a safe point.
 //! - `exclusive::{IN_USE, FIELDS}`: objects in use by a native operation, the
 //!   original fields behind replaced getsets.
 //! - `compare::DEQUE_TYPE`, `identity`'s counters and table, `regex`, `text`
-//!   and `native` caches of their own (each listed in its file).
+//!   and `bounds` caches of their own (each listed in its file).
 
 use super::interrupt::Tripwire;
 use rustpython_vm::PyObjectRef;
