@@ -112,7 +112,7 @@ pub(crate) fn seal_builtins(vm: &VirtualMachine, globals: &PyDictRef) -> PyResul
     }
     guest_builtins.set_item(
         "__import__",
-        vm.new_function("__import__", super::library::import_as_guest)
+        vm.new_function("__import__", super::stdlib::import_as_guest)
             .into(),
         vm,
     )?;
@@ -147,7 +147,7 @@ fn restrict_builtins(vm: &VirtualMachine, policy: &Policy) -> PyResult<()> {
     }
     dict.set_item(
         "__import__",
-        vm.new_function("__import__", super::library::import).into(),
+        vm.new_function("__import__", super::stdlib::import).into(),
         vm,
     )?;
     Ok(())

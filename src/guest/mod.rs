@@ -12,8 +12,7 @@
 //!   replacement, construction refusal, and the RustPython facts it relies
 //!   on), `interrupt` (the stop, §6), `meter` (fuel and memory reservations,
 //!   §5.6–5.7; imports only the stop), `state` (the per-sandbox state and the
-//!   list of every thread-local), `marker`, `digits`, `sre_code`, `sealed`
-//!   (§3.4).
+//!   list of every thread-local), `marker`, `digits`, `sealed` (§3.4).
 //! - `exclusive`, `finalize` (§7), `iter` (metered iteration, §5.7),
 //!   `identity` (§4.4), `compare`, `descriptors`, `deque`, `buffers` (§7,
 //!   *Re-entrancy*); `compile/` (the pipeline of every text a sandbox runs:
@@ -22,7 +21,8 @@
 //!   built under the memory budget, §5.6), `sort`, `json`, `regex`; `types`
 //!   (the types' allowlists, §4.3), `class_writes` (writes to types), `sweep`
 //!   (every per-type patch on every type).
-//! - `library` (the vetted standard library, §4.2), `env` (the guest's
+//! - `stdlib/` (the vetted standard library, its module views, `json`,
+//!   `regex`, §4.2), `env` (the guest's
 //!   namespace, builtins, `print`, §4.1); and this file, which installs them.
 
 mod bounds;
@@ -39,16 +39,13 @@ mod finalize;
 mod identity;
 mod interrupt;
 mod iter;
-mod json;
-mod library;
 mod marker;
 mod meter;
 mod patch;
-mod regex;
 mod sealed;
 mod sort;
-mod sre_code;
 mod state;
+mod stdlib;
 mod sweep;
 mod text;
 mod types;
@@ -85,7 +82,7 @@ pub(crate) fn install(
     types::replace_methods(vm);
     text::install_str_format(vm);
     let original = env::restrict(vm, policy)?;
-    library::install(vm, policy.random_seed, &original)?;
+    stdlib::install(vm, policy.random_seed, &original)?;
     drop(original);
     sealed::init_types();
     let globals = env::new_globals(vm)?;
@@ -107,10 +104,10 @@ pub(crate) fn install(
     // The runtime's own types exist before the sweep reaches them.
     compile::init_types(vm);
     compile::init_fstring_types();
-    json::init_types();
+    stdlib::init_json_types();
     finalize::enable();
     finalize::install(vm);
-    regex::init_types(vm);
+    stdlib::init_regex_types(vm);
     // Last, over every type the set-up made: the allowlists and meters.
     sweep::sweep(vm);
     Ok(globals)
@@ -130,9 +127,9 @@ pub(crate) fn release() {
     compile::release_fstring();
     meter::release();
     exclusive::release();
-    regex::release();
+    stdlib::release_regex();
     identity::release();
-    library::release();
+    stdlib::release();
     state::clear();
 }
 

@@ -1,4 +1,4 @@
-//! The `json` module's decoder is the sandbox's own scanner (`guest/json.rs`):
+//! The `json` module's decoder is the sandbox's own scanner (`guest/stdlib/json.rs`):
 //! the same values and errors as CPython's, and bounded in depth, memory, fuel
 //! and time where RustPython's aborted the process, froze its thread or panicked.
 

@@ -31,9 +31,9 @@
 //! `encode_basestring` and `encode_basestring_ascii` (which `json.dumps` uses
 //! for every string) are RustPython's, checked first: their result, up to six
 //! bytes per byte of input, is measured exactly and reserved against the
-//! memory budget ([`super::meter::reserve`]).
+//! memory budget ([`crate::guest::meter::reserve`]).
 
-use super::meter::reserve;
+use crate::guest::meter::reserve;
 use rustpython_vm::builtins::{PyBaseExceptionRef, PyStr, PyStrRef, PyType};
 use rustpython_vm::class::{PyClassImpl, StaticType};
 use rustpython_vm::common::wtf8::{CodePoint, Wtf8, Wtf8Buf};
@@ -165,7 +165,7 @@ impl Reader<'_> {
 
     /// One value (`_scan_once`).
     fn value(&mut self, vm: &VirtualMachine) -> Result<PyObjectRef, Fail> {
-        super::meter::charge_native(vm)?;
+        crate::guest::meter::charge_native(vm)?;
         let start = self.chars;
         let Some(first) = self.peek() else {
             return Err(Fail::NoValue(start));
@@ -390,8 +390,8 @@ impl Reader<'_> {
         if let Some(hook) = &self.scanner.object_pairs_hook {
             // A tuple per pair and the list, made in one native loop: checked
             // against the budget first (a large object went past the ceiling).
-            super::meter::reserve(
-                (pairs.len() as f64 + 1.0) * super::meter::PIECE as f64,
+            crate::guest::meter::reserve(
+                (pairs.len() as f64 + 1.0) * crate::guest::meter::PIECE as f64,
                 "json object_pairs_hook",
                 vm,
             )?;

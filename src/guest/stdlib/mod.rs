@@ -28,16 +28,24 @@
 //! `__module__` string (which `typing` and `dataclasses` resolve through
 //! `sys.modules`) never leads to a library namespace.
 
+mod json;
+mod regex;
+mod sre_code;
+mod view;
+
+pub(crate) use json::init_types as init_json_types;
+pub(crate) use regex::{init_types as init_regex_types, release as release_regex};
+
+use view::{init_types, module_view, ModuleView};
 use super::state::with_state;
 use std::cell::RefCell;
 use rustpython_compiler_core::frozen::FrozenModule;
-use rustpython_vm::builtins::{PyDict, PyDictRef, PyList, PyModule, PyStr, PyStrRef};
-use rustpython_vm::class::{PyClassImpl, StaticType};
-use rustpython_vm::function::{FuncArgs, PySetterValue};
+use rustpython_vm::builtins::{PyDict, PyDictRef, PyModule, PyStr};
+use rustpython_vm::class::StaticType;
+use rustpython_vm::function::FuncArgs;
 use rustpython_vm::compiler::Mode;
 use rustpython_vm::scope::Scope;
-use rustpython_vm::types::{Constructor, Representable, SetAttr};
-use rustpython_vm::{pyclass, AsObject, Py, PyObjectRef, PyPayload, PyResult, VirtualMachine};
+use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyResult, VirtualMachine};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -173,13 +181,13 @@ const LIBRARY_NATIVE: &[&str] = &[
 /// authority (clock, entropy, files, threads, frames). Written in Python; the
 /// names in angle brackets are set by [`stand_in`] before the source runs.
 const STAND_INS: &[(&str, &str)] = &[
-    ("time", include_str!("library/time.py")),
-    ("os", include_str!("library/os.py")),
-    ("_thread", include_str!("library/thread.py")),
-    ("warnings", include_str!("library/warnings.py")),
-    ("inspect", include_str!("library/inspect.py")),
-    ("_random", include_str!("library/random.py")),
-    ("locale", include_str!("library/locale.py")),
+    ("time", include_str!("py/time.py")),
+    ("os", include_str!("py/os.py")),
+    ("_thread", include_str!("py/thread.py")),
+    ("warnings", include_str!("py/warnings.py")),
+    ("inspect", include_str!("py/inspect.py")),
+    ("_random", include_str!("py/random.py")),
+    ("locale", include_str!("py/locale.py")),
 ];
 
 /// Names copied from the real `sys` into the library's stand-in.
@@ -762,7 +770,7 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
             super::bounds::wrap_math(&m, vm)?;
         }
         if name == "_sre" {
-            super::regex::install(&m, vm)?;
+            regex::install(&m, vm)?;
         }
         if name == "itertools" {
             super::bounds::wrap_itertools(&m, vm)?;
@@ -774,7 +782,7 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
             super::bounds::wrap_typing(&m, vm)?;
         }
         if name == "_json" {
-            super::json::install(&m, vm)?;
+            json::install(&m, vm)?;
         }
         m
     } else {
@@ -926,7 +934,7 @@ fn sys_stand_in(vm: &VirtualMachine) -> PyResult {
     dict.set_item("stdout", vm.ctx.none(), vm)?;
     dict.set_item("stderr", vm.ctx.none(), vm)?;
     dict.set_item("stdin", vm.ctx.none(), vm)?;
-    run_source(vm, "sys", include_str!("library/sys.py"), dict)?;
+    run_source(vm, "sys", include_str!("py/sys.py"), dict)?;
     Ok(module)
 }
 
@@ -1014,128 +1022,4 @@ impl LibraryState {
         }
         Ok(())
     }
-}
-
-/// A sealed, read-only view of a module for guests: its public API (its
-/// `__all__` if it has one, else its names that do not start with `_`),
-/// never a module, never the module's namespace.
-#[pyclass(module = false, name = "module_view")]
-#[derive(Debug, PyPayload)]
-pub(crate) struct ModuleView {
-    name: String,
-}
-
-super::patch::refuse_construction!(ModuleView);
-
-#[pyclass(
-    flags(IMMUTABLETYPE, HAS_DICT),
-    with(Constructor, SetAttr, Representable)
-)]
-impl ModuleView {
-    #[pymethod]
-    fn __dir__(zelf: PyObjectRef, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
-        let dict = zelf.dict().ok_or_else(|| vm.new_type_error("no names"))?;
-        Ok(dict.items_vec().into_iter().map(|(k, _)| k).collect())
-    }
-}
-
-impl SetAttr for ModuleView {
-    fn setattro(
-        zelf: &Py<Self>,
-        name: &Py<PyStr>,
-        _value: PySetterValue,
-        vm: &VirtualMachine,
-    ) -> PyResult<()> {
-        Err(vm.new_attribute_error(format!(
-            "module '{}' is read-only in this sandbox (cannot set '{}')",
-            zelf.name,
-            name.to_string_lossy()
-        )))
-    }
-}
-
-impl Representable for ModuleView {
-    fn repr_str(zelf: &Py<Self>, _vm: &VirtualMachine) -> PyResult<String> {
-        Ok(format!("<module '{}'>", zelf.name))
-    }
-}
-
-/// Makes the view type (once per sandbox thread) and hides its `__dict__`.
-pub(crate) fn init_types(vm: &VirtualMachine) {
-    let ty = ModuleView::make_static_type();
-    let name = vm.ctx.intern_str("__dict__");
-    ty.attributes.write().shift_remove(name);
-    ty.modified();
-}
-
-/// The guest's view of `module` (a module object, or a module provided by the
-/// runtime).
-pub(crate) fn module_view(vm: &VirtualMachine, name: &str, module: &PyObjectRef) -> PyResult {
-    let Some(m) = module.downcast_ref::<PyModule>() else {
-        return Ok(module.clone());
-    };
-    let source = m.dict();
-    let names: Vec<String> = match source.get_item_opt("__all__", vm)? {
-        Some(all) => {
-            let items: Vec<PyStrRef> = all.try_to_value(vm)?;
-            items
-                .iter()
-                .filter_map(|s| s.to_str().map(str::to_owned))
-                .collect()
-        }
-        None => source
-            .items_vec()
-            .into_iter()
-            .filter_map(|(k, _)| {
-                k.downcast_ref::<PyStr>()
-                    .and_then(|s| s.to_str())
-                    .map(str::to_owned)
-            })
-            .filter(|k| !k.starts_with('_'))
-            .collect(),
-    };
-    let view = ModuleView {
-        name: name.to_owned(),
-    }
-    .into_ref_with_type(vm, ModuleView::static_type().to_owned())?;
-    let dict = view
-        .as_object()
-        .dict()
-        .ok_or_else(|| vm.new_runtime_error("module views have a namespace"))?;
-    let mut exported = Vec::new();
-    for key in &names {
-        // A name of `__all__` the module makes on demand (PEP 562: `typing`'s
-        // `ForwardRef`) is made now, by the module's own `__getattr__`.
-        let value = match source.get_item_opt(key.as_str(), vm)? {
-            Some(v) => Some(v),
-            None if source.contains_key("__getattr__", vm) => {
-                let attr = vm.ctx.new_str(key.as_str());
-                vm.get_attribute_opt(module.clone(), &*attr)?
-            }
-            None => None,
-        };
-        let Some(value) = value else {
-            continue;
-        };
-        // A view never hands out a module (a module's imports are its own).
-        if value.downcast_ref::<PyModule>().is_some()
-            || value.downcast_ref::<ModuleView>().is_some()
-        {
-            continue;
-        }
-        dict.set_item(key.as_str(), value, vm)?;
-        exported.push(vm.ctx.new_str(key.as_str()).into());
-    }
-    dict.set_item("__name__", vm.ctx.new_str(name).into(), vm)?;
-    dict.set_item(
-        "__all__",
-        PyList::from(exported).into_ref(&vm.ctx).into(),
-        vm,
-    )?;
-    if let Some(doc) = source.get_item_opt("__doc__", vm)? {
-        if doc.downcast_ref::<PyStr>().is_some() {
-            dict.set_item("__doc__", doc, vm)?;
-        }
-    }
-    Ok(view.into())
 }

@@ -37,8 +37,8 @@
 //! no pre-run (regular expressions are then bounded only by the stop grace,
 //! SPEC §5.5).
 
-use super::meter as fuel;
-use super::patch::replace_method;
+use crate::guest::meter as fuel;
+use crate::guest::patch::replace_method;
 use rustpython_sre_engine::{Request, SearchIter, State, StrDrive, StringCursor};
 use rustpython_vm::builtins::{PyCallableIterator, PyStr, PyWeak};
 use rustpython_vm::class::PyClassImpl;
@@ -136,10 +136,10 @@ fn checkpoint(steps: u64) {
     if steps > limit {
         halt(Halt::Fuel);
     }
-    if super::meter::memory_pending() {
-        super::meter::settle_memory();
+    if crate::guest::meter::memory_pending() {
+        crate::guest::meter::settle_memory();
     }
-    if super::interrupt::is_tripped() {
+    if crate::guest::interrupt::is_tripped() {
         halt(Halt::Stopped);
     }
     CHECK_AT.with(|c| c.set(next_check(steps, limit)));
@@ -322,7 +322,7 @@ fn pre_run(
         }
         Err(Halt::Fuel) => Err(fuel::exhausted(vm)),
         Err(Halt::Stopped) => {
-            super::meter::check_stopped(vm)?;
+            crate::guest::meter::check_stopped(vm)?;
             Err(vm.new_runtime_error("the regular expression was stopped".to_owned()))
         }
     }
@@ -392,8 +392,8 @@ fn reserve_result(
     vm: &VirtualMachine,
 ) -> PyResult<()> {
     let pieces = (found as f64 + 1.0) * per_match as f64;
-    super::meter::reserve(
-        pieces * super::meter::PIECE as f64 + extra + text_len(string, vm),
+    crate::guest::meter::reserve(
+        pieces * crate::guest::meter::PIECE as f64 + extra + text_len(string, vm),
         what,
         vm,
     )
@@ -503,7 +503,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
     );
     module.set_attr("compile", wrapped, vm)?;
 
-    let ty = super::patch::module_type(module, "Pattern", vm)?;
+    let ty = crate::guest::patch::module_type(module, "Pattern", vm)?;
     // The original scanner factory, for the metered scanner to drive.
     let make_scanner = ty
         .attributes
@@ -676,7 +676,7 @@ pub(crate) struct MeteredScanner {
     exhausted: AtomicBool,
 }
 
-super::patch::refuse_construction!(MeteredScanner);
+crate::guest::patch::refuse_construction!(MeteredScanner);
 
 #[pyclass(flags(IMMUTABLETYPE), with(Constructor))]
 impl MeteredScanner {
