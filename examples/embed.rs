@@ -1,4 +1,6 @@
-//! Embedding pyocap in a Rust host: a sandbox, data in and out, wrapped errors.
+//! Embedding pyocap in a Rust host: a sandbox, data in and out, a host
+//! function and read-only configuration granted, a guest function called back
+//! through its capability, wrapped errors.
 //!
 //! `cargo run --example embed`
 
@@ -6,7 +8,7 @@
 #[global_allocator]
 static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 
-use pyocap::{GuestError, Policy, Runtime, Value};
+use pyocap::{Arg, Filter, GuestError, Policy, Runtime, Value};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let runtime = Runtime::default();
@@ -15,6 +17,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut policy = Policy::new();
     policy.allow_import("math")?;
     let sandbox = runtime.sandbox(&policy)?;
+
+    // What the host grants, and nothing else: a function of its own (the guest
+    // sees a callable proxy), and read-only configuration (a sealed mapping).
+    let log = runtime.host_fn("log", |(line,): (String,)| {
+        println!("[host log] {line}");
+        Ok(())
+    });
+    sandbox.grant("log", &log)?;
+    sandbox.grant_mapping(
+        "config",
+        Value::Dict(vec![(Value::from("precision"), Value::from(3))]),
+    )?;
 
     // A "plugin" written in Python.
     sandbox.exec(
@@ -25,7 +39,9 @@ def summarize(values):
     mean = sum(values) / len(values)
     var = sum((v - mean) ** 2 for v in values) / len(values)
     print("summarizing", len(values), "values")
-    return {"mean": mean, "stdev": math.sqrt(var), "max": max(values)}
+    log(f"summarized {len(values)} values")
+    digits = config["precision"]
+    return {"mean": round(mean, digits), "stdev": round(math.sqrt(var), digits), "max": max(values)}
 "#,
     )?;
 
@@ -60,10 +76,23 @@ def summarize(values):
         }
     }
 
-    // Objects that are not data do not cross.
-    match sandbox.eval("summarize") {
-        Err(e) => println!("eval('summarize') -> {e}"),
-        Ok(v) => println!("unexpected value {v}"),
+    // The configuration is read-only.
+    match sandbox.exec("config['precision'] = 10") {
+        Err(GuestError::Exception { type_name, .. }) => {
+            println!("config['precision'] = 10 -> {type_name}")
+        }
+        other => println!("unexpected: {other:?}"),
     }
+
+    // A guest function the host keeps as a callback: an object that is not
+    // data crosses as a capability, and a call through it runs in the sandbox,
+    // under its limits.
+    let summarize = sandbox.export("summarize", Filter::public())?;
+    let values = Value::List(vec![1.into(), 2.into(), 6.into()]);
+    match summarize.call(vec![values.into()])? {
+        Arg::Value(v) => println!("summarize, called back through its capability: {v}"),
+        Arg::Cap(c) => println!("unexpected capability {}", c.label()),
+    }
+    print!("guest printed: {}", sandbox.take_output());
     Ok(())
 }
