@@ -77,8 +77,10 @@ pub(crate) enum Job {
 
 /// What is done with a handed-out object.
 pub(crate) enum Op {
-    Call(Vec<Value>),
-    CallMethod(String, Vec<Value>),
+    /// Call the object: positional and keyword arguments.
+    Call(Vec<Value>, Vec<(String, Value)>),
+    /// Call a method of the object: its name, positional and keyword arguments.
+    CallMethod(String, Vec<Value>, Vec<(String, Value)>),
     Get(String),
     Dir,
 }

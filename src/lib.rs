@@ -72,7 +72,11 @@ mod alloc;
 mod test_util;
 
 pub use alloc::CountingAllocator;
-pub use caps::{Arg, CapError, CapHandle, Filter, FromArg, FromArgs, Methods, UserObject};
+pub use caps::{
+    Arg, CapError, CapHandle, Filter, FromArg, FromArgs, Kwargs, Methods, UserObject, Variadic,
+};
+#[doc(hidden)]
+pub use caps::CallArgs;
 pub use config::Config;
 pub use runtime::Runtime;
 pub use error::{ConfigError, GuestError};

@@ -5,7 +5,8 @@
 /// When a guest's call fails this way, the guest gets a fresh exception built
 /// from this error's message: `RevokedError` for [`CapError::Revoked`],
 /// `AttributeError` for [`CapError::NotPermitted`], `TypeError` for argument
-/// errors and `HostError` for [`CapError::Failed`] and [`CapError::Stopped`].
+/// errors and `HostError` for [`CapError::Failed`], [`CapError::HostPanicked`]
+/// and [`CapError::Stopped`].
 /// Nothing else of the host error crosses.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -34,6 +35,40 @@ pub enum CapError {
         expected: usize,
         /// How many were given.
         got: usize,
+    },
+    /// A function or method taking a range of argument counts (trailing
+    /// optional arguments, `*args`) was called with a count outside it.
+    #[error("{method}() takes {} argument(s) ({got} given)", match max {
+        Some(max) => format!("from {min} to {max}"),
+        None => format!("at least {min}"),
+    })]
+    ArgRange {
+        /// The function's or method's name.
+        method: String,
+        /// The fewest it takes.
+        min: usize,
+        /// The most it takes (`None`: no bound).
+        max: Option<usize>,
+        /// How many were given.
+        got: usize,
+    },
+    /// A keyword argument the function or method does not take.
+    #[error("{method}() got an unexpected keyword argument '{name}'")]
+    UnexpectedKeyword {
+        /// The function's or method's name.
+        method: String,
+        /// The keyword.
+        name: String,
+    },
+    /// A keyword argument had the wrong type.
+    #[error("keyword argument '{name}' must be {expected}, not {got}")]
+    BadKeyword {
+        /// The keyword.
+        name: String,
+        /// What was expected.
+        expected: &'static str,
+        /// What was given.
+        got: String,
     },
     /// An argument had the wrong type.
     #[error("argument {position} must be {expected}, not {got}")]
@@ -67,6 +102,18 @@ pub enum CapError {
         message: String,
         /// The formatted traceback, as it stands in the owner's sandbox.
         traceback: String,
+    },
+    /// The host's own function, method or field (`function`: its name,
+    /// `Type.member` for a method or field) panicked. The panic stopped at the
+    /// capability: the sandbox that called goes on, and its guest gets a
+    /// `HostError` naming the function only (`message`, the panic's payload,
+    /// stays with the host).
+    #[error("the host's {function} failed (it panicked)")]
+    HostPanicked {
+        /// What panicked.
+        function: String,
+        /// The panic's message, for the host.
+        message: String,
     },
     /// The object lives in a sandbox that has stopped (a tripped limit, a stop,
     /// or it was dropped); the reason is given.

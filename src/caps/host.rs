@@ -51,11 +51,224 @@ impl Arg {
 }
 
 /// Conversion of one argument from what crossed the membrane.
+///
+/// As a parameter of a host function or method (an element of its argument
+/// tuple), a type takes one positional argument; [`Option<T>`] may be
+/// omitted at the end, [`Variadic<T>`] takes the rest (`*args`) and [`Kwargs`]
+/// the keyword arguments (`**kwargs`).
 pub trait FromArg: Sized {
     /// What the error message calls the expected type.
     const EXPECTED: &'static str;
     /// Converts, or `None` if `arg` is not of this type.
     fn from_arg(arg: Arg) -> Option<Self>;
+
+    /// The fewest positional arguments this parameter takes.
+    #[doc(hidden)]
+    const MIN: usize = 1;
+    /// The most (`usize::MAX`: no bound).
+    #[doc(hidden)]
+    const MAX: usize = 1;
+    /// Whether this parameter takes the keyword arguments.
+    #[doc(hidden)]
+    const TAKES_KEYWORDS: bool = false;
+    /// The value of an omitted trailing argument, if it may be omitted.
+    #[doc(hidden)]
+    fn missing() -> Option<Self> {
+        None
+    }
+    /// Takes this parameter's arguments from a call.
+    #[doc(hidden)]
+    fn take(call: &mut CallArgs<'_>) -> Result<Self, CapError> {
+        match call.next_positional() {
+            Some((position, arg)) => convert(position, arg),
+            None => Self::missing().ok_or_else(|| call.count_error()),
+        }
+    }
+}
+
+/// A call's arguments while its parameters take them (see [`FromArg`]).
+#[doc(hidden)]
+pub struct CallArgs<'a> {
+    method: &'a str,
+    positional: std::vec::IntoIter<Arg>,
+    position: usize,
+    keywords: Option<Kwargs>,
+    min: usize,
+    max: usize,
+    given: usize,
+}
+
+impl CallArgs<'_> {
+    fn next_positional(&mut self) -> Option<(usize, Arg)> {
+        let arg = self.positional.next()?;
+        self.position += 1;
+        Some((self.position, arg))
+    }
+
+    fn count_error(&self) -> CapError {
+        count_error(self.method, self.min, self.max, self.given)
+    }
+}
+
+fn count_error(method: &str, min: usize, max: usize, got: usize) -> CapError {
+    if min == max {
+        CapError::ArgCount {
+            method: method.to_owned(),
+            expected: min,
+            got,
+        }
+    } else {
+        CapError::ArgRange {
+            method: method.to_owned(),
+            min,
+            max: (max != usize::MAX).then_some(max),
+            got,
+        }
+    }
+}
+
+/// The remaining positional arguments of a call (`*args`), as the last
+/// positional parameter of a host function or method:
+/// `|(first, Variadic(rest)): (String, Variadic<String>)|`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Variadic<T>(pub Vec<T>);
+
+impl<T> std::ops::Deref for Variadic<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<T: FromArg> FromArg for Variadic<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+    fn from_arg(arg: Arg) -> Option<Self> {
+        T::from_arg(arg).map(|v| Variadic(vec![v]))
+    }
+    const MIN: usize = 0;
+    const MAX: usize = usize::MAX;
+    fn take(call: &mut CallArgs<'_>) -> Result<Self, CapError> {
+        let mut out = Vec::new();
+        while let Some((position, arg)) = call.next_positional() {
+            out.push(convert(position, arg)?);
+        }
+        Ok(Variadic(out))
+    }
+}
+
+/// The keyword arguments of a call, in the order given (`**kwargs`), as the
+/// last parameter of a host function or method. A function without one
+/// refuses keyword arguments (`TypeError` in the guest).
+///
+/// ```
+/// # use pyocap::{Kwargs, Variadic};
+/// // log(*parts, sep=" ")
+/// let log = |(Variadic(parts), mut kw): (Variadic<String>, Kwargs)| {
+///     let sep: String = kw.take("sep")?.unwrap_or_else(|| " ".into());
+///     kw.finish("log")?; // no other keyword
+///     Ok::<_, pyocap::CapError>(parts.join(&sep))
+/// };
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Kwargs(Vec<(String, Arg)>);
+
+impl Kwargs {
+    /// No keyword arguments.
+    pub fn new() -> Kwargs {
+        Kwargs(Vec::new())
+    }
+
+    /// Sets keyword `name` to `value` (replacing a previous value).
+    pub fn insert(&mut self, name: impl Into<String>, value: impl Into<Arg>) -> &mut Kwargs {
+        let name = name.into();
+        let value = value.into();
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((name, value)),
+        }
+        self
+    }
+
+    /// The value of keyword `name`, if it was given.
+    pub fn get(&self, name: &str) -> Option<&Arg> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// Removes keyword `name` and converts it: `Ok(None)` if it was not
+    /// given, [`CapError::BadKeyword`] if it is not a `T`.
+    pub fn take<T: FromArg>(&mut self, name: &str) -> Result<Option<T>, CapError> {
+        let Some(at) = self.0.iter().position(|(n, _)| n == name) else {
+            return Ok(None);
+        };
+        let (name, arg) = self.0.remove(at);
+        let got = arg.type_name();
+        match T::from_arg(arg) {
+            Some(v) => Ok(Some(v)),
+            None => Err(CapError::BadKeyword {
+                name,
+                expected: T::EXPECTED,
+                got,
+            }),
+        }
+    }
+
+    /// [`CapError::UnexpectedKeyword`] if any keyword is left (call it after
+    /// taking the ones `function` knows).
+    pub fn finish(&self, function: &str) -> Result<(), CapError> {
+        match self.0.first() {
+            Some((name, _)) => Err(CapError::UnexpectedKeyword {
+                method: function.to_owned(),
+                name: name.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// How many keywords there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The keywords and their values, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Arg)> {
+        self.0.iter().map(|(n, v)| (n.as_str(), v))
+    }
+}
+
+impl IntoIterator for Kwargs {
+    type Item = (String, Arg);
+    type IntoIter = std::vec::IntoIter<(String, Arg)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<K: Into<String>, V: Into<Arg>> FromIterator<(K, V)> for Kwargs {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Kwargs {
+        let mut kw = Kwargs::new();
+        for (k, v) in items {
+            kw.insert(k, v);
+        }
+        kw
+    }
+}
+
+impl FromArg for Kwargs {
+    const EXPECTED: &'static str = "keyword arguments";
+    fn from_arg(_arg: Arg) -> Option<Self> {
+        None
+    }
+    const MIN: usize = 0;
+    const MAX: usize = 0;
+    const TAKES_KEYWORDS: bool = true;
+    fn take(call: &mut CallArgs<'_>) -> Result<Self, CapError> {
+        Ok(call.keywords.take().unwrap_or_default())
+    }
 }
 
 impl FromArg for Arg {
@@ -133,6 +346,7 @@ impl FromArg for String {
     }
 }
 
+/// `None` (or an omitted trailing argument), or a `T`.
 impl<T: FromArg> FromArg for Option<T> {
     const EXPECTED: &'static str = T::EXPECTED;
     fn from_arg(arg: Arg) -> Option<Self> {
@@ -141,13 +355,20 @@ impl<T: FromArg> FromArg for Option<T> {
             other => T::from_arg(other).map(Some),
         }
     }
+    const MIN: usize = 0;
+    fn missing() -> Option<Self> {
+        Some(None)
+    }
 }
 
 /// Conversion of a whole argument list; implemented for tuples of [`FromArg`]
 /// types, so methods take their arguments as a tuple (`|this, (a, b): (i64, String)|`).
+/// Trailing [`Option`]s may be omitted, a [`Variadic`] takes the remaining
+/// positional arguments and a final [`Kwargs`] the keyword arguments; without
+/// one, a keyword argument is refused.
 pub trait FromArgs: Sized {
-    /// Converts `args` for method `method`.
-    fn from_args(method: &str, args: Vec<Arg>) -> Result<Self, CapError>;
+    /// Converts the arguments of a call of `method`.
+    fn from_args(method: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Self, CapError>;
 }
 
 fn convert<T: FromArg>(position: usize, arg: Arg) -> Result<T, CapError> {
@@ -160,32 +381,67 @@ fn convert<T: FromArg>(position: usize, arg: Arg) -> Result<T, CapError> {
 }
 
 macro_rules! from_args_tuple {
-    ($n:expr; $($t:ident),*) => {
+    ($($t:ident),*) => {
         impl<$($t: FromArg),*> FromArgs for ($($t,)*) {
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn from_args(method: &str, args: Vec<Arg>) -> Result<Self, CapError> {
-                if args.len() != $n {
-                    return Err(CapError::ArgCount { method: method.to_owned(), expected: $n, got: args.len() });
+            fn from_args(method: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Self, CapError> {
+                let min = 0 $(+ $t::MIN)*;
+                let max = 0usize $(.saturating_add($t::MAX))*;
+                let given = args.len();
+                // A keyword where none is taken is the first thing wrong.
+                if !(false $(|| $t::TAKES_KEYWORDS)*) {
+                    kwargs.finish(method)?;
                 }
-                let mut it = args.into_iter();
-                let mut position = 0;
-                $(
-                    position += 1;
-                    let $t = convert::<$t>(position, it.next().ok_or(CapError::ArgCount { method: method.to_owned(), expected: $n, got: position - 1 })?)?;
-                )*
+                if given < min || given > max {
+                    return Err(count_error(method, min, max, given));
+                }
+                let mut call = CallArgs {
+                    method,
+                    positional: args.into_iter(),
+                    position: 0,
+                    keywords: Some(kwargs),
+                    min,
+                    max,
+                    given,
+                };
+                $(let $t = $t::take(&mut call)?;)*
+                if let Some(keywords) = &call.keywords {
+                    keywords.finish(method)?;
+                }
                 Ok(($($t,)*))
             }
         }
     };
 }
-from_args_tuple!(0;);
-from_args_tuple!(1; A);
-from_args_tuple!(2; A, B);
-from_args_tuple!(3; A, B, C);
-from_args_tuple!(4; A, B, C, D);
-from_args_tuple!(5; A, B, C, D, E);
+from_args_tuple!();
+from_args_tuple!(A);
+from_args_tuple!(A, B);
+from_args_tuple!(A, B, C);
+from_args_tuple!(A, B, C, D);
+from_args_tuple!(A, B, C, D, E);
+from_args_tuple!(A, B, C, D, E, F);
 
-type MethodFn<T> = Box<dyn Fn(&T, Vec<Arg>) -> Result<Arg, CapError> + Send + Sync>;
+/// Runs a host closure (a function, method or field of the host's own code),
+/// turning a panic into [`CapError::HostPanicked`]: the panic stops at the
+/// capability, never unwinds into the interpreter, and the sandbox goes on.
+fn guarded<R>(what: &str, f: impl FnOnce() -> Result<R, CapError>) -> Result<R, CapError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic without a message".to_owned());
+            Err(CapError::HostPanicked {
+                function: what.to_owned(),
+                message,
+            })
+        }
+    }
+}
+
+type MethodFn<T> = Box<dyn Fn(&T, Vec<Arg>, Kwargs) -> Result<Arg, CapError> + Send + Sync>;
 type FieldFn<T> = Box<dyn Fn(&T) -> Arg + Send + Sync>;
 
 /// The methods and read-only fields a [`UserObject`] type offers to guests.
@@ -213,7 +469,9 @@ impl<T: 'static> Methods<T> {
         let method = name.to_owned();
         self.methods.insert(
             name.to_owned(),
-            Box::new(move |this, args| f(this, A::from_args(&method, args)?).map(Into::into)),
+            Box::new(move |this, args, kwargs| {
+                f(this, A::from_args(&method, args, kwargs)?).map(Into::into)
+            }),
         );
         self
     }
@@ -262,7 +520,7 @@ pub trait UserObject: Send + Sync + Sized + 'static {
 /// A callable host function as a capability ([`Runtime::host_fn`](crate::Runtime::host_fn)).
 pub(crate) struct HostFn {
     name: String,
-    f: Box<dyn Fn(Vec<Arg>) -> Result<Arg, CapError> + Send + Sync>,
+    f: Box<dyn Fn(Vec<Arg>, Kwargs) -> Result<Arg, CapError> + Send + Sync>,
 }
 
 impl HostFn {
@@ -275,7 +533,7 @@ impl HostFn {
         let n = name.to_owned();
         HostFn {
             name: name.to_owned(),
-            f: Box::new(move |args| f(A::from_args(&n, args)?).map(Into::into)),
+            f: Box::new(move |args, kwargs| f(A::from_args(&n, args, kwargs)?).map(Into::into)),
         }
     }
 }
@@ -295,8 +553,8 @@ pub(crate) trait Dispatch: Send + Sync {
     fn names(&self) -> Vec<String>;
     /// Reads member `name` (the filter has been checked already).
     fn get(&self, name: &str) -> Result<Member, CapError>;
-    fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError>;
-    fn call(&self, args: Vec<Arg>) -> Result<Arg, CapError>;
+    fn call_method(&self, name: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError>;
+    fn call(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError>;
     fn object(&self) -> Arc<dyn Any + Send + Sync>;
     /// For an object living in a sandbox: that sandbox's id and the object's
     /// export number there.
@@ -338,21 +596,25 @@ impl<T: UserObject> Dispatch for UserDispatch<T> {
             return Ok(Member::Method);
         }
         match self.methods.fields.get(name) {
-            Some(f) => Ok(Member::Value(f(&self.obj))),
+            Some(f) => guarded(&format!("{}.{name}", self.obj.type_name()), || {
+                Ok(Member::Value(f(&self.obj)))
+            }),
             None => Err(CapError::NotPermitted {
                 name: name.to_owned(),
             }),
         }
     }
-    fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError> {
+    fn call_method(&self, name: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
         match self.methods.methods.get(name) {
-            Some(m) => m(&self.obj, args),
+            Some(m) => guarded(&format!("{}.{name}", self.obj.type_name()), || {
+                m(&self.obj, args, kwargs)
+            }),
             None => Err(CapError::NotPermitted {
                 name: name.to_owned(),
             }),
         }
     }
-    fn call(&self, _args: Vec<Arg>) -> Result<Arg, CapError> {
+    fn call(&self, _args: Vec<Arg>, _kwargs: Kwargs) -> Result<Arg, CapError> {
         Err(CapError::NotCallable)
     }
     fn object(&self) -> Arc<dyn Any + Send + Sync> {
@@ -372,13 +634,13 @@ impl Dispatch for HostFn {
             name: name.to_owned(),
         })
     }
-    fn call_method(&self, name: &str, _args: Vec<Arg>) -> Result<Arg, CapError> {
+    fn call_method(&self, name: &str, _args: Vec<Arg>, _kwargs: Kwargs) -> Result<Arg, CapError> {
         Err(CapError::NotPermitted {
             name: name.to_owned(),
         })
     }
-    fn call(&self, args: Vec<Arg>) -> Result<Arg, CapError> {
-        (self.f)(args)
+    fn call(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
+        guarded(&self.name, || (self.f)(args, kwargs))
     }
     fn object(&self) -> Arc<dyn Any + Send + Sync> {
         Arc::new(())

@@ -17,5 +17,5 @@ pub(crate) mod table;
 pub use error::CapError;
 pub use filter::Filter;
 pub(crate) use host::Dispatch;
-pub use host::{Arg, FromArg, FromArgs, Methods, UserObject};
+pub use host::{Arg, CallArgs, FromArg, FromArgs, Kwargs, Methods, UserObject, Variadic};
 pub use table::CapHandle;

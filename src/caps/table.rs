@@ -1,7 +1,7 @@
 //! The capability table: one per runtime, a generational `slotmap` behind a lock.
 
 use super::host::Member;
-use super::{Arg, CapError, Dispatch, Filter};
+use super::{Arg, CapError, Dispatch, Filter, Kwargs};
 use parking_lot::RwLock;
 use slotmap::{new_key_type, SlotMap};
 use std::any::Any;
@@ -41,11 +41,17 @@ struct Inbound {
 }
 
 impl Inbound {
-    fn narrowed(&self, args: Vec<Arg>) -> Result<Vec<Arg>, CapError> {
+    fn narrowed(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<(Vec<Arg>, Kwargs), CapError> {
         let table = self.table.upgrade().ok_or(CapError::Revoked)?;
-        args.into_iter()
+        let args = args
+            .into_iter()
             .map(|a| table.narrow_arg(a, &self.via))
-            .collect()
+            .collect::<Result<_, _>>()?;
+        let mut keywords = Kwargs::new();
+        for (name, value) in kwargs {
+            keywords.insert(name, table.narrow_arg(value, &self.via)?);
+        }
+        Ok((args, keywords))
     }
 }
 
@@ -59,11 +65,13 @@ impl Dispatch for Inbound {
     fn get(&self, name: &str) -> Result<Member, CapError> {
         self.inner.get(name)
     }
-    fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError> {
-        self.inner.call_method(name, self.narrowed(args)?)
+    fn call_method(&self, name: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
+        let (args, kwargs) = self.narrowed(args, kwargs)?;
+        self.inner.call_method(name, args, kwargs)
     }
-    fn call(&self, args: Vec<Arg>) -> Result<Arg, CapError> {
-        self.inner.call(self.narrowed(args)?)
+    fn call(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
+        let (args, kwargs) = self.narrowed(args, kwargs)?;
+        self.inner.call(args, kwargs)
     }
     fn object(&self) -> Arc<dyn Any + Send + Sync> {
         self.inner.object()
@@ -485,13 +493,23 @@ impl CapHandle {
     /// transitive: every capability in the result passes at most what this
     /// one passes (a method returning `self` gives back no more than this).
     pub fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError> {
+        self.call_method_with_kwargs(name, args, Kwargs::new())
+    }
+
+    /// [`CapHandle::call_method`] with keyword arguments.
+    pub fn call_method_with_kwargs(
+        &self,
+        name: &str,
+        args: Vec<Arg>,
+        kwargs: Kwargs,
+    ) -> Result<Arg, CapError> {
         let (target, filter) = self.table.resolve(self.key)?;
         if !filter.permits(name) {
             return Err(CapError::NotPermitted {
                 name: name.to_owned(),
             });
         }
-        let result = target.call_method(name, args)?;
+        let result = target.call_method(name, args, kwargs)?;
         self.table.narrow_arg(result, &filter)
     }
 
@@ -499,8 +517,13 @@ impl CapHandle {
     /// callable object). Capabilities in the result pass at most what this one
     /// passes (as for [`CapHandle::call_method`] and [`CapHandle::get`]).
     pub fn call(&self, args: Vec<Arg>) -> Result<Arg, CapError> {
+        self.call_with_kwargs(args, Kwargs::new())
+    }
+
+    /// [`CapHandle::call`] with keyword arguments (`f(1, sep="-")`).
+    pub fn call_with_kwargs(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
         let (target, filter) = self.table.resolve(self.key)?;
-        let result = target.call(args)?;
+        let result = target.call(args, kwargs)?;
         self.table.narrow_arg(result, &filter)
     }
 

@@ -2,7 +2,7 @@
 //! (SPEC §3.5): every use is a job on the owner's thread, under its limits.
 
 use crate::caps::host::Member;
-use crate::caps::{Arg, CapError, Dispatch};
+use crate::caps::{Arg, CapError, Dispatch, Kwargs};
 use crate::error::GuestError;
 use crate::inbox::{call, Job, Link, Op};
 use crate::value::Value;
@@ -36,6 +36,10 @@ fn cap_error(e: GuestError) -> CapError {
 
 fn values(args: Vec<Arg>) -> Vec<Value> {
     args.into_iter().map(Arg::into_value).collect()
+}
+
+fn keyword_values(kwargs: Kwargs) -> Vec<(String, Value)> {
+    kwargs.into_iter().map(|(k, v)| (k, v.into_value())).collect()
 }
 
 impl GuestObject {
@@ -75,12 +79,13 @@ impl Dispatch for GuestObject {
             _ => Ok(Member::Method),
         }
     }
-    fn call_method(&self, name: &str, args: Vec<Arg>) -> Result<Arg, CapError> {
-        self.invoke(Op::CallMethod(name.to_owned(), values(args)))
+    fn call_method(&self, name: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
+        self.invoke(Op::CallMethod(name.to_owned(), values(args), keyword_values(kwargs)))
             .map(Arg::from_value)
     }
-    fn call(&self, args: Vec<Arg>) -> Result<Arg, CapError> {
-        self.invoke(Op::Call(values(args))).map(Arg::from_value)
+    fn call(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
+        self.invoke(Op::Call(values(args), keyword_values(kwargs)))
+            .map(Arg::from_value)
     }
     fn object(&self) -> Arc<dyn Any + Send + Sync> {
         Arc::new(())

@@ -15,7 +15,7 @@ use super::{check_host_value, from_guest, to_guest, wrap_exception, SourceCache}
 use crate::value::{CrossingError, DataLimits, Value};
 use crate::caps::host::Member;
 use crate::caps::table::{CapKey, CapTable};
-use crate::caps::{Arg, CapError, CapHandle, Filter};
+use crate::caps::{Arg, CapError, CapHandle, Filter, Kwargs};
 use crate::guest::Tripwire;
 use super::guest_object::GuestObject;
 use crate::inbox::{Link, Op, Outcome};
@@ -156,7 +156,10 @@ fn cap_error(vm: &VirtualMachine, e: CapError) -> rustpython_vm::builtins::PyBas
     let class = STATE.with(|s| {
         s.borrow().as_ref().map(|s| match e {
             CapError::Revoked | CapError::WrongRuntime => s.revoked_error.clone(),
-            CapError::Failed(_) | CapError::Raised { .. } | CapError::Stopped(_) => {
+            CapError::Failed(_)
+            | CapError::HostPanicked { .. }
+            | CapError::Raised { .. }
+            | CapError::Stopped(_) => {
                 s.host_error.clone()
             }
             _ => vm.ctx.exceptions.type_error.to_owned(),
@@ -311,22 +314,30 @@ fn arg_to_guest_via(arg: Arg, via: &Filter, vm: &VirtualMachine) -> PyResult {
 /// `via`: each of its own objects among them (a callback) is handed out so
 /// that what its callee passes it is narrowed by `via` too: the owner calling
 /// `cb(self)` gives the holder no more than its grant (SPEC §3.7).
-fn inbound_args(args: Vec<Arg>, via: &Filter, vm: &VirtualMachine) -> PyResult<Vec<Arg>> {
+fn inbound_args(
+    (args, kwargs): (Vec<Arg>, Kwargs),
+    via: &Filter,
+    vm: &VirtualMachine,
+) -> PyResult<(Vec<Arg>, Kwargs)> {
     if *via == Filter::public() {
-        return Ok(args);
+        return Ok((args, kwargs));
     }
     let Some(holder) = crate::inbox::current_sandbox() else {
-        return Ok(args);
+        return Ok((args, kwargs));
     };
     let table = table(vm)?;
-    args.into_iter()
-        .map(|a| {
-            table
-                .inbound_value(a.into_value(), via, holder)
-                .map(Arg::from_value)
-                .map_err(|e| cap_error(vm, e))
-        })
-        .collect()
+    let inbound = |a: Arg| {
+        table
+            .inbound_value(a.into_value(), via, holder)
+            .map(Arg::from_value)
+            .map_err(|e| cap_error(vm, e))
+    };
+    let args = args.into_iter().map(inbound).collect::<PyResult<_>>()?;
+    let mut keywords = Kwargs::new();
+    for (name, value) in kwargs {
+        keywords.insert(name, inbound(value)?);
+    }
+    Ok((args, keywords))
 }
 
 /// Serves a use of object `export` of this sandbox, on its thread.
@@ -352,12 +363,16 @@ pub(crate) fn serve_invoke(
             .reason()
             .unwrap_or_else(|| wrap_exception(vm, &exc, sources))
     };
-    let args_in = |args: Vec<Value>| -> Result<Vec<PyObjectRef>, GuestError> {
-        check_host_value(&Value::Tuple(args.clone()), &limits)?;
-        Ok(args
-            .iter()
-            .map(|a| to_guest(a, vm))
-            .collect::<Result<_, _>>()?)
+    let args_in = |args: Vec<Value>,
+                   kwargs: Vec<(String, Value)>|
+     -> Result<FuncArgs, GuestError> {
+        let mut all = args;
+        all.extend(kwargs.iter().map(|(_, v)| v.clone()));
+        check_host_value(&Value::Tuple(all.clone()), &limits)?;
+        let mut all = all.iter().map(|a| to_guest(a, vm)).collect::<Result<Vec<_>, _>>()?;
+        let named = all.split_off(all.len() - kwargs.len());
+        let keywords = kwargs.into_iter().map(|(k, _)| k).zip(named).collect();
+        Ok(FuncArgs::new(all, rustpython_vm::function::KwArgs::new(keywords)))
     };
     let attr = |name: &str| -> Result<PyObjectRef, GuestError> {
         obj.get_attr(&*vm.ctx.new_str(name), vm).map_err(|e| {
@@ -373,14 +388,14 @@ pub(crate) fn serve_invoke(
     };
     let out = |v: &PyObject| -> Outcome { Ok(from_guest(v, vm, &limits)?) };
     match op {
-        Op::Call(args) => {
-            let args = args_in(args)?;
+        Op::Call(args, kwargs) => {
+            let args = args_in(args, kwargs)?;
             let result = obj.call(args, vm).map_err(fail)?;
             out(&result)
         }
-        Op::CallMethod(name, args) => {
+        Op::CallMethod(name, args, kwargs) => {
             let method = attr(&name)?;
-            let args = args_in(args)?;
+            let args = args_in(args, kwargs)?;
             let result = method.call(args, vm).map_err(fail)?;
             out(&result)
         }
@@ -408,17 +423,18 @@ pub(crate) fn serve_invoke(
     }
 }
 
-fn guest_args(args: FuncArgs, vm: &VirtualMachine) -> PyResult<Vec<Arg>> {
-    if !args.kwargs.is_empty() {
-        return Err(vm.new_type_error("capabilities take positional arguments only"));
+/// A guest's call arguments, as they cross: positional, then keyword.
+fn guest_args(args: FuncArgs, vm: &VirtualMachine) -> PyResult<(Vec<Arg>, Kwargs)> {
+    let cross = |a: &PyObjectRef| {
+        arg_from_guest(a, vm)
+            .map_err(|e| vm.new_type_error(format!("cannot pass this to a capability: {e}")))
+    };
+    let positional = args.args.iter().map(|a| cross(a)).collect::<PyResult<_>>()?;
+    let mut keywords = Kwargs::new();
+    for (name, value) in &args.kwargs {
+        keywords.insert(name.clone(), cross(value)?);
     }
-    args.args
-        .iter()
-        .map(|a| {
-            arg_from_guest(a, vm)
-                .map_err(|e| vm.new_type_error(format!("cannot pass this to a capability: {e}")))
-        })
-        .collect()
+    Ok((positional, keywords))
 }
 
 /// The error for pickling or copying a capability (`copy`, `pickle`, `__reduce__`).
@@ -518,8 +534,8 @@ impl Callable for Proxy {
     type Args = FuncArgs;
     fn call(zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
-        let args = inbound_args(guest_args(args, vm)?, &filter, vm)?;
-        let result = target.call(args).map_err(|e| cap_error(vm, e))?;
+        let (args, kwargs) = inbound_args(guest_args(args, vm)?, &filter, vm)?;
+        let result = target.call(args, kwargs).map_err(|e| cap_error(vm, e))?;
         arg_to_guest_via(result, &filter, vm)
     }
 }
@@ -567,9 +583,9 @@ impl Callable for BoundMethod {
                 },
             ));
         }
-        let args = inbound_args(guest_args(args, vm)?, &filter, vm)?;
+        let (args, kwargs) = inbound_args(guest_args(args, vm)?, &filter, vm)?;
         let result = target
-            .call_method(&zelf.name, args)
+            .call_method(&zelf.name, args, kwargs)
             .map_err(|e| cap_error(vm, e))?;
         arg_to_guest_via(result, &filter, vm)
     }

@@ -12,6 +12,7 @@ mod caps;
 mod cli;
 mod errors;
 mod fuel;
+mod host_fns;
 mod hostile;
 mod introspection;
 mod isolation;
