@@ -74,6 +74,7 @@ mod test_util;
 pub use alloc::CountingAllocator;
 pub use caps::{
     Arg, CapError, CapHandle, Filter, FromArg, FromArgs, Kwargs, Methods, UserObject, Variadic,
+    PROTOCOLS,
 };
 #[doc(hidden)]
 pub use caps::CallArgs;

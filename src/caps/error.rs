@@ -115,6 +115,10 @@ pub enum CapError {
         /// The panic's message, for the host.
         message: String,
     },
+    /// A host iterator's `__next__` has no more items: the guest's iteration
+    /// ends (`StopIteration`).
+    #[error("the iterator is exhausted")]
+    StopIteration,
     /// The object lives in a sandbox that has stopped (a tripped limit, a stop,
     /// or it was dropped); the reason is given.
     #[error("the sandbox holding this object has stopped: {0}")]

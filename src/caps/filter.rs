@@ -2,6 +2,26 @@
 
 use std::collections::BTreeSet;
 
+/// The Python protocols a capability forwards to its object (`len(c)`,
+/// `iter(c)`, `next(c)`, `x in c`, `c[k]`, `with c:`), each only if the
+/// capability's filter passes its name. [`Filter::public`] passes them; a
+/// [`Filter::only`] list passes those it names.
+pub const PROTOCOLS: &[&str] = &[
+    "__len__",
+    "__iter__",
+    "__next__",
+    "__contains__",
+    "__getitem__",
+    "__enter__",
+    "__exit__",
+];
+
+/// Whether `name` is public: it does not start with `_`, or it is one of the
+/// forwarded [`PROTOCOLS`].
+fn is_public(name: &str) -> bool {
+    !name.starts_with('_') || PROTOCOLS.contains(&name)
+}
+
 /// An allowlist of attribute and method names (after mxProxy). Safe by default:
 /// names starting with `_` never pass unless listed explicitly, and only what an
 /// object itself offers can pass at all. Attribute writes never pass: host
@@ -20,7 +40,8 @@ enum Names {
 }
 
 impl Filter {
-    /// Every public member (no name starting with `_`).
+    /// Every public member: no name starting with `_`, except the forwarded
+    /// protocols ([`PROTOCOLS`]).
     pub fn public() -> Filter {
         Filter {
             names: Names::Public,
@@ -41,7 +62,7 @@ impl Filter {
     /// Whether `name` passes.
     pub fn permits(&self, name: &str) -> bool {
         match &self.names {
-            Names::Public => !name.starts_with('_'),
+            Names::Public => is_public(name),
             Names::Only(set) => set.contains(name),
         }
     }
@@ -51,7 +72,7 @@ impl Filter {
         match (&self.names, &other.names) {
             (Names::Public, Names::Public) => Filter::public(),
             (Names::Public, Names::Only(s)) | (Names::Only(s), Names::Public) => {
-                Filter::only(s.iter().filter(|n| !n.starts_with('_')).cloned())
+                Filter::only(s.iter().filter(|n| is_public(n)).cloned())
             }
             (Names::Only(a), Names::Only(b)) => Filter::only(a.intersection(b).cloned()),
         }

@@ -15,7 +15,7 @@ pub(crate) mod host;
 pub(crate) mod table;
 
 pub use error::CapError;
-pub use filter::Filter;
+pub use filter::{Filter, PROTOCOLS};
 pub(crate) use host::Dispatch;
 pub use host::{Arg, CallArgs, FromArg, FromArgs, Kwargs, Methods, UserObject, Variadic};
 pub use table::CapHandle;

@@ -23,7 +23,13 @@ use crate::error::GuestError;
 use rustpython_vm::builtins::{PyStr, PyTypeRef};
 use rustpython_vm::class::PyClassImpl;
 use rustpython_vm::function::{FuncArgs, PySetterValue};
-use rustpython_vm::types::{Callable, Constructor, GetAttr, Representable, SetAttr};
+use rustpython_vm::protocol::{
+    PyIterReturn, PyMappingMethods, PyNumberMethods, PySequenceMethods,
+};
+use rustpython_vm::types::{
+    AsMapping, AsNumber, AsSequence, Callable, Constructor, GetAttr, IterNext, Iterable,
+    Representable, SetAttr,
+};
 use rustpython_vm::{
     pyclass, AsObject, Py, PyObject, PyObjectRef, PyPayload, PyResult, VirtualMachine,
 };
@@ -454,9 +460,51 @@ crate::guest::refuse_construction!(BoundMethod);
 
 #[pyclass(
     flags(IMMUTABLETYPE),
-    with(Constructor, GetAttr, SetAttr, Callable, Representable)
+    with(
+        Constructor,
+        GetAttr,
+        SetAttr,
+        Callable,
+        Representable,
+        AsMapping,
+        AsSequence,
+        AsNumber,
+        Iterable,
+        IterNext
+    )
 )]
 impl Proxy {
+    /// `with capability:` forwards `__enter__` (if the filter passes it).
+    #[pymethod]
+    fn __enter__(zelf: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+        forward(&zelf, "__enter__", Vec::new(), vm)
+    }
+
+    /// The end of a `with` block forwards `__exit__` with data only: the
+    /// exception's class name and `str()`, or `None`s, and `None` for the
+    /// traceback (a guest's exception object does not cross). A true result
+    /// suppresses the exception, as in Python.
+    #[pymethod]
+    fn __exit__(
+        zelf: PyObjectRef,
+        exc_type: PyObjectRef,
+        exc: PyObjectRef,
+        _traceback: PyObjectRef,
+        vm: &VirtualMachine,
+    ) -> PyResult {
+        let (name, message): (PyObjectRef, PyObjectRef) = if vm.is_none(&exc_type) {
+            (vm.ctx.none(), vm.ctx.none())
+        } else {
+            let name = exc_type
+                .downcast_ref::<rustpython_vm::builtins::PyType>()
+                .map(|t| t.name().to_string())
+                .unwrap_or_default();
+            let message = exc.str(vm).map(|s| s.as_wtf8().to_string()).unwrap_or_default();
+            (vm.ctx.new_str(name).into(), vm.ctx.new_str(message).into())
+        };
+        forward(&zelf, "__exit__", vec![name, message, vm.ctx.none()], vm)
+    }
+
     #[pymethod]
     fn __dir__(&self, vm: &VirtualMachine) -> PyResult {
         let (target, filter) = table(vm)?.resolve(self.key).map_err(|e| cap_error(vm, e))?;
@@ -512,6 +560,140 @@ impl GetAttr for Proxy {
             .into_ref(&vm.ctx)
             .into()),
             Member::Value(v) => arg_to_guest_via(v, &filter, vm),
+        }
+    }
+}
+
+/// Forwards protocol method `name` (one of `caps::PROTOCOLS`) of the proxy
+/// `obj` to its object, if the capability's filter passes the name and the
+/// object offers it; otherwise `TypeError`, the same whichever is missing.
+/// Arguments and the result cross as for any method call.
+fn forward(obj: &PyObject, name: &str, args: Vec<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
+    match forward_raw(obj, name, args, vm)? {
+        Ok(result) => Ok(result),
+        Err(CapError::NotPermitted { .. }) => Err(unsupported(name, vm)),
+        Err(e) => Err(cap_error(vm, e)),
+    }
+}
+
+fn unsupported(name: &str, vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    vm.new_type_error(format!("this capability does not support {name}"))
+}
+
+/// [`forward`], with a failure left as a `CapError` (`NotPermitted` when the
+/// filter does not pass the name or the object does not offer it; for
+/// `__next__`, a `StopIteration` ends an iteration).
+fn forward_raw(
+    obj: &PyObject,
+    name: &str,
+    args: Vec<PyObjectRef>,
+    vm: &VirtualMachine,
+) -> PyResult<Result<PyObjectRef, CapError>> {
+    let zelf = obj
+        .downcast_ref::<Proxy>()
+        .ok_or_else(|| vm.new_type_error("not a capability"))?;
+    let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
+    if !filter.permits(name) {
+        return Ok(Err(CapError::NotPermitted {
+            name: name.to_owned(),
+        }));
+    }
+    let args = args
+        .iter()
+        .map(|a| {
+            arg_from_guest(a, vm)
+                .map_err(|e| vm.new_type_error(format!("cannot pass this to a capability: {e}")))
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let (args, kwargs) = inbound_args((args, Kwargs::new()), &filter, vm)?;
+    match target.call_method(name, args, kwargs) {
+        Ok(result) => Ok(Ok(arg_to_guest_via(result, &filter, vm)?)),
+        Err(e) => Ok(Err(e)),
+    }
+}
+
+fn forwarded_len(obj: &PyObject, vm: &VirtualMachine) -> PyResult<usize> {
+    let n = forward(obj, "__len__", Vec::new(), vm)?;
+    let n = n.try_index(vm)?;
+    n.as_bigint()
+        .try_into()
+        .map_err(|_| vm.new_value_error("__len__() should return >= 0"))
+}
+
+impl AsMapping for Proxy {
+    fn as_mapping() -> &'static PyMappingMethods {
+        static AS_MAPPING: PyMappingMethods = PyMappingMethods {
+            length: Some(|mapping, vm| forwarded_len(mapping.obj, vm)),
+            subscript: Some(|mapping, key, vm| {
+                forward(mapping.obj, "__getitem__", vec![key.to_owned()], vm)
+            }),
+            ..PyMappingMethods::NOT_IMPLEMENTED
+        };
+        &AS_MAPPING
+    }
+}
+
+impl AsSequence for Proxy {
+    fn as_sequence() -> &'static PySequenceMethods {
+        static AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
+            length: Some(|seq, vm| forwarded_len(seq.obj, vm)),
+            contains: Some(|seq, needle, vm| {
+                forward(seq.obj, "__contains__", vec![needle.to_owned()], vm)?.try_to_bool(vm)
+            }),
+            ..PySequenceMethods::NOT_IMPLEMENTED
+        };
+        &AS_SEQUENCE
+    }
+}
+
+impl AsNumber for Proxy {
+    fn as_number() -> &'static PyNumberMethods {
+        // A capability is true: its truth is not forwarded (that would cost a
+        // call into its owner at every `if cap:`).
+        static AS_NUMBER: PyNumberMethods = PyNumberMethods {
+            boolean: Some(|_, _| Ok(true)),
+            ..PyNumberMethods::NOT_IMPLEMENTED
+        };
+        &AS_NUMBER
+    }
+}
+
+impl Iterable for Proxy {
+    fn iter(zelf: rustpython_vm::PyRef<Self>, vm: &VirtualMachine) -> PyResult {
+        let it = match forward_raw(zelf.as_object(), "__iter__", Vec::new(), vm)? {
+            Ok(it) => it,
+            Err(CapError::NotPermitted { .. }) => {
+                // An iterator without `__iter__` (a host iterator offers
+                // `__next__` only) is its own iterator, as in Python.
+                let (target, filter) =
+                    table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
+                if filter.permits("__next__") && target.names().iter().any(|n| n == "__next__") {
+                    return Ok(zelf.into());
+                }
+                return Err(unsupported("__iter__", vm));
+            }
+            Err(e) => return Err(cap_error(vm, e)),
+        };
+        if it.downcast_ref::<Proxy>().is_some() {
+            // An iterator capability: `next()` forwards `__next__`.
+            Ok(it)
+        } else {
+            // Data (a list the object copied out): iterated here.
+            Ok(it.get_iter(vm)?.into())
+        }
+    }
+}
+
+impl IterNext for Proxy {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        match forward_raw(zelf.as_object(), "__next__", Vec::new(), vm)? {
+            Ok(item) => Ok(PyIterReturn::Return(item)),
+            Err(CapError::NotPermitted { .. }) => Err(unsupported("__next__", vm)),
+            Err(CapError::StopIteration) => Ok(PyIterReturn::StopIteration(None)),
+            Err(CapError::Raised { type_name, .. }) if type_name == "StopIteration" => {
+                Ok(PyIterReturn::StopIteration(None))
+            }
+            Err(e) => Err(cap_error(vm, e)),
         }
     }
 }

@@ -23,6 +23,7 @@ mod master;
 mod membrane;
 mod money;
 mod policy;
+mod protocols;
 mod regex;
 mod sort;
 mod stdlib;
