@@ -3,7 +3,7 @@
 use crate::alloc::{accounting_active, AccountHandle};
 use crate::caps::{CapError, CapHandle};
 use crate::error::{ConfigError, GuestError};
-use crate::guest::Tripwire;
+use crate::guest::{Printed, Tripwire};
 use crate::inbox::{self, Job, Link};
 use crate::membrane;
 use crate::policy::Policy;
@@ -28,8 +28,12 @@ use std::time::{Duration, Instant};
 pub struct Sandbox {
     link: Arc<Link>,
     thread: Option<JoinHandle<()>>,
-    printed: Mutex<mpsc::Receiver<String>>,
-    output: Mutex<String>,
+    /// What the guest printed, until a sink streams it ([`Sandbox::stream_output`]).
+    printed: Mutex<Option<mpsc::Receiver<Printed>>>,
+    /// A sender on the same channel, for flush markers; dropped at teardown.
+    printed_tx: Option<mpsc::Sender<Printed>>,
+    output: Arc<Mutex<String>>,
+    stream: Mutex<Option<Stream>>,
     data: DataLimits,
     runtime: Runtime,
 }
@@ -67,8 +71,10 @@ impl Sandbox {
         Ok(Sandbox {
             link: started.link,
             thread: Some(started.thread),
-            printed: Mutex::new(started.printed),
-            output: Mutex::new(String::new()),
+            printed: Mutex::new(Some(started.printed)),
+            printed_tx: Some(started.printed_tx),
+            output: Arc::new(Mutex::new(String::new())),
+            stream: Mutex::new(None),
             data,
             runtime,
         })
@@ -91,7 +97,89 @@ impl Sandbox {
             // serve this job is the one waiting for it.
             return Err(GuestError::Reentrant);
         }
-        inbox::call(&self.link, job)
+        let outcome = inbox::call(&self.link, job);
+        self.flush_output();
+        outcome
+    }
+
+    /// With a sink streaming the output, waits until it has been handed
+    /// everything printed so far (the call's output is delivered before the
+    /// call returns).
+    fn flush_output(&self) {
+        if self.stream.lock().is_none() {
+            return;
+        }
+        let Some(tx) = &self.printed_tx else {
+            return;
+        };
+        let (ack_tx, ack_rx) = mpsc::sync_channel(1);
+        if tx.send(Printed::Flush(ack_tx)).is_ok() {
+            // A sink that panicked has stopped; its thread drops the marker.
+            let _ = ack_rx.recv();
+        }
+    }
+
+    /// Streams what the guest prints to `sink`, as it is printed, from now on
+    /// (what was printed before stays for [`Sandbox::take_output`]): each piece
+    /// of text (a `print` call's, or what native code wrote) is handed over
+    /// on a thread of its own, not the sandbox's, so the sink's work is not
+    /// the guest's, and everything a call printed has been handed over by the
+    /// time the call returns. The output budget ([`Policy::max_output`]) still
+    /// applies. A second call replaces the sink. A sink that panics is dropped,
+    /// and later output is kept for `take_output` again.
+    pub fn stream_output<F: FnMut(&str) + Send + 'static>(&self, sink: F) {
+        let mut stream = self.stream.lock();
+        if let Some(stream) = stream.as_ref() {
+            *stream.sink.lock() = Some(Box::new(sink));
+            return;
+        }
+        let Some(printed) = self.printed.lock().take() else {
+            return;
+        };
+        // What earlier calls printed stays for `take_output`.
+        {
+            let mut output = self.output.lock();
+            while let Ok(piece) = printed.try_recv() {
+                if let Printed::Text(text) = piece {
+                    output.push_str(&text);
+                }
+            }
+        }
+        let sink: SharedSink = Arc::new(Mutex::new(Some(Box::new(sink))));
+        let (shared, output) = (sink.clone(), self.output.clone());
+        let thread = std::thread::Builder::new()
+            .name("pyocap-output".into())
+            .spawn(move || {
+                for piece in printed {
+                    match piece {
+                        Printed::Text(text) => deliver(&shared, &output, &text),
+                        Printed::Flush(ack) => {
+                            let _ = ack.send(());
+                        }
+                    }
+                }
+            });
+        match thread {
+            Ok(thread) => {
+                *stream = Some(Stream {
+                    sink,
+                    thread: Some(thread),
+                })
+            }
+            // No thread: the output stays for `take_output`. (The receiver
+            // went with the closure; nothing more is printed to it.)
+            Err(_) => {}
+        }
+    }
+
+    /// Like [`Sandbox::stream_output`], writing to `writer` (flushed after each
+    /// piece). Write errors are ignored: the guest's output is not the
+    /// guest's to fail on.
+    pub fn stream_output_to<W: std::io::Write + Send + 'static>(&self, mut writer: W) {
+        self.stream_output(move |text| {
+            let _ = writer.write_all(text.as_bytes());
+            let _ = writer.flush();
+        });
     }
 
     /// Bytes of memory the guest holds now (everything allocated on its thread and
@@ -217,8 +305,12 @@ impl Sandbox {
     pub fn take_output(&self) -> String {
         let mut output = self.output.lock();
         if let Some(printed) = self.printed.try_lock() {
-            while let Ok(s) = printed.try_recv() {
-                output.push_str(&s);
+            if let Some(printed) = printed.as_ref() {
+                while let Ok(piece) = printed.try_recv() {
+                    if let Printed::Text(s) = piece {
+                        output.push_str(&s);
+                    }
+                }
             }
         }
         std::mem::take(&mut *output)
@@ -305,6 +397,37 @@ impl Drop for Sandbox {
             std::thread::sleep(Duration::from_micros(200));
         }
         let _ = thread.join();
+        // The guest's thread is gone: the output thread gets the rest of the
+        // channel, then its end.
+        self.printed_tx = None;
+        if let Some(mut stream) = self.stream.lock().take() {
+            if let Some(thread) = stream.thread.take() {
+                let _ = thread.join();
+            }
+        }
+    }
+}
+
+/// A sink for streamed output; `None` once it has panicked.
+type SharedSink = Arc<Mutex<Option<Box<dyn FnMut(&str) + Send>>>>;
+
+/// The thread handing the guest's output to a sink.
+struct Stream {
+    sink: SharedSink,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// Hands `text` to the sink, or keeps it for `take_output` if there is none
+/// (any more).
+fn deliver(sink: &SharedSink, output: &Mutex<String>, text: &str) {
+    let mut guard = sink.lock();
+    let Some(f) = guard.as_mut() else {
+        output.lock().push_str(text);
+        return;
+    };
+    if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(text))).is_err() {
+        *guard = None;
+        output.lock().push_str(text);
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::alloc::AccountHandle;
 use crate::error::{ConfigError, GuestError};
-use crate::guest::{self, check_source, SourceKind, Tripwire};
+use crate::guest::{self, check_source, Printed, SourceKind, Tripwire};
 use crate::inbox::{self, Job, Link};
 use crate::membrane::proxy;
 use crate::membrane::{from_guest, to_guest, wrap_exception, SourceCache};
@@ -49,7 +49,9 @@ pub(crate) type NativeProbe = Box<
 pub(crate) struct Started {
     pub(crate) link: Arc<Link>,
     pub(crate) thread: JoinHandle<()>,
-    pub(crate) printed: mpsc::Receiver<String>,
+    pub(crate) printed: mpsc::Receiver<Printed>,
+    /// A sender on the same channel, for the host's flush markers.
+    pub(crate) printed_tx: mpsc::Sender<Printed>,
 }
 
 /// Starts a sandbox thread whose allocations go to `account`, and waits until
@@ -68,6 +70,7 @@ pub(crate) fn spawn(
         let (link, inbox_tx, inbox_rx) = Link::new(id, tripwire, account, &policy);
         let (ready_tx, ready_rx) = mpsc::sync_channel(1);
         let (printed_tx, printed_rx) = mpsc::channel();
+        let host_printed_tx = printed_tx.clone();
         let thread_link = link.clone();
         let thread = std::thread::Builder::new()
             .name("pyocap-sandbox".into())
@@ -114,6 +117,7 @@ pub(crate) fn spawn(
                 link,
                 thread,
                 printed: printed_rx,
+                printed_tx: host_printed_tx,
             }),
             Ok(Err(e)) => {
                 let _ = thread.join();
@@ -137,7 +141,7 @@ fn run_sandbox_thread(
     sources: Rc<RefCell<SourceCache>>,
     signal_rx: rustpython_vm::signal::UserSignalReceiver,
     ready_tx: mpsc::SyncSender<Result<(), ConfigError>>,
-    printed: mpsc::Sender<String>,
+    printed: mpsc::Sender<Printed>,
     extension: Option<Extension>,
 ) {
     let busy = link.busy.clone();
@@ -166,7 +170,7 @@ fn run_sandbox_thread(
         busy.store(false, Ordering::SeqCst);
         let output = guest::take_output();
         if !output.is_empty() {
-            let _ = printed.send(output);
+            let _ = printed.send(Printed::Text(output));
         }
         reply.send(outcome);
     }

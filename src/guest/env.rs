@@ -3,7 +3,7 @@
 //! output-capturing `print`, and the removal of escape routes from the types.
 
 use super::interrupt::Tripwire;
-use super::state::{with_state, GuestState};
+use super::state::{with_state, GuestState, Printed};
 use crate::error::GuestError;
 use crate::policy::Policy;
 use rustpython_vm::builtins::{PyDictRef, PyStr, PyStrRef, PyType};
@@ -19,7 +19,7 @@ impl GuestState {
         let sent = self
             .sink
             .as_ref()
-            .is_some_and(|sink| sink.send(text.to_owned()).is_ok());
+            .is_some_and(|sink| sink.send(Printed::Text(text.to_owned())).is_ok());
         if !sent {
             self.output.push_str(text);
         }
@@ -27,7 +27,7 @@ impl GuestState {
 }
 
 /// Sends what the guest prints to `sink` as it is printed.
-pub(crate) fn set_output_sink(sink: std::sync::mpsc::Sender<String>) {
+pub(crate) fn set_output_sink(sink: std::sync::mpsc::Sender<Printed>) {
     with_state(|s| s.sink = Some(sink));
 }
 

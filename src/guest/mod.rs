@@ -57,6 +57,7 @@ use rustpython_vm::{PyResult, VirtualMachine};
 pub(crate) use compile::compile;
 pub(crate) use compile::{check_source, SourceKind};
 pub(crate) use env::{provide_module, set_output_sink, take_output};
+pub(crate) use state::Printed;
 pub(crate) use finalize::safe_point;
 pub(crate) use interrupt::{install_stop, Tripwire};
 pub(crate) use meter::{is_refusal, memory_tripped, reading, refuel, settle_memory};

@@ -23,13 +23,22 @@ use rustpython_vm::PyObjectRef;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// What the sandbox thread hands the host's side of its output.
+pub(crate) enum Printed {
+    /// Text the guest printed.
+    Text(String),
+    /// A marker the host sends after a call: answered once everything before
+    /// it was delivered.
+    Flush(std::sync::mpsc::SyncSender<()>),
+}
+
 /// Per-sandbox state the native functions given to the guest reach. It lives in
 /// a thread-local because one sandbox is one thread.
 pub(crate) struct GuestState {
     pub(crate) output: String,
     /// Where printed text goes as soon as it is printed (the host's side of
     /// the sandbox); without one, it waits in `output` for the call's end.
-    pub(crate) sink: Option<std::sync::mpsc::Sender<String>>,
+    pub(crate) sink: Option<std::sync::mpsc::Sender<Printed>>,
     /// Bytes printed over the sandbox's life, against `max_output`.
     pub(crate) printed: usize,
     pub(crate) max_output: usize,

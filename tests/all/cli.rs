@@ -303,3 +303,34 @@ for i in range(3000):
     assert!(text(&out.stdout).contains("DeprecationWarning"), "{}", text(&out.stdout));
     assert!(!text(&out.stderr).contains("DeprecationWarning"));
 }
+
+/// `pyocap run` writes the guest's output as it is printed: the first line is
+/// on stdout while the guest is still running (it then loops until its
+/// deadline).
+#[test]
+fn output_is_streamed_while_the_guest_runs() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyocap"))
+        .args(["run", "-", "--timeout", "20"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"print('started')\nwhile True:\n    pass\n")
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let waited = started.elapsed();
+    let still_running = child.try_wait().unwrap().is_none();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(line, "started\n");
+    assert!(still_running, "the guest had already ended");
+    assert!(waited < std::time::Duration::from_secs(15), "{waited:?}");
+}

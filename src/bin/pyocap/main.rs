@@ -226,6 +226,15 @@ fn run(file: &str, policy: &Policy, grants: Option<&str>, json: bool) -> ExitCod
         Ok(s) => s,
         Err(e) => return usage_error(e),
     };
+    if !json {
+        // Output appears as it is printed: the master's start-up output first,
+        // then whatever either prints.
+        let _ = std::io::stdout().write_all(std::mem::take(&mut master_output).as_bytes());
+        if let Some(m) = &master {
+            m.stream_output_to(std::io::stdout());
+        }
+        sandbox.stream_output_to(std::io::stdout());
+    }
     if let Some(m) = &master {
         if let Err(e) = grant_all(m, &sandbox) {
             return usage_error(format!("{}: {e}", grants.unwrap_or_default()));
