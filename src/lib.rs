@@ -81,7 +81,7 @@ pub use caps::CallArgs;
 pub use config::Config;
 pub use runtime::Runtime;
 pub use error::{ConfigError, GuestError};
-pub use value::{CrossingError, DataLimits, Value};
+pub use value::{from_value, to_value, CrossingError, DataLimits, SerdeError, Value};
 pub use num_bigint::BigInt;
 pub use policy::{
     Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,

@@ -119,10 +119,15 @@ pub enum CapError {
     /// ends (`StopIteration`).
     #[error("the iterator is exhausted")]
     StopIteration,
-    /// The object lives in a sandbox that has stopped (a tripped limit, a stop,
-    /// or it was dropped); the reason is given.
+    /// The object lives in a sandbox that stopped while serving the call, or
+    /// had stopped before it (a tripped limit, a stop, an interpreter failure):
+    /// its error, as that sandbox's own calls get it (a limit of the owner is
+    /// its `GuestError::DeadlineExceeded`, `MemoryLimit`, ...). A guest
+    /// caller gets a `HostError` with its message. (Once the owner sandbox is
+    /// dropped, every capability to its objects is revoked:
+    /// [`CapError::Revoked`].)
     #[error("the sandbox holding this object has stopped: {0}")]
-    Stopped(String),
+    Stopped(Box<crate::error::GuestError>),
 }
 
 impl CapError {

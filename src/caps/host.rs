@@ -10,13 +10,23 @@ use std::sync::Arc;
 
 /// Something crossing the membrane as an argument or a result: copied data, or a
 /// capability.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub enum Arg {
     /// Plain data, copied.
     Value(Value),
     /// A capability. A guest's proxy crossing back to the host arrives as the
     /// handle of the capability it designates (unwrapping).
     Cap(CapHandle),
+}
+
+/// As the value or capability it holds (`Value(42)`, `Cap(<Purse capability>)`).
+impl std::fmt::Debug for Arg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Arg::Value(v) => write!(f, "{v:?}"),
+            Arg::Cap(c) => write!(f, "Cap({c:?})"),
+        }
+    }
 }
 
 impl<T: Into<Value>> From<T> for Arg {

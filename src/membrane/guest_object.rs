@@ -30,7 +30,7 @@ fn cap_error(e: GuestError) -> CapError {
             traceback,
         },
         GuestError::Crossing(c) => CapError::Failed(c.to_string()),
-        other => CapError::Stopped(other.to_string()),
+        other => CapError::Stopped(Box::new(other)),
     }
 }
 

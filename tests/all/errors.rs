@@ -115,3 +115,44 @@ fn long_tracebacks_are_bounded() {
     );
     assert!(tb.lines().count() < 200);
 }
+
+/// A capability call that failed because the owner sandbox hit a limit
+/// carries the owner's own error; once the owner is dropped, its objects'
+/// capabilities are revoked.
+#[test]
+fn a_capability_call_keeps_the_owners_error() {
+    use pyocap::{CapError, Filter, Policy};
+    let mut policy = Policy::new();
+    policy.deadline(Some(std::time::Duration::from_millis(200)));
+    let owner = sandbox_with(&policy);
+    owner.exec("def spin():\n    while True: pass\ndef ok(): return 1").unwrap();
+    let spin = owner.export("spin", Filter::public()).unwrap();
+    let ok = owner.export("ok", Filter::public()).unwrap();
+    match spin.call(vec![]) {
+        Err(CapError::Stopped(e)) => {
+            assert!(matches!(*e, GuestError::DeadlineExceeded { .. }), "{e:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+    // The owner is stopped now: a later call gets the same reason.
+    match ok.call(vec![]) {
+        Err(CapError::Stopped(e)) => {
+            assert!(matches!(*e, GuestError::DeadlineExceeded { .. }), "{e:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+    // A guest caller gets a HostError saying why.
+    let caller = sandbox();
+    caller.grant("ok", &ok).unwrap();
+    match caller.exec("ok()") {
+        Err(GuestError::Exception {
+            type_name, message, ..
+        }) => {
+            assert_eq!(type_name, "HostError");
+            assert!(message.contains("deadline"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    drop(owner);
+    assert_eq!(ok.call(vec![]).unwrap_err(), CapError::Revoked);
+}

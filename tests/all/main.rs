@@ -26,6 +26,7 @@ mod output;
 mod policy;
 mod protocols;
 mod regex;
+mod serde_values;
 mod sort;
 mod stdlib;
 mod values;

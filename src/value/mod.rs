@@ -2,7 +2,12 @@
 
 use crate::caps::CapHandle;
 use num_bigint::BigInt;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+
+mod serde_impl;
+
+pub use serde_impl::{from_value, to_value, SerdeError};
 
 /// What crosses between master and slave: plain data, copied, and capabilities.
 ///
@@ -318,6 +323,34 @@ impl From<()> for Value {
         Value::None
     }
 }
+/// A `list`.
+impl From<Vec<Value>> for Value {
+    fn from(items: Vec<Value>) -> Self {
+        Value::List(items)
+    }
+}
+
+/// A `list` of the items (`values.iter().map(..).collect::<Value>()`).
+impl<T: Into<Value>> FromIterator<T> for Value {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        Value::List(items.into_iter().map(Into::into).collect())
+    }
+}
+
+/// A `dict`, in the map's iteration order (arbitrary for a `HashMap`).
+impl<K: Into<Value>, V: Into<Value>, S> From<HashMap<K, V, S>> for Value {
+    fn from(map: HashMap<K, V, S>) -> Self {
+        Value::Dict(map.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+    }
+}
+
+/// A `dict`, in key order.
+impl<K: Into<Value>, V: Into<Value>> From<BTreeMap<K, V>> for Value {
+    fn from(map: BTreeMap<K, V>) -> Self {
+        Value::Dict(map.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+    }
+}
+
 impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(v: Option<T>) -> Self {
         v.map_or(Value::None, Into::into)
