@@ -74,7 +74,7 @@ mod test_util;
 pub use alloc::CountingAllocator;
 pub use caps::{
     Arg, CapError, CapHandle, Filter, FromArg, FromArgs, Kwargs, Methods, UserObject, Variadic,
-    PROTOCOLS,
+    PROTOCOLS, CapabilityGraph, CapabilityNode, Party,
 };
 #[doc(hidden)]
 pub use caps::CallArgs;
@@ -82,6 +82,8 @@ pub use config::Config;
 pub use runtime::Runtime;
 pub use error::{ConfigError, GuestError};
 pub use value::{from_value, to_value, CrossingError, DataLimits, SerdeError, Value};
+/// The `tracing` target of the audit log's events (see `caps/audit.rs`).
+pub use caps::audit::TARGET as AUDIT_TARGET;
 pub use num_bigint::BigInt;
 pub use policy::{
     Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,

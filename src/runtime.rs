@@ -83,6 +83,15 @@ impl Runtime {
             .insert(Arc::new(HostFn::new(name, f)), Filter::public())
     }
 
+    /// Who holds what, now: every live capability of this runtime (host
+    /// objects and functions, guest exports, the attenuations and grants
+    /// derived from them), with its filter, holder and owner, and the most
+    /// recently revoked ones. [`CapabilityGraph::to_dot`](crate::CapabilityGraph::to_dot)
+    /// draws it.
+    pub fn capability_graph(&self) -> crate::CapabilityGraph {
+        self.inner.caps.graph()
+    }
+
     /// The configuration this runtime was created with.
     pub fn config(&self) -> &Config {
         &self.inner.config

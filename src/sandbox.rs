@@ -267,6 +267,12 @@ impl Sandbox {
         if cap.is_revoked() {
             return Err(CapError::Revoked.into());
         }
+        crate::caps::audit::change(
+            "grant",
+            crate::caps::Party::Sandbox(self.link.id),
+            || cap.label(),
+            name,
+        );
         self.request(Job::Grant {
             name: name.to_owned(),
             cap: cap.clone(),
@@ -286,6 +292,12 @@ impl Sandbox {
             .into());
         }
         membrane::check_host_value(&entries, &self.data)?;
+        crate::caps::audit::change(
+            "grant_mapping",
+            crate::caps::Party::Sandbox(self.link.id),
+            String::new,
+            name,
+        );
         self.request(Job::GrantMapping {
             name: name.to_owned(),
             entries,
@@ -297,6 +309,12 @@ impl Sandbox {
     /// to it by a host method, or passed to it by another sandbox), at once. The
     /// host's own handles stay valid.
     pub fn revoke_all(&self) {
+        crate::caps::audit::change(
+            "revoke_all",
+            crate::caps::Party::Sandbox(self.link.id),
+            String::new,
+            "",
+        );
         self.runtime.inner.caps.revoke_membrane(self.link.id);
     }
 
@@ -340,6 +358,12 @@ impl Sandbox {
             consumed: self.link.fuel_used.load(Ordering::SeqCst),
             remaining: (left != u64::MAX).then_some(left),
         }
+    }
+
+    /// This sandbox's id, unique in the process: the `sandbox N` of the audit
+    /// log and of [`Runtime::capability_graph`](crate::Runtime::capability_graph).
+    pub fn id(&self) -> u64 {
+        self.link.id
     }
 
     /// Why the sandbox was stopped, if it was (a tripped limit, an interpreter

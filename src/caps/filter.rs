@@ -79,6 +79,25 @@ impl Filter {
     }
 }
 
+/// `public` or `only(a, b, ...)`.
+impl std::fmt::Display for Filter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.names {
+            Names::Public => f.write_str("public"),
+            Names::Only(set) => {
+                f.write_str("only(")?;
+                for (i, n) in set.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(n)?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
+
 impl Default for Filter {
     fn default() -> Self {
         Filter::public()

@@ -9,13 +9,16 @@
 //! proxy whose only content is the key (see `membrane::proxy`), and it has no way
 //! to turn a number into a proxy.
 
+pub(crate) mod audit;
 mod error;
 mod filter;
+mod graph;
 pub(crate) mod host;
 pub(crate) mod table;
 
 pub use error::CapError;
 pub use filter::{Filter, PROTOCOLS};
+pub use graph::{CapabilityGraph, CapabilityNode, Party};
 pub(crate) use host::Dispatch;
 pub use host::{Arg, CallArgs, FromArg, FromArgs, Kwargs, Methods, UserObject, Variadic};
 pub use table::CapHandle;

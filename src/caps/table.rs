@@ -1,7 +1,10 @@
 //! The capability table: one per runtime, a generational `slotmap` behind a lock.
 
+use super::graph::{CapabilityGraph, CapabilityNode, Party};
 use super::host::Member;
 use super::{Arg, CapError, Dispatch, Filter, Kwargs};
+use slotmap::Key;
+use std::collections::VecDeque;
 use parking_lot::RwLock;
 use slotmap::{new_key_type, SlotMap};
 use std::any::Any;
@@ -87,6 +90,8 @@ impl Dispatch for Inbound {
 pub(crate) struct CapTable {
     id: u64,
     entries: RwLock<SlotMap<CapKey, Entry>>,
+    /// The most recently revoked capabilities, for the graph.
+    revoked: parking_lot::Mutex<VecDeque<CapabilityNode>>,
 }
 
 static NEXT_TABLE: AtomicU64 = AtomicU64::new(1);
@@ -96,6 +101,7 @@ impl CapTable {
         Arc::new(CapTable {
             id: NEXT_TABLE.fetch_add(1, Ordering::Relaxed),
             entries: RwLock::new(SlotMap::with_key()),
+            revoked: parking_lot::Mutex::new(VecDeque::new()),
         })
     }
 
@@ -369,7 +375,7 @@ impl CapTable {
     /// Revokes `key` and everything derived from it.
     pub(crate) fn revoke(&self, key: CapKey) {
         let mut entries = self.entries.write();
-        Self::remove_tree(&mut entries, key);
+        self.remove_tree(&mut entries, key);
     }
 
     /// Revokes every capability granted through `membrane` (and their descendants).
@@ -381,7 +387,7 @@ impl CapTable {
             .map(|(k, _)| k)
             .collect();
         for k in keys {
-            Self::remove_tree(&mut entries, k);
+            self.remove_tree(&mut entries, k);
         }
     }
 
@@ -395,20 +401,64 @@ impl CapTable {
             .map(|(k, _)| k)
             .collect();
         for k in keys {
-            Self::remove_tree(&mut entries, k);
+            self.remove_tree(&mut entries, k);
         }
     }
 
-    fn remove_tree(entries: &mut SlotMap<CapKey, Entry>, key: CapKey) {
+    fn remove_tree(&self, entries: &mut SlotMap<CapKey, Entry>, key: CapKey) {
         let mut stack = vec![key];
+        let mut gone = Vec::new();
         while let Some(k) = stack.pop() {
             if let Some(e) = entries.remove(k) {
-                stack.extend(e.children);
                 if let Some(p) = e.parent.and_then(|p| entries.get_mut(p)) {
                     p.children.retain(|c| *c != k);
                 }
+                let mut node = Self::node(k, &e);
+                node.revoked = true;
+                gone.push(node);
+                stack.extend(e.children);
             }
         }
+        if !gone.is_empty() {
+            let mut revoked = self.revoked.lock();
+            for node in gone {
+                if revoked.len() == CapabilityGraph::REVOKED_KEPT {
+                    revoked.pop_front();
+                }
+                revoked.push_back(node);
+            }
+        }
+    }
+
+    fn node_id(key: CapKey) -> String {
+        // A slot and its version (a revoked slot's next capability differs).
+        let ffi = key.data().as_ffi();
+        format!("cap {}.{}", ffi & 0xffff_ffff, ffi >> 32)
+    }
+
+    fn node(key: CapKey, e: &Entry) -> CapabilityNode {
+        let party = |id: Option<u64>| id.map_or(Party::Host, Party::Sandbox);
+        CapabilityNode {
+            id: Self::node_id(key),
+            label: e.target.label().to_owned(),
+            filter: (*e.filter).clone(),
+            parent: e.parent.map(Self::node_id),
+            holder: party(e.membrane),
+            owner: party(e.owner),
+            revoked: false,
+        }
+    }
+
+    /// Every live capability, then the most recently revoked ones.
+    pub(crate) fn graph(&self) -> CapabilityGraph {
+        let mut capabilities: Vec<CapabilityNode> = self
+            .entries
+            .read()
+            .iter()
+            .map(|(k, e)| Self::node(k, e))
+            .collect();
+        capabilities.extend(self.revoked.lock().iter().cloned());
+        CapabilityGraph { capabilities }
     }
 
     /// Number of live capabilities (for tests and diagnostics).
@@ -431,6 +481,7 @@ impl CapHandle {
     /// copies, and what was granted to sandboxes from it). Any later use, by the
     /// host or a guest, fails with [`CapError::Revoked`] (`RevokedError` in a guest).
     pub fn revoke(&self) {
+        super::audit::change("revoke", Party::Host, || self.label(), "");
         self.table.revoke(self.key);
     }
 
@@ -503,14 +554,16 @@ impl CapHandle {
         args: Vec<Arg>,
         kwargs: Kwargs,
     ) -> Result<Arg, CapError> {
-        let (target, filter) = self.table.resolve(self.key)?;
-        if !filter.permits(name) {
-            return Err(CapError::NotPermitted {
-                name: name.to_owned(),
-            });
-        }
-        let result = target.call_method(name, args, kwargs)?;
-        self.table.narrow_arg(result, &filter)
+        super::audit::invoke("call", Party::Host, || self.label(), name, || {
+            let (target, filter) = self.table.resolve(self.key)?;
+            if !filter.permits(name) {
+                return Err(CapError::NotPermitted {
+                    name: name.to_owned(),
+                });
+            }
+            let result = target.call_method(name, args, kwargs)?;
+            self.table.narrow_arg(result, &filter)
+        })
     }
 
     /// Calls the object itself (a host function, or a guest's function or other
@@ -522,26 +575,30 @@ impl CapHandle {
 
     /// [`CapHandle::call`] with keyword arguments (`f(1, sep="-")`).
     pub fn call_with_kwargs(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
-        let (target, filter) = self.table.resolve(self.key)?;
-        let result = target.call(args, kwargs)?;
-        self.table.narrow_arg(result, &filter)
+        super::audit::invoke("call", Party::Host, || self.label(), "__call__", || {
+            let (target, filter) = self.table.resolve(self.key)?;
+            let result = target.call(args, kwargs)?;
+            self.table.narrow_arg(result, &filter)
+        })
     }
 
     /// Reads field or attribute `name` (subject to this capability's filter). A
     /// method is not a value: call it with [`CapHandle::call_method`].
     pub fn get(&self, name: &str) -> Result<Arg, CapError> {
-        let (target, filter) = self.table.resolve(self.key)?;
-        if !filter.permits(name) {
-            return Err(CapError::NotPermitted {
-                name: name.to_owned(),
-            });
-        }
-        match target.get(name)? {
-            Member::Value(v) => self.table.narrow_arg(v, &filter),
-            Member::Method => Err(CapError::NotPermitted {
-                name: format!("{name} (a method; use call_method)"),
-            }),
-        }
+        super::audit::invoke("get", Party::Host, || self.label(), name, || {
+            let (target, filter) = self.table.resolve(self.key)?;
+            if !filter.permits(name) {
+                return Err(CapError::NotPermitted {
+                    name: name.to_owned(),
+                });
+            }
+            match target.get(name)? {
+                Member::Value(v) => self.table.narrow_arg(v, &filter),
+                Member::Method => Err(CapError::NotPermitted {
+                    name: format!("{name} (a method; use call_method)"),
+                }),
+            }
+        })
     }
 
     /// The sandbox the designated object lives in, if it is a guest object.

@@ -15,7 +15,7 @@ use super::{check_host_value, from_guest, to_guest, wrap_exception, SourceCache}
 use crate::value::{CrossingError, DataLimits, Value};
 use crate::caps::host::Member;
 use crate::caps::table::{CapKey, CapTable};
-use crate::caps::{Arg, CapError, CapHandle, Filter, Kwargs};
+use crate::caps::{audit, Arg, CapError, CapHandle, Filter, Kwargs, Party};
 use crate::guest::Tripwire;
 use super::guest_object::GuestObject;
 use crate::inbox::{Link, Op, Outcome};
@@ -545,6 +545,7 @@ impl GetAttr for Proxy {
         }
         let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
         if !filter.permits(&n) {
+            audit::refused(holder(), || target.label().to_owned(), &n);
             return Err(cap_error(
                 vm,
                 CapError::NotPermitted {
@@ -552,7 +553,8 @@ impl GetAttr for Proxy {
                 },
             ));
         }
-        match target.get(&n).map_err(|e| cap_error(vm, e))? {
+        let member = audit::invoke("get", holder(), || target.label().to_owned(), &n, || target.get(&n));
+        match member.map_err(|e| cap_error(vm, e))? {
             Member::Method => Ok(BoundMethod {
                 key: zelf.key,
                 name: n.into_owned(),
@@ -562,6 +564,11 @@ impl GetAttr for Proxy {
             Member::Value(v) => arg_to_guest_via(v, &filter, vm),
         }
     }
+}
+
+/// The party using a capability from this thread (for the audit log).
+fn holder() -> Party {
+    crate::inbox::current_sandbox().map_or(Party::Host, Party::Sandbox)
 }
 
 /// Forwards protocol method `name` (one of `caps::PROTOCOLS`) of the proxy
@@ -594,6 +601,7 @@ fn forward_raw(
         .ok_or_else(|| vm.new_type_error("not a capability"))?;
     let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
     if !filter.permits(name) {
+        audit::refused(holder(), || target.label().to_owned(), name);
         return Ok(Err(CapError::NotPermitted {
             name: name.to_owned(),
         }));
@@ -606,7 +614,10 @@ fn forward_raw(
         })
         .collect::<PyResult<Vec<_>>>()?;
     let (args, kwargs) = inbound_args((args, Kwargs::new()), &filter, vm)?;
-    match target.call_method(name, args, kwargs) {
+    let result = audit::invoke("call", holder(), || target.label().to_owned(), name, || {
+        target.call_method(name, args, kwargs)
+    });
+    match result {
         Ok(result) => Ok(Ok(arg_to_guest_via(result, &filter, vm)?)),
         Err(e) => Ok(Err(e)),
     }
@@ -717,7 +728,10 @@ impl Callable for Proxy {
     fn call(zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
         let (args, kwargs) = inbound_args(guest_args(args, vm)?, &filter, vm)?;
-        let result = target.call(args, kwargs).map_err(|e| cap_error(vm, e))?;
+        let result = audit::invoke("call", holder(), || target.label().to_owned(), "__call__", || {
+            target.call(args, kwargs)
+        })
+        .map_err(|e| cap_error(vm, e))?;
         arg_to_guest_via(result, &filter, vm)
     }
 }
@@ -758,6 +772,7 @@ impl Callable for BoundMethod {
     fn call(zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
         if !filter.permits(&zelf.name) {
+            audit::refused(holder(), || target.label().to_owned(), &zelf.name);
             return Err(cap_error(
                 vm,
                 CapError::NotPermitted {
@@ -766,9 +781,10 @@ impl Callable for BoundMethod {
             ));
         }
         let (args, kwargs) = inbound_args(guest_args(args, vm)?, &filter, vm)?;
-        let result = target
-            .call_method(&zelf.name, args, kwargs)
-            .map_err(|e| cap_error(vm, e))?;
+        let result = audit::invoke("call", holder(), || target.label().to_owned(), &zelf.name, || {
+            target.call_method(&zelf.name, args, kwargs)
+        })
+        .map_err(|e| cap_error(vm, e))?;
         arg_to_guest_via(result, &filter, vm)
     }
 }

@@ -334,3 +334,41 @@ fn output_is_streamed_while_the_guest_runs() {
     assert!(still_running, "the guest had already ended");
     assert!(waited < std::time::Duration::from_secs(15), "{waited:?}");
 }
+
+/// `--audit FILE` writes every capability use as a JSON line, and
+/// `--cap-graph FILE` the holders and owners of every capability as DOT.
+#[test]
+fn the_audit_log_and_the_capability_graph_from_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("pyocap-cli-observe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let audit = dir.join("audit.jsonl");
+    let graph = dir.join("caps.dot");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = Command::new(env!("CARGO_BIN_EXE_pyocap"))
+        .args([
+            "run",
+            "--grants",
+            &format!("{root}/examples/grants/host.py"),
+            &format!("{root}/examples/grants/guest.py"),
+            "--audit",
+            audit.to_str().unwrap(),
+            "--cap-graph",
+            graph.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&audit)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.iter().any(|l| l["event"] == "grant" && l["capability"] == "Bank"));
+    assert!(lines
+        .iter()
+        .any(|l| l["event"] == "call" && l["member"] == "deposit" && l["outcome"] == "ok"));
+    assert!(lines.iter().any(|l| l["event"] == "refused" && l["member"] == "_secret"));
+    let dot = std::fs::read_to_string(&graph).unwrap();
+    assert!(dot.starts_with("digraph capabilities {") && dot.contains("Bank"), "{dot}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

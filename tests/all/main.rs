@@ -22,6 +22,7 @@ mod limits;
 mod master;
 mod membrane;
 mod money;
+mod observe;
 mod output;
 mod policy;
 mod protocols;

@@ -5,6 +5,7 @@
 static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 
 mod attacks;
+mod audit;
 
 use clap::{Parser, Subcommand};
 use pyocap::{Filter, GuestError, Policy, Runtime, Sandbox, Value};
@@ -71,6 +72,16 @@ enum Command {
         /// `result` if it set one (as JSON), else null.
         #[arg(long)]
         json: bool,
+        /// Write every capability use, grant and revocation to FILE, as JSON
+        /// lines: {"time_ms", "event", "party", "capability", "member",
+        /// "outcome", "micros"} for a use, {"event", "party", "capability",
+        /// "detail"} for a change.
+        #[arg(long, value_name = "FILE")]
+        audit: Option<String>,
+        /// At the end of the run, write who holds which capability (host,
+        /// master, guest; filters; revoked ones) to FILE in Graphviz DOT.
+        #[arg(long = "cap-graph", value_name = "FILE.dot")]
+        cap_graph: Option<String>,
     },
     /// Run an attack corpus (a directory of payloads in the format of the
     /// shared `attacks/` README) against the sandbox: each payload in a child
@@ -118,7 +129,14 @@ fn main() -> ExitCode {
             fuel,
             grants,
             json,
+            audit,
+            cap_graph,
         } => {
+            if let Some(path) = &audit {
+                if let Err(e) = audit::JsonLines::install(path) {
+                    return usage_error(e);
+                }
+            }
             let mut policy = Policy::new();
             for module in &allow_import {
                 if let Err(e) = policy.allow_import(module) {
@@ -137,7 +155,7 @@ fn main() -> ExitCode {
                 policy.max_output(o);
             }
             policy.fuel(fuel);
-            run(&file, &policy, grants.as_deref(), json)
+            run(&file, &policy, grants.as_deref(), json, cap_graph.as_deref())
         }
         Command::Attacks {
             dir,
@@ -202,7 +220,13 @@ fn parse_bytes(s: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("`{s}` is too large"))
 }
 
-fn run(file: &str, policy: &Policy, grants: Option<&str>, json: bool) -> ExitCode {
+fn run(
+    file: &str,
+    policy: &Policy,
+    grants: Option<&str>,
+    json: bool,
+    cap_graph: Option<&str>,
+) -> ExitCode {
     let (source, filename) = match read_source(file) {
         Ok(s) => s,
         Err(e) => return usage_error(e),
@@ -251,6 +275,11 @@ fn run(file: &str, policy: &Policy, grants: Option<&str>, json: bool) -> ExitCod
                 Err(e) => Err(e),
             });
     let stdout = sandbox.take_output();
+    if let Some(path) = cap_graph {
+        if let Err(e) = std::fs::write(path, runtime.capability_graph().to_dot()) {
+            eprintln!("error: {path}: {e}");
+        }
+    }
     drop(sandbox);
     if let Some(m) = master {
         master_output.push_str(&m.take_output());
