@@ -12,7 +12,11 @@
 #[global_allocator]
 static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 
-use pyocap::{CapError, GuestError, Kwargs, Policy, Runtime, Sandbox, Value, Variadic};
+use pyocap::{
+    to_value, CapError, CapHandle, GuestError, Kwargs, Party, Policy, Runtime, Sandbox, Value,
+    Variadic,
+};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -23,6 +27,8 @@ struct Plugin {
     source: String,
     config: Value,
     sandbox: Sandbox,
+    /// The plugin's `log` function: revoked when the plugin is replaced.
+    log: CapHandle,
     rebuilds: u32,
 }
 
@@ -47,7 +53,7 @@ impl PluginHost {
     }
 
     /// A fresh sandbox running `source`, with the plugin's two grants.
-    fn start(&self, name: &str, source: &str, config: &Value) -> Result<Sandbox, Error> {
+    fn start(&self, name: &str, source: &str, config: &Value) -> Result<(Sandbox, CapHandle), Error> {
         let sandbox = self.runtime.sandbox(&self.policy)?;
         let plugin = name.to_owned();
         let log = self.runtime.host_fn(
@@ -69,24 +75,32 @@ impl PluginHost {
         );
         sandbox.grant("log", &log)?;
         sandbox.grant_mapping("config", config.clone())?;
+        // What a plugin prints appears as it prints it, marked with its name.
+        let plugin = name.to_owned();
+        sandbox.stream_output(move |text| print!("  [{plugin} printed] {text}"));
         sandbox.exec_named(source, &format!("{name}.py"))?;
-        Ok(sandbox)
+        Ok((sandbox, log))
     }
 
     /// Loads (or reloads, replacing the old version) plugin `name`.
     fn load(&mut self, name: &str, source: &str, config: Value) -> Result<(), Error> {
-        let sandbox = self.start(name, source, &config)?;
+        let (sandbox, log) = self.start(name, source, &config)?;
         let rebuilds = self.plugins.get(name).map_or(0, |p| p.rebuilds);
-        // The old sandbox, if any, is dropped here: its thread stops and joins.
-        self.plugins.insert(
+        // The old sandbox, if any, is dropped here (its thread stops and
+        // joins), and its `log` revoked.
+        let old = self.plugins.insert(
             name.to_owned(),
             Plugin {
                 source: source.to_owned(),
                 config,
                 sandbox,
+                log,
                 rebuilds,
             },
         );
+        if let Some(old) = old {
+            old.log.revoke();
+        }
         Ok(())
     }
 
@@ -109,9 +123,10 @@ impl PluginHost {
                     // source (its state is lost; the other plugins never noticed).
                     println!("  {name} stopped: {} -> rebuilt", e.kind());
                     let plugin = &self.plugins[&name];
-                    let sandbox = self.start(&name, &plugin.source, &plugin.config)?;
+                    let (sandbox, log) = self.start(&name, &plugin.source, &plugin.config)?;
                     let plugin = self.plugins.get_mut(&name).expect("loaded");
                     plugin.sandbox = sandbox;
+                    std::mem::replace(&mut plugin.log, log).revoke();
                     plugin.rebuilds += 1;
                 }
                 Err(e) => return Err(e.into()),
@@ -119,6 +134,21 @@ impl PluginHost {
         }
         Ok(())
     }
+}
+
+/// An event, as the host has it; each plugin gets it as a dict.
+#[derive(Serialize)]
+struct Event {
+    kind: &'static str,
+    amount: Option<i64>,
+    n: Option<i64>,
+}
+
+/// A plugin's configuration, as the host has it.
+#[derive(Serialize)]
+struct Limits {
+    report_every: u32,
+    limit: i64,
 }
 
 const COUNTER: &str = r#"
@@ -129,6 +159,8 @@ def on_event(event):
     seen[kind] = seen.get(kind, 0) + 1
     if seen[kind] % config["report_every"] == 0:
         log("seen", seen[kind], kind, "events", sep=" ")
+    if kind == "payment":
+        print("counted a payment of", event["amount"])
     return seen[kind]
 "#;
 
@@ -136,7 +168,7 @@ const ALERTS: &str = r#"
 def on_event(event):
     if event["kind"] == "payment" and event["amount"] > config["limit"]:
         raise ValueError(f"payment of {event['amount']} over the limit")
-    if event["kind"] == "ping" and event.get("n") == 3:
+    if event["kind"] == "ping" and event["n"] == 3:
         while True:    # a bug: this plugin never returns on the third ping
             pass
 "#;
@@ -148,30 +180,21 @@ def on_event(event):
         return "flagged"
 "#;
 
-fn event(kind: &str, extra: &[(&str, i64)]) -> Value {
-    let mut items = vec![(Value::from("kind"), Value::from(kind))];
-    items.extend(extra.iter().map(|(k, v)| (Value::from(*k), Value::from(*v))));
-    Value::Dict(items)
+fn payment(amount: i64) -> Result<Value, Error> {
+    Ok(to_value(&Event { kind: "payment", amount: Some(amount), n: None })?)
+}
+
+fn ping(n: i64) -> Result<Value, Error> {
+    Ok(to_value(&Event { kind: "ping", amount: None, n: Some(n) })?)
 }
 
 fn main() -> Result<(), Error> {
     let mut host = PluginHost::new()?;
-    host.load(
-        "counter",
-        COUNTER,
-        Value::Dict(vec![(Value::from("report_every"), Value::from(2))]),
-    )?;
-    let alerts_config = Value::Dict(vec![(Value::from("limit"), Value::from(100))]);
-    host.load("alerts", ALERTS, alerts_config.clone())?;
+    let limits = to_value(&Limits { report_every: 2, limit: 100 })?;
+    host.load("counter", COUNTER, limits.clone())?;
+    host.load("alerts", ALERTS, limits.clone())?;
 
-    for e in [
-        event("ping", &[("n", 1)]),
-        event("payment", &[("amount", 50)]),
-        event("payment", &[("amount", 500)]),
-        event("ping", &[("n", 2)]),
-        event("ping", &[("n", 3)]),
-        event("ping", &[("n", 4)]),
-    ] {
+    for e in [ping(1)?, payment(50)?, payment(500)?, ping(2)?, ping(3)?, ping(4)?] {
         host.dispatch(&e)?;
     }
 
@@ -185,12 +208,21 @@ fn main() -> Result<(), Error> {
     }
 
     // Reload `alerts` with a fixed version, while the host runs.
-    host.load("alerts", ALERTS_V2, alerts_config)?;
+    host.load("alerts", ALERTS_V2, limits)?;
     println!("alerts reloaded");
-    host.dispatch(&event("payment", &[("amount", 700)]))?;
-    host.dispatch(&event("ping", &[("n", 3)]))?;
+    host.dispatch(&payment(700)?)?;
+    host.dispatch(&ping(3)?)?;
     for (name, plugin) in &host.plugins {
         println!("{name}: rebuilt {} time(s)", plugin.rebuilds);
+    }
+    // Who holds what: each live plugin holds its own `log` function; the
+    // replaced ones are revoked.
+    let graph = host.runtime.capability_graph();
+    for c in &graph.capabilities {
+        if c.holder != Party::Host {
+            let state = if c.revoked { "revoked" } else { "live" };
+            println!("capability {} ({}) held by {}: {state}", c.label, c.filter, c.holder);
+        }
     }
     Ok(())
 }
