@@ -36,8 +36,8 @@ impl Config {
     /// RustPython recurses natively when it compiles deeply nested source and
     /// when it drops, compares or prints deeply nested data; a native stack
     /// overflow aborts the process. The large stack, with the source-nesting and
-    /// recursion limits of [`Policy`], is what keeps those paths inside the stack.
-    /// Must be at least 256 MiB: the limits of [`Policy`] are tested against that.
+    /// recursion limits of [`Policy`](crate::Policy), is what keeps those paths inside the stack.
+    /// Must be at least 256 MiB: the limits of [`Policy`](crate::Policy) are tested against that.
     pub fn stack_size(&mut self, bytes: usize) -> &mut Self {
         self.stack_size = bytes;
         self
@@ -51,7 +51,7 @@ impl Config {
         self
     }
 
-    /// How long dropping a [`Sandbox`] waits for a busy guest to stop before it
+    /// How long dropping a [`Sandbox`](crate::Sandbox) waits for a busy guest to stop before it
     /// detaches the thread (which then ends as soon as the guest is back in the
     /// interpreter loop). Default: 5 s. Only native operations that never check for
     /// interrupts (a huge `sorted`, say) take this long.
