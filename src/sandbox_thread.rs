@@ -323,7 +323,9 @@ impl Guest {
             };
             let result = (|| match job {
                 Job::Invoke { export, op } => {
-                    proxy::serve_invoke(vm, export, op, &sources.borrow(), tripwire)
+                    // The cache is borrowed only to format an exception: the
+                    // object's code may run nested jobs that record sources.
+                    proxy::serve_invoke(vm, export, op, sources, tripwire)
                 }
                 Job::Exec { source, filename } => {
                     check_source(

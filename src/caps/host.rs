@@ -199,6 +199,13 @@ impl Kwargs {
         self
     }
 
+    /// Adds keyword `name`, known not to be there yet (names a call already
+    /// checked: a Python call's keywords are distinct). Linear where
+    /// [`Kwargs::insert`] would be quadratic over a call's keywords.
+    pub(crate) fn push_unique(&mut self, name: String, value: Arg) {
+        self.0.push((name, value));
+    }
+
     /// The value of keyword `name`, if it was given.
     pub fn get(&self, name: &str) -> Option<&Arg> {
         self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)

@@ -35,12 +35,17 @@ struct Entry {
 }
 
 /// The target of a capability made by [`CapTable::inbound_narrowed`]: the
-/// object itself, given every argument narrowed by `via`. It holds the table
-/// weakly (the table holds it).
+/// object itself, given every argument narrowed by `via`; and what the object
+/// gives back (results, attribute values, an iterator and its items) is, for
+/// its own sandbox's objects, inbound the same way, so nothing the callee
+/// reaches through it can be handed more than `via` passes. It holds the
+/// table weakly (the table holds it).
 struct Inbound {
     table: std::sync::Weak<CapTable>,
     inner: Arc<dyn Dispatch>,
     via: Arc<Filter>,
+    /// The sandbox the object lives in.
+    holder: Option<u64>,
 }
 
 impl Inbound {
@@ -52,9 +57,19 @@ impl Inbound {
             .collect::<Result<_, _>>()?;
         let mut keywords = Kwargs::new();
         for (name, value) in kwargs {
-            keywords.insert(name, table.narrow_arg(value, &self.via)?);
+            keywords.push_unique(name, table.narrow_arg(value, &self.via)?);
         }
         Ok((args, keywords))
+    }
+
+    /// What the object gave back, as its callee may use it: every capability
+    /// in it to an object of the same sandbox is inbound through `via` too.
+    fn outbound(&self, result: Arg) -> Result<Arg, CapError> {
+        let Some(holder) = self.holder else {
+            return Ok(result);
+        };
+        let table = self.table.upgrade().ok_or(CapError::Revoked)?;
+        Ok(Arg::from_value(table.inbound_value(result.into_value(), &self.via, holder)?))
     }
 }
 
@@ -66,15 +81,18 @@ impl Dispatch for Inbound {
         self.inner.names()
     }
     fn get(&self, name: &str) -> Result<Member, CapError> {
-        self.inner.get(name)
+        match self.inner.get(name)? {
+            Member::Value(v) => Ok(Member::Value(self.outbound(v)?)),
+            Member::Method => Ok(Member::Method),
+        }
     }
     fn call_method(&self, name: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
         let (args, kwargs) = self.narrowed(args, kwargs)?;
-        self.inner.call_method(name, args, kwargs)
+        self.outbound(self.inner.call_method(name, args, kwargs)?)
     }
     fn call(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
         let (args, kwargs) = self.narrowed(args, kwargs)?;
-        self.inner.call(args, kwargs)
+        self.outbound(self.inner.call(args, kwargs)?)
     }
     fn object(&self) -> Arc<dyn Any + Send + Sync> {
         self.inner.object()
@@ -248,6 +266,7 @@ impl CapTable {
                         table: Arc::downgrade(self),
                         inner: parent.target.clone(),
                         via: via.clone(),
+                        holder: parent.owner,
                     }),
                     filter: parent.filter.clone(),
                     parent: Some(key),

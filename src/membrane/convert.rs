@@ -205,6 +205,66 @@ pub(crate) fn check_host_value(value: &Value, limits: &DataLimits) -> Result<(),
     )
 }
 
+/// A call's arguments from the host (or another sandbox) to a guest, checked
+/// as one value against `limits`: the positional ones, then each keyword's
+/// name (one item, its bytes) and value. A call cannot pass more than one
+/// value could, however its arguments are spread.
+pub(crate) fn check_host_call(
+    args: &[Value],
+    kwargs: &[(String, Value)],
+    limits: &DataLimits,
+) -> Result<(), CrossingError> {
+    let mut budget = Budget {
+        limits,
+        items: 0,
+        bytes: 0,
+    };
+    for (name, _) in kwargs {
+        budget.item()?;
+        budget.bytes(name.len())?;
+    }
+    // The values, all at once, under what the names left.
+    let values = Value::Tuple(
+        args.iter()
+            .cloned()
+            .chain(kwargs.iter().map(|(_, v)| v.clone()))
+            .collect(),
+    );
+    let left = DataLimits {
+        max_depth: limits.max_depth,
+        max_items: limits.max_items.saturating_sub(budget.items),
+        max_bytes: limits.max_bytes.saturating_sub(budget.bytes),
+    };
+    check_host_value(&values, &left)
+}
+
+/// A guest's call arguments, read as one value under `limits`: the
+/// positional ones, then each keyword's name (one item, its bytes) and value.
+pub(crate) fn call_from_guest(
+    args: &[PyObjectRef],
+    kwargs: &[(String, PyObjectRef)],
+    vm: &VirtualMachine,
+    limits: &DataLimits,
+) -> Result<(Vec<Value>, Vec<(String, Value)>), CrossingError> {
+    let mut budget = Budget {
+        limits,
+        items: 0,
+        bytes: 0,
+    };
+    budget.item()?; // the arguments' tuple
+    let positional = args
+        .iter()
+        .map(|a| read(a, vm, 1, &mut budget))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut keywords = Vec::with_capacity(kwargs.len().min(4096));
+    for (name, value) in kwargs {
+        budget.item()?;
+        budget.bytes(name.len())?;
+        keywords.push((name.clone(), read(value, vm, 1, &mut budget)?));
+    }
+    Ok((positional, keywords))
+}
+
 /// Builds a fresh guest object from a host value (already checked by
 /// [`check_host_value`]).
 pub(crate) fn to_guest(value: &Value, vm: &VirtualMachine) -> Result<PyObjectRef, CrossingError> {

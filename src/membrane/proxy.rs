@@ -341,7 +341,7 @@ fn inbound_args(
     let args = args.into_iter().map(inbound).collect::<PyResult<_>>()?;
     let mut keywords = Kwargs::new();
     for (name, value) in kwargs {
-        keywords.insert(name, inbound(value)?);
+        keywords.push_unique(name, inbound(value)?);
     }
     Ok((args, keywords))
 }
@@ -351,7 +351,7 @@ pub(crate) fn serve_invoke(
     vm: &VirtualMachine,
     export: u64,
     op: Op,
-    sources: &SourceCache,
+    sources: &std::cell::RefCell<SourceCache>,
     tripwire: &Tripwire,
 ) -> Outcome {
     let found = with_state(vm, |s| {
@@ -367,14 +367,14 @@ pub(crate) fn serve_invoke(
     let fail = |exc: rustpython_vm::builtins::PyBaseExceptionRef| -> GuestError {
         tripwire
             .reason()
-            .unwrap_or_else(|| wrap_exception(vm, &exc, sources))
+            .unwrap_or_else(|| wrap_exception(vm, &exc, &sources.borrow()))
     };
     let args_in = |args: Vec<Value>,
                    kwargs: Vec<(String, Value)>|
      -> Result<FuncArgs, GuestError> {
+        super::convert::check_host_call(&args, &kwargs, &limits)?;
         let mut all = args;
         all.extend(kwargs.iter().map(|(_, v)| v.clone()));
-        check_host_value(&Value::Tuple(all.clone()), &limits)?;
         let mut all = all.iter().map(|a| to_guest(a, vm)).collect::<Result<Vec<_>, _>>()?;
         let named = all.split_off(all.len() - kwargs.len());
         let keywords = kwargs.into_iter().map(|(k, _)| k).zip(named).collect();
@@ -429,18 +429,18 @@ pub(crate) fn serve_invoke(
     }
 }
 
-/// A guest's call arguments, as they cross: positional, then keyword.
+/// A guest's call arguments, as they cross: positional, then keyword, read
+/// as one value under the sandbox's data limits (keyword names count).
 fn guest_args(args: FuncArgs, vm: &VirtualMachine) -> PyResult<(Vec<Arg>, Kwargs)> {
-    let cross = |a: &PyObjectRef| {
-        arg_from_guest(a, vm)
-            .map_err(|e| vm.new_type_error(format!("cannot pass this to a capability: {e}")))
-    };
-    let positional = args.args.iter().map(|a| cross(a)).collect::<PyResult<_>>()?;
+    let limits = with_state(vm, |s| s.limits.clone()).unwrap_or_default();
+    let kwargs: Vec<(String, PyObjectRef)> = args.kwargs.into_iter().collect();
+    let (positional, named) = super::convert::call_from_guest(&args.args, &kwargs, vm, &limits)
+        .map_err(|e| vm.new_type_error(format!("cannot pass this to a capability: {e}")))?;
     let mut keywords = Kwargs::new();
-    for (name, value) in &args.kwargs {
-        keywords.insert(name.clone(), cross(value)?);
+    for (name, value) in named {
+        keywords.push_unique(name, Arg::from_value(value));
     }
-    Ok((positional, keywords))
+    Ok((positional.into_iter().map(Arg::from_value).collect(), keywords))
 }
 
 /// The error for pickling or copying a capability (`copy`, `pickle`, `__reduce__`).

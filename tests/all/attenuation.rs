@@ -266,3 +266,39 @@ fn a_callback_handed_back_unwraps_only_at_full_authority() {
         assert_eq!(b.eval("n.give()()").unwrap(), Value::from(1));
     }
 }
+
+/// What the owner reaches *through* an object a holder passed in via a
+/// narrowed capability (an attribute of it, what it returns, its iterator's
+/// items) is inbound the same way: handing `self` to any of them gives the
+/// holder only the narrowed capability (a review reached the owner's public
+/// capability through `v.helper.visit(self)`).
+#[test]
+fn what_the_owner_reaches_through_an_inbound_object_is_narrowed_too() {
+    let a = sandbox();
+    a.exec(
+        "class Door:\n    \
+         def knock(self, v): return v.helper.visit(self)\n    \
+         def knock2(self, f): return f().visit(self)\n    \
+         def feed(self, items): return [i.visit(self) for i in items]\n    \
+         def __getitem__(self, k): return k.helper.visit(self)\n    \
+         def secret(self): return 'secret'\ndoor = Door()",
+    )
+    .unwrap();
+    let narrow = a
+        .export("door", Filter::only(["knock", "knock2", "feed", "__getitem__"]))
+        .unwrap();
+    let b = sandbox();
+    b.grant("door", &narrow).unwrap();
+    b.exec(
+        "got = []\nclass H:\n    def visit(self, d): got.append(d)\n\
+         class V: pass\nv = V()\nv.helper = H()\n\
+         door.knock(v)\ndoor.knock2(lambda: H())\ndoor[v]\n\
+         door.feed(H() for _ in range(2))\ndoor.feed([H()])",
+    )
+    .unwrap();
+    assert_eq!(b.eval("len(got)").unwrap(), Value::from(6));
+    assert_eq!(b.eval("all(g is door for g in got)").unwrap(), Value::Bool(true));
+    for i in 0..6 {
+        assert!(refused(&b, &format!("got[{i}].secret()")), "got[{i}]");
+    }
+}

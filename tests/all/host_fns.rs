@@ -191,3 +191,39 @@ fn keyword_arguments_are_narrowed_like_positional_ones() {
     assert_eq!(b.eval("got[0] is n").unwrap(), Value::Bool(true));
     assert_eq!(message(&b, "got[0].secret()").0, "AttributeError");
 }
+
+/// A call's keyword arguments cross in time linear in their number (a review
+/// found 400,000 keywords took minutes of native work past the deadline),
+/// and their names count against the data limits with the values.
+#[test]
+fn many_or_large_keywords_cross_within_the_limits() {
+    use pyocap::{DataLimits, Policy};
+    let mut policy = Policy::new();
+    policy.deadline(Some(std::time::Duration::from_secs(20)));
+    let owner = sandbox_with(&policy);
+    owner.exec("def f(*a, **kw): return len(kw)\ndef ping(): return 'pong'").unwrap();
+    let f = owner.export("f", Filter::public()).unwrap();
+    let ping = owner.export("ping", Filter::public()).unwrap();
+    let caller = sandbox_with(&policy);
+    caller.grant("f", &f).unwrap();
+    caller.grant("ping", &ping).unwrap();
+    assert_eq!(
+        caller.eval("f(**{'k%d' % i: i for i in range(200000)})").unwrap(),
+        Value::from(200000)
+    );
+    // Names count: a name over the byte limit is refused before it crosses.
+    let mut small = Policy::new();
+    small.data_limits(DataLimits { max_bytes: 1000, ..DataLimits::default() });
+    let tight = sandbox_with(&small);
+    tight.grant("f", &f).unwrap();
+    tight.grant("ping", &ping).unwrap();
+    assert_eq!(message(&tight, "f(**{'a' * 2000: 1})").0, "TypeError");
+    assert_eq!(message(&tight, "f(*(['a' * 600] * 2))").0, "TypeError");
+    assert_eq!(tight.eval("f(**{'a' * 600: 1})").unwrap(), Value::from(1));
+    assert_eq!(tight.eval("ping()").unwrap(), Value::from("pong"));
+    // From the host, the owner's limits hold the same way.
+    let mut kw = Kwargs::new();
+    kw.insert("x".repeat(70 << 20), 1);
+    assert!(f.call_with_kwargs(vec![], kw).is_err());
+    assert_eq!(owner.eval("ping()").unwrap(), Value::from("pong"));
+}

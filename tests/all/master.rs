@@ -200,3 +200,22 @@ fn a_python_master_meters_its_slaves_with_fuel() {
         .unwrap();
     assert_eq!(m.eval("sb2.fuel[1]").unwrap(), Value::None);
 }
+
+/// Calls nest master → slave → master → slave: the slave, inside serving a
+/// call of its own object, runs a nested `eval` the master asks for (the
+/// sandbox's source cache was borrowed across the whole call, and the nested
+/// job's borrow panicked the slave's interpreter; found by a review).
+#[test]
+fn a_slave_serving_its_object_runs_a_nested_eval_of_the_master() {
+    let m = master();
+    m.exec(
+        "import pyocap\n\
+         class Svc:\n    def on_event(self, cb): return cb('welcome')\n    \
+         def status(self): return sb.eval('len(log)')\n\
+         sb = pyocap.Sandbox(timeout=5.0, grants={'svc': Svc()})\n\
+         sb.exec(\"log = []\\nr = svc.on_event(lambda m: (log.append(m), svc.status())[1])\")\n\
+         result = (sb.eval('r'), sb.eval('log'))",
+    )
+    .unwrap();
+    assert_eq!(m.eval("result").unwrap().to_string(), "(1, ['welcome'])");
+}
