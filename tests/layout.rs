@@ -108,7 +108,7 @@ fn imports_run_one_way_from_the_api_to_the_allocator() {
                     continue;
                 }
                 let to = layer_of(&name);
-                // value.rs and caps/ name each other's types: one layer.
+                // value/ and caps/ name each other's types: one layer.
                 if to < from {
                     upward.push(format!("{rel}: {}", line.trim()));
                 }

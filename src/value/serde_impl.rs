@@ -237,49 +237,28 @@ impl Seq {
     }
 }
 
-impl ser::SerializeSeq for Seq {
-    type Ok = Value;
-    type Error = SerdeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Value, SerdeError> {
-        Ok(self.finish())
-    }
+/// The four sequence traits of serde differ only in the element method's name.
+macro_rules! sequence_impl {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Seq {
+            type Ok = Value;
+            type Error = SerdeError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
+                self.push(value)
+            }
+            fn end(self) -> Result<Value, SerdeError> {
+                Ok(self.finish())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Seq {
-    type Ok = Value;
-    type Error = SerdeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Value, SerdeError> {
-        Ok(self.finish())
-    }
-}
-
-impl ser::SerializeTupleStruct for Seq {
-    type Ok = Value;
-    type Error = SerdeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Value, SerdeError> {
-        Ok(self.finish())
-    }
-}
-
-impl ser::SerializeTupleVariant for Seq {
-    type Ok = Value;
-    type Error = SerdeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Value, SerdeError> {
-        Ok(self.finish())
-    }
-}
+sequence_impl!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 /// A map or struct being serialized.
 struct Map {
@@ -326,37 +305,28 @@ impl ser::SerializeMap for Map {
     }
 }
 
-impl ser::SerializeStruct for Map {
-    type Ok = Value;
-    type Error = SerdeError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), SerdeError> {
-        self.pairs.push((key(name), value.serialize(Serializer)?));
-        Ok(())
-    }
-    fn end(self) -> Result<Value, SerdeError> {
-        Ok(self.finish())
-    }
+/// A struct's fields and a struct variant's are written alike.
+macro_rules! struct_impl {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Map {
+            type Ok = Value;
+            type Error = SerdeError;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Result<(), SerdeError> {
+                self.pairs.push((key(name), value.serialize(Serializer)?));
+                Ok(())
+            }
+            fn end(self) -> Result<Value, SerdeError> {
+                Ok(self.finish())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Map {
-    type Ok = Value;
-    type Error = SerdeError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), SerdeError> {
-        self.pairs.push((key(name), value.serialize(Serializer)?));
-        Ok(())
-    }
-    fn end(self) -> Result<Value, SerdeError> {
-        Ok(self.finish())
-    }
-}
+struct_impl!(SerializeStruct, SerializeStructVariant);
 
 impl<'de> IntoDeserializer<'de, SerdeError> for Value {
     type Deserializer = Value;
