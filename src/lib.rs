@@ -83,7 +83,7 @@ pub use runtime::Runtime;
 pub use error::{ConfigError, GuestError};
 pub use value::{from_value, to_value, CrossingError, DataLimits, SerdeError, Value};
 /// The `tracing` target of the audit log's events (see `caps/audit.rs`).
-pub use caps::audit::TARGET as AUDIT_TARGET;
+pub use caps::audit::{MAX_FIELD_BYTES as AUDIT_MAX_FIELD_BYTES, TARGET as AUDIT_TARGET};
 pub use num_bigint::BigInt;
 pub use policy::{
     Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,

@@ -34,6 +34,8 @@ pub struct Sandbox {
     printed_tx: Option<mpsc::Sender<Printed>>,
     output: Arc<Mutex<String>>,
     stream: Mutex<Option<Stream>>,
+    /// Whether `stream` is set (read on every call, without its lock).
+    streaming: AtomicBool,
     data: DataLimits,
     runtime: Runtime,
 }
@@ -75,6 +77,7 @@ impl Sandbox {
             printed_tx: Some(started.printed_tx),
             output: Arc::new(Mutex::new(String::new())),
             stream: Mutex::new(None),
+            streaming: AtomicBool::new(false),
             data,
             runtime,
         })
@@ -106,7 +109,7 @@ impl Sandbox {
     /// everything printed so far (the call's output is delivered before the
     /// call returns).
     fn flush_output(&self) {
-        if self.stream.lock().is_none() {
+        if !self.streaming.load(Ordering::Acquire) {
             return;
         }
         let Some(tx) = &self.printed_tx else {
@@ -133,23 +136,17 @@ impl Sandbox {
             *stream.sink.lock() = Some(Box::new(sink));
             return;
         }
-        let Some(printed) = self.printed.lock().take() else {
-            return;
-        };
-        // What earlier calls printed stays for `take_output`.
-        {
-            let mut output = self.output.lock();
-            while let Ok(piece) = printed.try_recv() {
-                if let Printed::Text(text) = piece {
-                    output.push_str(&text);
-                }
-            }
-        }
         let sink: SharedSink = Arc::new(Mutex::new(Some(Box::new(sink))));
         let (shared, output) = (sink.clone(), self.output.clone());
+        // The thread gets the channel only once it runs: if it cannot be
+        // spawned, the output stays for `take_output`.
+        let (hand_over, handed) = mpsc::sync_channel::<mpsc::Receiver<Printed>>(1);
         let thread = std::thread::Builder::new()
             .name("pyocap-output".into())
             .spawn(move || {
+                let Ok(printed) = handed.recv() else {
+                    return;
+                };
                 for piece in printed {
                     match piece {
                         Printed::Text(text) => deliver(&shared, &output, &text),
@@ -159,17 +156,20 @@ impl Sandbox {
                     }
                 }
             });
-        match thread {
-            Ok(thread) => {
-                *stream = Some(Stream {
-                    sink,
-                    thread: Some(thread),
-                })
-            }
-            // No thread: the output stays for `take_output`. (The receiver
-            // went with the closure; nothing more is printed to it.)
-            Err(_) => {}
-        }
+        let Ok(thread) = thread else {
+            return;
+        };
+        let Some(printed) = self.printed.lock().take() else {
+            return; // the thread ends when `hand_over` drops
+        };
+        // What earlier calls printed stays for `take_output`.
+        drain(&printed, &mut self.output.lock());
+        let _ = hand_over.send(printed);
+        *stream = Some(Stream {
+            sink,
+            thread: Some(thread),
+        });
+        self.streaming.store(true, Ordering::Release);
     }
 
     /// Like [`Sandbox::stream_output`], writing to `writer` (flushed after each
@@ -324,11 +324,7 @@ impl Sandbox {
         let mut output = self.output.lock();
         if let Some(printed) = self.printed.try_lock() {
             if let Some(printed) = printed.as_ref() {
-                while let Ok(piece) = printed.try_recv() {
-                    if let Printed::Text(s) = piece {
-                        output.push_str(&s);
-                    }
-                }
+                drain(printed, &mut output);
             }
         }
         std::mem::take(&mut *output)
@@ -428,6 +424,15 @@ impl Drop for Sandbox {
             if let Some(thread) = stream.thread.take() {
                 let _ = thread.join();
             }
+        }
+    }
+}
+
+/// Moves the text waiting in `printed` to `into`.
+fn drain(printed: &mpsc::Receiver<Printed>, into: &mut String) {
+    while let Ok(piece) = printed.try_recv() {
+        if let Printed::Text(text) = piece {
+            into.push_str(&text);
         }
     }
 }

@@ -18,11 +18,28 @@ use std::time::Instant;
 /// The target of every audit event.
 pub const TARGET: &str = "pyocap::audit";
 
+/// The longest string an event carries: a guest chooses member names (and so
+/// error messages quoting them) of any length, and writing them whole let a
+/// guest fill the host's disk through the log (a review wrote 1 GB in 3 s).
+pub const MAX_FIELD_BYTES: usize = 256;
+
+/// `s`, cut to [`MAX_FIELD_BYTES`] at a character boundary (marked `…`).
+fn bounded(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= MAX_FIELD_BYTES {
+        return s.into();
+    }
+    let mut end = MAX_FIELD_BYTES;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end]).into()
+}
+
 /// Runs `f`, a use (`event`: `get` or `call`) of capability `label`'s
 /// `member` by `party`, logging it.
 pub(crate) fn invoke<R>(
     event: &'static str,
-    party: Party,
+    party: impl FnOnce() -> Party,
     label: impl FnOnce() -> String,
     member: &str,
     f: impl FnOnce() -> Result<R, CapError>,
@@ -40,26 +57,27 @@ pub(crate) fn invoke<R>(
     tracing::info!(
         target: TARGET,
         event,
-        party = %party,
-        capability = %label(),
-        member,
-        outcome = %outcome,
+        party = %party(),
+        capability = %bounded(&label()),
+        member = %bounded(member),
+        outcome = %bounded(&outcome),
         micros,
     );
     result
 }
 
 /// Logs a use the capability's filter refused before anything ran.
-pub(crate) fn refused(party: Party, label: impl FnOnce() -> String, member: &str) {
+pub(crate) fn refused(party: impl FnOnce() -> Party, label: impl FnOnce() -> String, member: &str) {
     if tracing::enabled!(target: TARGET, tracing::Level::INFO) {
-        let outcome = format!("error: {}", CapError::NotPermitted { name: member.to_owned() });
+        let name = bounded(member).into_owned();
+        let outcome = format!("error: {}", CapError::NotPermitted { name });
         tracing::info!(
             target: TARGET,
             event = "refused",
-            party = %party,
-            capability = %label(),
-            member,
-            outcome = %outcome,
+            party = %party(),
+            capability = %bounded(&label()),
+            member = %bounded(member),
+            outcome = %bounded(&outcome),
             micros = 0u64,
         );
     }
@@ -72,8 +90,8 @@ pub(crate) fn change(event: &'static str, party: Party, label: impl FnOnce() -> 
             target: TARGET,
             event,
             party = %party,
-            capability = %label(),
-            detail,
+            capability = %bounded(&label()),
+            detail = %bounded(detail),
         );
     }
 }

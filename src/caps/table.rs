@@ -573,7 +573,7 @@ impl CapHandle {
         args: Vec<Arg>,
         kwargs: Kwargs,
     ) -> Result<Arg, CapError> {
-        super::audit::invoke("call", Party::Host, || self.label(), name, || {
+        super::audit::invoke("call", || Party::Host, || self.label(), name, || {
             let (target, filter) = self.table.resolve(self.key)?;
             if !filter.permits(name) {
                 return Err(CapError::NotPermitted {
@@ -594,7 +594,7 @@ impl CapHandle {
 
     /// [`CapHandle::call`] with keyword arguments (`f(1, sep="-")`).
     pub fn call_with_kwargs(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
-        super::audit::invoke("call", Party::Host, || self.label(), "__call__", || {
+        super::audit::invoke("call", || Party::Host, || self.label(), "__call__", || {
             let (target, filter) = self.table.resolve(self.key)?;
             let result = target.call(args, kwargs)?;
             self.table.narrow_arg(result, &filter)
@@ -604,7 +604,7 @@ impl CapHandle {
     /// Reads field or attribute `name` (subject to this capability's filter). A
     /// method is not a value: call it with [`CapHandle::call_method`].
     pub fn get(&self, name: &str) -> Result<Arg, CapError> {
-        super::audit::invoke("get", Party::Host, || self.label(), name, || {
+        super::audit::invoke("get", || Party::Host, || self.label(), name, || {
             let (target, filter) = self.table.resolve(self.key)?;
             if !filter.permits(name) {
                 return Err(CapError::NotPermitted {

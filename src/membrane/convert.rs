@@ -173,27 +173,6 @@ fn not_data(obj: &PyObject) -> CrossingError {
 /// Checks a host value against the limits before it is sent to a guest, so an
 /// oversized value is refused on the host side without touching the sandbox.
 pub(crate) fn check_host_value(value: &Value, limits: &DataLimits) -> Result<(), CrossingError> {
-    fn walk(v: &Value, depth: usize, b: &mut Budget<'_>) -> Result<(), CrossingError> {
-        b.depth(depth)?;
-        b.item()?;
-        match v {
-            Value::Str(s) => b.bytes(s.len()),
-            Value::Bytes(s) => b.bytes(s.len()),
-            Value::Int(i) => b.bytes((i.bits() / 8) as usize),
-            Value::Tuple(v) | Value::List(v) | Value::Set(v) | Value::FrozenSet(v) => {
-                v.iter().try_for_each(|x| walk(x, depth + 1, b))
-            }
-            Value::Dict(pairs) => pairs.iter().try_for_each(|(k, x)| {
-                walk(k, depth + 1, b)?;
-                walk(x, depth + 1, b)
-            }),
-            Value::None
-            | Value::Bool(_)
-            | Value::Float(_)
-            | Value::Complex { .. }
-            | Value::Cap(_) => Ok(()),
-        }
-    }
     walk(
         value,
         0,
@@ -203,6 +182,29 @@ pub(crate) fn check_host_value(value: &Value, limits: &DataLimits) -> Result<(),
             bytes: 0,
         },
     )
+}
+
+/// Counts `v` (at `depth`) against the budget.
+fn walk(v: &Value, depth: usize, b: &mut Budget<'_>) -> Result<(), CrossingError> {
+    b.depth(depth)?;
+    b.item()?;
+    match v {
+        Value::Str(s) => b.bytes(s.len()),
+        Value::Bytes(s) => b.bytes(s.len()),
+        Value::Int(i) => b.bytes((i.bits() / 8) as usize),
+        Value::Tuple(v) | Value::List(v) | Value::Set(v) | Value::FrozenSet(v) => {
+            v.iter().try_for_each(|x| walk(x, depth + 1, b))
+        }
+        Value::Dict(pairs) => pairs.iter().try_for_each(|(k, x)| {
+            walk(k, depth + 1, b)?;
+            walk(x, depth + 1, b)
+        }),
+        Value::None
+        | Value::Bool(_)
+        | Value::Float(_)
+        | Value::Complex { .. }
+        | Value::Cap(_) => Ok(()),
+    }
 }
 
 /// A call's arguments from the host (or another sandbox) to a guest, checked
@@ -219,23 +221,16 @@ pub(crate) fn check_host_call(
         items: 0,
         bytes: 0,
     };
-    for (name, _) in kwargs {
+    budget.item()?; // the arguments' tuple
+    for a in args {
+        walk(a, 1, &mut budget)?;
+    }
+    for (name, value) in kwargs {
         budget.item()?;
         budget.bytes(name.len())?;
+        walk(value, 1, &mut budget)?;
     }
-    // The values, all at once, under what the names left.
-    let values = Value::Tuple(
-        args.iter()
-            .cloned()
-            .chain(kwargs.iter().map(|(_, v)| v.clone()))
-            .collect(),
-    );
-    let left = DataLimits {
-        max_depth: limits.max_depth,
-        max_items: limits.max_items.saturating_sub(budget.items),
-        max_bytes: limits.max_bytes.saturating_sub(budget.bytes),
-    };
-    check_host_value(&values, &left)
+    Ok(())
 }
 
 /// A guest's call arguments, read as one value under `limits`: the

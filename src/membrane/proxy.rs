@@ -373,12 +373,12 @@ pub(crate) fn serve_invoke(
                    kwargs: Vec<(String, Value)>|
      -> Result<FuncArgs, GuestError> {
         super::convert::check_host_call(&args, &kwargs, &limits)?;
-        let mut all = args;
-        all.extend(kwargs.iter().map(|(_, v)| v.clone()));
-        let mut all = all.iter().map(|a| to_guest(a, vm)).collect::<Result<Vec<_>, _>>()?;
-        let named = all.split_off(all.len() - kwargs.len());
-        let keywords = kwargs.into_iter().map(|(k, _)| k).zip(named).collect();
-        Ok(FuncArgs::new(all, rustpython_vm::function::KwArgs::new(keywords)))
+        let positional = args.iter().map(|a| to_guest(a, vm)).collect::<Result<Vec<_>, _>>()?;
+        let keywords = kwargs
+            .into_iter()
+            .map(|(k, v)| Ok((k, to_guest(&v, vm)?)))
+            .collect::<Result<_, GuestError>>()?;
+        Ok(FuncArgs::new(positional, rustpython_vm::function::KwArgs::new(keywords)))
     };
     let attr = |name: &str| -> Result<PyObjectRef, GuestError> {
         obj.get_attr(&*vm.ctx.new_str(name), vm).map_err(|e| {
@@ -545,7 +545,7 @@ impl GetAttr for Proxy {
         }
         let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
         if !filter.permits(&n) {
-            audit::refused(holder(), || target.label().to_owned(), &n);
+            audit::refused(holder, || target.label().to_owned(), &n);
             return Err(cap_error(
                 vm,
                 CapError::NotPermitted {
@@ -553,7 +553,7 @@ impl GetAttr for Proxy {
                 },
             ));
         }
-        let member = audit::invoke("get", holder(), || target.label().to_owned(), &n, || target.get(&n));
+        let member = audit::invoke("get", holder, || target.label().to_owned(), &n, || target.get(&n));
         match member.map_err(|e| cap_error(vm, e))? {
             Member::Method => Ok(BoundMethod {
                 key: zelf.key,
@@ -601,20 +601,14 @@ fn forward_raw(
         .ok_or_else(|| vm.new_type_error("not a capability"))?;
     let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
     if !filter.permits(name) {
-        audit::refused(holder(), || target.label().to_owned(), name);
+        audit::refused(holder, || target.label().to_owned(), name);
         return Ok(Err(CapError::NotPermitted {
             name: name.to_owned(),
         }));
     }
-    let args = args
-        .iter()
-        .map(|a| {
-            arg_from_guest(a, vm)
-                .map_err(|e| vm.new_type_error(format!("cannot pass this to a capability: {e}")))
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    let (args, kwargs) = inbound_args((args, Kwargs::new()), &filter, vm)?;
-    let result = audit::invoke("call", holder(), || target.label().to_owned(), name, || {
+    let call = FuncArgs::new(args, rustpython_vm::function::KwArgs::default());
+    let (args, kwargs) = inbound_args(guest_args(call, vm)?, &filter, vm)?;
+    let result = audit::invoke("call", holder, || target.label().to_owned(), name, || {
         target.call_method(name, args, kwargs)
     });
     match result {
@@ -728,7 +722,7 @@ impl Callable for Proxy {
     fn call(zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
         let (args, kwargs) = inbound_args(guest_args(args, vm)?, &filter, vm)?;
-        let result = audit::invoke("call", holder(), || target.label().to_owned(), "__call__", || {
+        let result = audit::invoke("call", holder, || target.label().to_owned(), "__call__", || {
             target.call(args, kwargs)
         })
         .map_err(|e| cap_error(vm, e))?;
@@ -772,7 +766,7 @@ impl Callable for BoundMethod {
     fn call(zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         let (target, filter) = table(vm)?.resolve(zelf.key).map_err(|e| cap_error(vm, e))?;
         if !filter.permits(&zelf.name) {
-            audit::refused(holder(), || target.label().to_owned(), &zelf.name);
+            audit::refused(holder, || target.label().to_owned(), &zelf.name);
             return Err(cap_error(
                 vm,
                 CapError::NotPermitted {
@@ -781,7 +775,7 @@ impl Callable for BoundMethod {
             ));
         }
         let (args, kwargs) = inbound_args(guest_args(args, vm)?, &filter, vm)?;
-        let result = audit::invoke("call", holder(), || target.label().to_owned(), &zelf.name, || {
+        let result = audit::invoke("call", holder, || target.label().to_owned(), &zelf.name, || {
             target.call_method(&zelf.name, args, kwargs)
         })
         .map_err(|e| cap_error(vm, e))?;

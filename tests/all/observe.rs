@@ -75,6 +75,17 @@ impl UserObject for AuditedVault {
     }
 }
 
+struct AuditedVaultLong;
+
+impl UserObject for AuditedVaultLong {
+    fn type_name(&self) -> &str {
+        "AuditedVaultLong"
+    }
+    fn register(m: &mut Methods<Self>) {
+        m.add_method("open", |_, ()| Ok(1));
+    }
+}
+
 #[test]
 fn every_use_grant_and_revocation_is_an_audit_event() {
     events();
@@ -166,4 +177,29 @@ fn the_capability_graph_shows_who_holds_what() {
     assert!(dot.contains(&format!("\"sandbox {}\" -> \"{}\"", holder.id(), granted.id)));
     assert!(dot.contains("style=dashed"));
     assert_eq!(holder.eval("p.hi()").unwrap(), Value::from(1));
+}
+
+/// Every string an audit event carries is bounded: a guest chooses member
+/// names of any length, and one `getattr(cap, 'x' * 4 MiB)` in a loop wrote
+/// gigabytes to the log (a review).
+#[test]
+fn audit_events_carry_bounded_strings() {
+    events();
+    let sb = sandbox();
+    // Its own type: `logged("AuditedVault")` above must not see these events.
+    sb.grant("w", &runtime().wrap(AuditedVaultLong).attenuate(&Filter::only(["open"])).unwrap())
+        .unwrap();
+    let name = "y".repeat(100_000);
+    assert_eq!(raises(&sb, &format!("getattr(w, '{name}')")), "AttributeError");
+    let events = events().lock().unwrap();
+    let refused: Vec<_> = events
+        .iter()
+        .filter(|e| e.iter().any(|(k, v)| k == "member" && v.starts_with("yyyy")))
+        .collect();
+    assert!(!refused.is_empty());
+    for e in refused {
+        for (k, v) in e {
+            assert!(v.len() <= pyocap::AUDIT_MAX_FIELD_BYTES + 4, "{k}: {} bytes", v.len());
+        }
+    }
 }
