@@ -104,14 +104,30 @@ impl CapabilityGraph {
     }
 }
 
+/// `s` inside a DOT quoted string. Labels are chosen by guests (a class
+/// name), so control characters, line separators and the invisible format
+/// characters (bidirectional overrides and isolates, zero-width marks) become
+/// `?`: a label cannot reorder or hide the text a reader of the graph sees.
 fn escape(s: &str) -> String {
     s.chars()
         .flat_map(|c| match c {
             '"' => vec!['\\', '"'],
             '\\' => vec!['\\', '\\'],
             '\n' => vec!['\\', 'n'],
-            c if c.is_control() => vec!['?'],
+            c if c.is_control() || invisible(c) => vec!['?'],
             c => vec![c],
         })
         .collect()
+}
+
+/// Unicode's format characters (general category Cf) and the line and
+/// paragraph separators.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}'
+        | '\u{0890}'..='\u{0891}' | '\u{08E2}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+        | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{110BD}' | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
 }

@@ -578,6 +578,12 @@ pub(crate) trait Dispatch: Send + Sync {
     fn export(&self) -> Option<(u64, u64)> {
         None
     }
+    /// Whether a capability to it never unwraps to the object, even at its
+    /// owner at full authority (an object handed in through an attenuated
+    /// capability by a party that does not own it, SPEC §3.7).
+    fn sealed(&self) -> bool {
+        false
+    }
 }
 
 pub(crate) struct UserDispatch<T> {

@@ -29,23 +29,37 @@ struct Entry {
     owner: Option<u64>,
     /// Made by [`CapTable::narrowed`]: shared by every result narrowed the same way.
     narrowing: bool,
-    /// Made by [`CapTable::inbound_narrowed`]: what its target is given is
-    /// narrowed by this filter.
-    inbound: Option<Arc<Filter>>,
+    /// Made by [`CapTable::inbound_narrowed`].
+    inbound: Option<InboundTag>,
+}
+
+/// How an entry made by [`CapTable::inbound_narrowed`] was made.
+struct InboundTag {
+    /// What its target is given is narrowed by this filter.
+    via: Arc<Filter>,
+    /// It never unwraps (see [`Inbound::sealed`]).
+    sealed: bool,
+    /// The party that handed it in (a sandbox, or `None` for the host): it
+    /// gets back what it handed in ([`CapTable::peel`]).
+    from: Option<u64>,
 }
 
 /// The target of a capability made by [`CapTable::inbound_narrowed`]: the
-/// object itself, given every argument narrowed by `via`; and what the object
-/// gives back (results, attribute values, an iterator and its items) is, for
-/// its own sandbox's objects, inbound the same way, so nothing the callee
-/// reaches through it can be handed more than `via` passes. It holds the
-/// table weakly (the table holds it).
+/// object itself, given every argument narrowed by `via`; and every
+/// capability in what the object gives back (results, attribute values, an
+/// iterator and its items) is inbound the same way, whoever owns it, so
+/// nothing the callee reaches through it can be handed more than `via`
+/// passes. It holds the table weakly (the table holds it).
 struct Inbound {
     table: std::sync::Weak<CapTable>,
     inner: Arc<dyn Dispatch>,
     via: Arc<Filter>,
-    /// The sandbox the object lives in.
+    /// The sandbox the object lives in (`None`: the host).
     holder: Option<u64>,
+    /// Handed in by a party that does not own the object: it never unwraps
+    /// to the object, even at its owner, whose own uses of it would
+    /// otherwise skip `via` (SPEC §3.7).
+    sealed: bool,
 }
 
 impl Inbound {
@@ -63,13 +77,10 @@ impl Inbound {
     }
 
     /// What the object gave back, as its callee may use it: every capability
-    /// in it to an object of the same sandbox is inbound through `via` too.
+    /// in it is inbound through `via` too, handed in by the object's owner.
     fn outbound(&self, result: Arg) -> Result<Arg, CapError> {
-        let Some(holder) = self.holder else {
-            return Ok(result);
-        };
         let table = self.table.upgrade().ok_or(CapError::Revoked)?;
-        Ok(Arg::from_value(table.inbound_value(result.into_value(), &self.via, holder)?))
+        Ok(Arg::from_value(table.inbound_value(result.into_value(), &self.via, self.holder)?))
     }
 }
 
@@ -99,6 +110,9 @@ impl Dispatch for Inbound {
     }
     fn export(&self) -> Option<(u64, u64)> {
         self.inner.export()
+    }
+    fn sealed(&self) -> bool {
+        self.sealed || self.inner.sealed()
     }
 }
 
@@ -240,25 +254,37 @@ impl CapTable {
         child
     }
 
-    /// `key`, an object of sandbox `holder` that the holder hands out through a
-    /// capability whose filter is `via` (a callback it passes in a call): a
-    /// capability to it whose target is given, by whoever calls it, only what
-    /// `via` passes (transitive attenuation of what comes back in, SPEC §3.7).
-    /// The same one for every hand-off of `key` through the same filter (so
-    /// the receiver sees one proxy); revoking `key` revokes it.
+    /// `key`, handed out through a capability whose filter is `via` (an
+    /// argument of a call through it, or what such an argument gave back): a
+    /// capability to the same object whose target is given, by whoever calls
+    /// it, only what `via` passes (transitive attenuation of what comes back
+    /// in, SPEC §3.7). `sealed` (the party handing it in does not own the
+    /// object): it never unwraps, so the object's owner reaches it through
+    /// `via` too. The same one for every hand-off of `key` through the same
+    /// filter (so the receiver sees one proxy); revoking `key` revokes it.
     pub(crate) fn inbound_narrowed(
         self: &Arc<Self>,
         key: CapKey,
         via: &Filter,
+        from: Option<u64>,
     ) -> Result<CapKey, CapError> {
         let mut entries = self.entries.write();
-        if !entries.contains_key(key) {
-            return Err(CapError::Revoked);
+        let entry = entries.get(key).ok_or(CapError::Revoked)?;
+        let sealed = entry.owner != from;
+        // Already inbound through `via` (and at least as sealed): nothing to add.
+        if let Some(tag) = &entry.inbound {
+            if *tag.via == *via && (tag.sealed || !sealed) {
+                return Ok(key);
+            }
         }
         Ok(Self::shared_child(
             &mut entries,
             key,
-            |e| e.inbound.as_deref() == Some(via),
+            |e| {
+                e.inbound
+                    .as_ref()
+                    .is_some_and(|t| *t.via == *via && t.sealed == sealed && t.from == from)
+            },
             |parent| {
                 let via = Arc::new(via.clone());
                 Entry {
@@ -267,6 +293,7 @@ impl CapTable {
                         inner: parent.target.clone(),
                         via: via.clone(),
                         holder: parent.owner,
+                        sealed,
                     }),
                     filter: parent.filter.clone(),
                     parent: Some(key),
@@ -274,30 +301,66 @@ impl CapTable {
                     membrane: None,
                     owner: parent.owner,
                     narrowing: false,
-                    inbound: Some(via),
+                    inbound: Some(InboundTag { via, sealed, from }),
                 }
             },
         ))
     }
 
-    /// Every capability inside `value` that designates an object of sandbox
-    /// `holder`, as handed out through `via` ([`CapTable::inbound_narrowed`]).
+    /// Every capability inside `value`, whoever owns its object, as handed out
+    /// through `via` by party `from` (a sandbox, or `None` for the host)
+    /// ([`CapTable::inbound_narrowed`]); sealed unless `from` owns the object.
     pub(crate) fn inbound_value(
         self: &Arc<Self>,
         value: crate::value::Value,
         via: &Filter,
-        holder: u64,
+        from: Option<u64>,
     ) -> Result<crate::value::Value, CapError> {
         self.map_caps(value, &mut |c| {
-            let held = self.entries.read().get(c.key).and_then(|e| e.owner) == Some(holder);
-            if !held {
-                return Ok(c);
-            }
             Ok(CapHandle {
-                key: self.inbound_narrowed(c.key, via)?,
+                key: self.inbound_narrowed(c.key, via, from)?,
                 table: c.table,
             })
         })
+    }
+
+    /// `key` as it arrives at party `here`: an inbound capability that `here`
+    /// itself handed in ([`CapTable::inbound_narrowed`]) becomes again the
+    /// capability it was made from, narrowed to `key`'s filter, so a guest
+    /// that hands `n` in through a narrowed capability and gets it back holds
+    /// `n` (the same proxy), never more than it gave.
+    pub(crate) fn peel(&self, mut key: CapKey, here: Option<u64>) -> Result<CapKey, CapError> {
+        loop {
+            let (made_from, filter) = {
+                let entries = self.entries.read();
+                let e = entries.get(key).ok_or(CapError::Revoked)?;
+                // The entry that made this target: narrowed children share it.
+                let mut k = key;
+                let tagged = loop {
+                    let at = &entries[k];
+                    if at.inbound.is_some() {
+                        break Some(at);
+                    }
+                    match at.parent.and_then(|p| entries.get(p).map(|pe| (p, pe))) {
+                        Some((p, pe)) if Arc::ptr_eq(&pe.target, &e.target) => k = p,
+                        _ => break None,
+                    }
+                };
+                match tagged {
+                    Some(t)
+                        if Arc::ptr_eq(&t.target, &e.target)
+                            && t.inbound.as_ref().is_some_and(|tag| tag.from == here) =>
+                    {
+                        (t.parent, e.filter.clone())
+                    }
+                    _ => return Ok(key),
+                }
+            };
+            let Some(parent) = made_from else {
+                return Ok(key);
+            };
+            key = self.narrowed(parent, &filter)?;
+        }
     }
 
     /// `value` with every capability of this table inside it replaced by

@@ -221,12 +221,20 @@ pub(crate) fn cap_to_guest(
     cap: &CapHandle,
     vm: &VirtualMachine,
 ) -> Result<PyObjectRef, CrossingError> {
+    // What this sandbox handed in through a narrowed capability comes back as
+    // what it handed in.
+    let here = with_state(vm, |s| s.membrane).ok();
+    let peeled = CapHandle {
+        key: cap.table.peel(cap.key, here)?,
+        table: cap.table.clone(),
+    };
+    let cap = &peeled;
     let (target, filter) = cap.table.resolve(cap.key)?;
     // Only the owner's own authority unwraps: an attenuated capability to one of
     // this sandbox's objects stays a proxy here too, so handing it back out
     // (an identity function, a callback returning what it got) gives no more
     // than it passes.
-    let unwraps = *filter == Filter::public();
+    let unwraps = *filter == Filter::public() && !target.sealed();
     if let (Some((owner, export)), true) = (target.export(), unwraps) {
         let here = with_state(vm, |s| {
             if s.membrane == owner && s.table.id() == cap.table.id() {
@@ -317,9 +325,11 @@ fn arg_to_guest_via(arg: Arg, via: &Filter, vm: &VirtualMachine) -> PyResult {
 }
 
 /// The guest's arguments to a call through a capability whose filter is
-/// `via`: each of its own objects among them (a callback) is handed out so
-/// that what its callee passes it is narrowed by `via` too: the owner calling
-/// `cb(self)` gives the holder no more than its grant (SPEC §3.7).
+/// `via`: every capability among them (a callback of its own, or any object it
+/// holds, whoever owns it) is handed out so that what its callee passes it is
+/// narrowed by `via` too: the owner calling `cb(self)`, or storing `self` in an
+/// object the guest can read, gives the holder no more than its grant
+/// (SPEC §3.7).
 fn inbound_args(
     (args, kwargs): (Vec<Arg>, Kwargs),
     via: &Filter,
@@ -334,7 +344,7 @@ fn inbound_args(
     let table = table(vm)?;
     let inbound = |a: Arg| {
         table
-            .inbound_value(a.into_value(), via, holder)
+            .inbound_value(a.into_value(), via, Some(holder))
             .map(Arg::from_value)
             .map_err(|e| cap_error(vm, e))
     };

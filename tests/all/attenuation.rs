@@ -19,14 +19,22 @@ class Node:
     def echo(self, x): return x
     def back(self, f): return f()
     def call_with(self, f): return f(self.links[0]), f([self])
+    def visit(self, v): v(self); v(self.links[1])
+    def stash(self, s): s.put(self); s.put(self.links[2])
     def secret(self): return 'secret'
+class Sink:
+    def __init__(self): self.items = []
+    def put(self, x): self.items.append(x)
+    def get(self, i): return self.items[i]
 def echo(x): return x
 def back(f): return f()
 nodes = [Node(i) for i in range(4)]
+sink = Sink()
 ";
 
 /// The names every node offers.
-const NAMES: &[&str] = &["back", "call_with", "echo", "m0", "m1", "m2", "secret"];
+const NAMES: &[&str] =
+    &["back", "call_with", "echo", "m0", "m1", "m2", "secret", "stash", "visit"];
 
 fn owner(links: &[[usize; 3]]) -> Sandbox {
     let a = sandbox();
@@ -136,7 +144,9 @@ fn grant_strategy() -> impl Strategy<Value = Grant> {
 /// The guest explores everything it can reach: every method of every proxy it
 /// holds, with every proxy it holds as the argument of `echo`, as the result of
 /// a callback of `back`, what the owner passes into a callback of `call_with`,
-/// and through another sandbox's store; it reports what
+/// what the owner hands to a third sandbox's function (`visit(keep)`) or
+/// stores in its own object the guest holds publicly (`stash(sink)`), and
+/// through another sandbox's store; it reports what
 /// each proxy it ended up holding permits (`dir`).
 const EXPLORE: &str = "
 held = list(granted)
@@ -160,6 +170,15 @@ for _ in range(3):
                 elif name == 'call_with':
                     # The owner passes objects into the guest's callback.
                     p.call_with(lambda x: [add(y) for y in x] if type(x) is list else add(x))
+                elif name == 'visit':
+                    # The owner hands objects to a third sandbox's function.
+                    p.visit(keep)
+                    add(give())
+                elif name == 'stash':
+                    # The owner stores objects in its own, publicly held sink.
+                    p.stash(sink)
+                    for i in range(len(sink.items)):
+                        add(sink.get(i))
             except AttributeError:
                 pass
     for q in list(held):
@@ -186,6 +205,7 @@ proptest! {
         b.grant("keep", &cap(c.eval("keep").unwrap())).unwrap();
         b.grant("give", &cap(c.eval("give").unwrap())).unwrap();
         b.grant("echo", &cap(a.eval("echo").unwrap())).unwrap();
+        b.grant("sink", &a.export("sink", Filter::public()).unwrap()).unwrap();
         let mut permitted: Vec<BTreeSet<String>> = Vec::new();
         b.exec("granted = []").unwrap();
         for (i, (node, only)) in grants.iter().enumerate() {
@@ -301,4 +321,65 @@ fn what_the_owner_reaches_through_an_inbound_object_is_narrowed_too() {
     for i in 0..6 {
         assert!(refused(&b, &format!("got[{i}].secret()")), "got[{i}]");
     }
+}
+
+/// The owner of a narrowed capability, given an object of some *other* party
+/// through it (a third sandbox's function, the host's object, or the owner's
+/// own object that the holder got publicly), reaches that object through the
+/// same filter: handing `self` to it, or storing `self` in it where the holder
+/// can read it back, gives the holder only the narrowed capability (a review
+/// reached the owner's public capability through a third sandbox's relay and
+/// through a public sink of the owner's own).
+#[test]
+fn objects_of_any_owner_handed_in_through_a_narrowed_capability_are_narrowed() {
+    struct HostSink(std::sync::Mutex<Vec<CapHandle>>);
+    impl pyocap::UserObject for HostSink {
+        fn type_name(&self) -> &str {
+            "HostSink"
+        }
+        fn register(m: &mut pyocap::Methods<Self>) {
+            m.add_method("put", |s, (c,): (CapHandle,)| {
+                s.0.lock().unwrap().push(c);
+                Ok(())
+            });
+            m.add_method("get", |s, (i,): (i64,)| {
+                Ok(s.0.lock().unwrap()[i as usize].clone())
+            });
+        }
+    }
+    let a = sandbox();
+    a.exec(
+        "class Sink:\n    def __init__(self): self.items = []\n    \
+         def put(self, x): self.items.append(x)\n    \
+         def get(self, i): return self.items[i]\n\
+         class Door:\n    def knock(self, v): return v(self)\n    \
+         def store(self, s): s.put(self)\n    \
+         def mine(self, s): return s is sink\n    \
+         def secret(self): return 'secret'\ndoor = Door()\nsink = Sink()",
+    )
+    .unwrap();
+    let c = sandbox();
+    c.exec("got = []\ndef relay(x): got.append(x)\ndef fetch(): return got[-1]").unwrap();
+    let b = sandbox();
+    b.grant("door", &a.export("door", Filter::only(["knock", "store", "mine"])).unwrap())
+        .unwrap();
+    b.grant("sink", &a.export("sink", Filter::public()).unwrap()).unwrap();
+    b.grant("relay", &cap(c.eval("relay").unwrap())).unwrap();
+    b.grant("fetch", &cap(c.eval("fetch").unwrap())).unwrap();
+    b.grant("hsink", &runtime().wrap(HostSink(Default::default()))).unwrap();
+    b.exec("door.knock(relay)\ndoor.store(sink)\ndoor.store(hsink)").unwrap();
+    for reached in ["fetch()", "sink.get(0)", "hsink.get(0)"] {
+        assert_eq!(b.eval(&format!("{reached} is door")).unwrap(), Value::Bool(true), "{reached}");
+        assert!(refused(&b, &format!("{reached}.secret()")), "{reached}");
+    }
+    // The owner's own object handed back through the narrowed capability stays
+    // a proxy there (it does not unwrap to `sink`), and the owner's store went
+    // through it: the sink holds the narrowed capability.
+    assert_eq!(b.eval("door.mine(sink)").unwrap(), Value::Bool(false));
+    assert_eq!(a.eval("sink.items[0] is door").unwrap(), Value::Bool(false));
+    // Through a public capability nothing changes: the owner gets its object.
+    let whole = sandbox();
+    whole.grant("door", &a.export("door", Filter::public()).unwrap()).unwrap();
+    whole.grant("sink", &a.export("sink", Filter::public()).unwrap()).unwrap();
+    assert_eq!(whole.eval("door.mine(sink)").unwrap(), Value::Bool(true));
 }

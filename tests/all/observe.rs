@@ -203,3 +203,20 @@ fn audit_events_carry_bounded_strings() {
         }
     }
 }
+
+/// A guest chooses its class names, which label its capabilities: in the DOT
+/// text, control and invisible format characters (a bidirectional override
+/// that reorders what a reader sees, a zero-width space) are replaced.
+#[test]
+fn graph_labels_cannot_hide_or_reorder_text() {
+    let owner = sandbox();
+    owner
+        .exec("Evil = type('Lbl\\u202eX\\u2066Y\\u200bZ\\x07W', (), {})\nevil = Evil()")
+        .unwrap();
+    let _cap = owner.export("evil", Filter::public()).unwrap();
+    let dot = runtime().capability_graph().to_dot();
+    assert!(dot.contains("Lbl?X?Y?Z?W"), "{dot}");
+    for c in ['\u{202e}', '\u{2066}', '\u{200b}', '\u{7}'] {
+        assert!(!dot.contains(c), "{c:?} in the DOT text");
+    }
+}
