@@ -417,7 +417,10 @@ pub(crate) fn serve_invoke(
         }
         Op::Get(name) => {
             let value = attr(&name)?;
-            if value.is_callable() {
+            // A method is called by name; a capability this object holds (a
+            // proxy, callable or not) is handed over as itself, so the reader
+            // can use it as an object (`o.sink.put(x)`).
+            if value.is_callable() && value.downcast_ref::<Proxy>().is_none() {
                 Ok(Value::Tuple(vec![Value::Bool(true)]))
             } else {
                 Ok(Value::Tuple(vec![Value::Bool(false), out(&value)?]))

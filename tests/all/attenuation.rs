@@ -383,3 +383,27 @@ fn objects_of_any_owner_handed_in_through_a_narrowed_capability_are_narrowed() {
     whole.grant("sink", &a.export("sink", Filter::public()).unwrap()).unwrap();
     assert_eq!(whole.eval("door.mine(sink)").unwrap(), Value::Bool(true));
 }
+
+/// A capability the holder's object keeps as an attribute is read by the owner
+/// as that capability (it was a lazy method, so `o.sink.put(x)` failed), and
+/// what the owner stores through it is narrowed like anything reached through
+/// an inbound object.
+#[test]
+fn a_capability_held_as_an_attribute_is_reached_as_itself_and_narrowed() {
+    let a = sandbox();
+    a.exec(
+        "class Sink:\n    def __init__(self): self.items = []\n    \
+         def put(self, x): self.items.append(x)\n    \
+         def get(self, i): return self.items[i]\n\
+         class Door:\n    def store_in(self, o): o.sink.put(self); return o.sink is sink\n    \
+         def secret(self): return 'secret'\ndoor = Door()\nsink = Sink()",
+    )
+    .unwrap();
+    let b = sandbox();
+    b.grant("door", &a.export("door", Filter::only(["store_in"])).unwrap()).unwrap();
+    b.grant("sink", &a.export("sink", Filter::public()).unwrap()).unwrap();
+    b.exec("class O: pass\no = O()\no.sink = sink").unwrap();
+    assert_eq!(b.eval("door.store_in(o)").unwrap(), Value::Bool(false));
+    assert_eq!(b.eval("sink.get(0) is door").unwrap(), Value::Bool(true));
+    assert!(refused(&b, "sink.get(0).secret()"));
+}
