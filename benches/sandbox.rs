@@ -1,4 +1,5 @@
-//! Sandbox costs: cold creation, and one round trip of a call.
+//! Sandbox costs: cold creation, a warm pool's checkout, and one round trip
+//! of a call.
 //!
 //! `cargo bench --bench sandbox`
 
@@ -23,6 +24,38 @@ fn creation(c: &mut Criterion) {
             sb.eval("1 + 1").unwrap()
         })
     });
+    // The same from a warm pool. A pool refills at the rate sandboxes start
+    // (one per few ms, on another thread), so each sample takes at most
+    // `SIZE` checkouts from a full pool, timed one by one, and scales their
+    // mean to the iterations asked for; the refill and the drops are untimed.
+    const SIZE: usize = 8;
+    let pool = runtime.pool(&policy, SIZE, &[]).unwrap();
+    for (name, first_eval) in [
+        ("sandbox/pool checkout (warm)", false),
+        ("sandbox/pool checkout+first eval (warm)", true),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                while pool.ready() < SIZE {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                let n = (iters as usize).clamp(1, SIZE);
+                let mut timed = std::time::Duration::ZERO;
+                let mut taken = Vec::with_capacity(n);
+                for _ in 0..n {
+                    let start = std::time::Instant::now();
+                    let sb = pool.checkout().unwrap();
+                    if first_eval {
+                        sb.eval("1 + 1").unwrap();
+                    }
+                    timed += start.elapsed();
+                    taken.push(sb);
+                }
+                drop(taken);
+                std::time::Duration::from_secs_f64(timed.as_secs_f64() / n as f64 * iters as f64)
+            })
+        });
+    }
 }
 
 fn calls(c: &mut Criterion) {

@@ -13,7 +13,8 @@
 static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 
 use pyocap::{
-    to_value, CapError, CapHandle, GuestError, Kwargs, Party, Policy, Runtime, Sandbox, Value,
+    to_value, CapError, CapHandle, GuestError, Kwargs, Party, Policy, Runtime, Sandbox,
+    SandboxPool, Value,
     Variadic,
 };
 use serde::Serialize;
@@ -34,7 +35,8 @@ struct Plugin {
 
 struct PluginHost {
     runtime: Runtime,
-    policy: Policy,
+    /// Sandboxes started ahead: a load or a rebuild takes one at once.
+    pool: SandboxPool,
     plugins: BTreeMap<String, Plugin>,
 }
 
@@ -45,16 +47,18 @@ impl PluginHost {
         policy
             .deadline(Some(Duration::from_millis(200)))
             .max_memory(Some(32 << 20))?;
+        let runtime = Runtime::default();
+        let pool = runtime.pool(&policy, 2, &[])?;
         Ok(PluginHost {
-            runtime: Runtime::default(),
-            policy,
+            runtime,
+            pool,
             plugins: BTreeMap::new(),
         })
     }
 
     /// A fresh sandbox running `source`, with the plugin's two grants.
     fn start(&self, name: &str, source: &str, config: &Value) -> Result<(Sandbox, CapHandle), Error> {
-        let sandbox = self.runtime.sandbox(&self.policy)?;
+        let sandbox = self.pool.checkout()?;
         let plugin = name.to_owned();
         let log = self.runtime.host_fn(
             "log",

@@ -53,6 +53,7 @@
 mod runtime;
 mod config;
 mod sandbox;
+mod pool;
 mod master;
 
 mod sandbox_thread;
@@ -80,6 +81,7 @@ pub use caps::{
 pub use caps::CallArgs;
 pub use config::Config;
 pub use runtime::Runtime;
+pub use pool::{PoolError, SandboxPool};
 pub use error::{ConfigError, GuestError};
 pub use value::{from_value, to_value, CrossingError, DataLimits, SerdeError, Value};
 /// The `tracing` target of the audit log's events (see `caps/audit.rs`).

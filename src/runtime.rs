@@ -3,6 +3,7 @@
 use crate::config::{Config, MIN_STACK};
 use crate::error::ConfigError;
 use crate::policy::Policy;
+use crate::pool::{PoolError, SandboxPool};
 use crate::sandbox::Sandbox;
 use crate::caps::host::{HostFn, UserDispatch};
 use crate::caps::table::CapTable;
@@ -51,6 +52,20 @@ impl Runtime {
     /// interpreter is ready (about 10 ms in a release build).
     pub fn sandbox(&self, policy: &Policy) -> Result<Sandbox, ConfigError> {
         Sandbox::start(self.clone(), policy.clone())
+    }
+
+    /// A warm pool of sandboxes governed by `policy`: `size` of them kept
+    /// started in the background, with `preload` (module names the policy
+    /// allows) imported, each handed out once ([`SandboxPool::checkout`]).
+    /// The first is started before this returns, so a policy or preload that
+    /// cannot work fails here.
+    pub fn pool(
+        &self,
+        policy: &Policy,
+        size: usize,
+        preload: &[&str],
+    ) -> Result<SandboxPool, PoolError> {
+        SandboxPool::start(self.clone(), policy.clone(), size, preload)
     }
 
     /// Makes `obj` a capability: guests it is granted to reach its registered

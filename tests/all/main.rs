@@ -25,6 +25,7 @@ mod money;
 mod observe;
 mod output;
 mod policy;
+mod pool;
 mod protocols;
 mod regex;
 mod serde_values;
