@@ -80,5 +80,27 @@ fn crossing(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, crossing);
+/// Errors and the Python master: a guest exception caught by the host, and a
+/// slave calling an object of a trusted Python master (x100 in one call).
+fn errors_and_master(c: &mut Criterion) {
+    let runtime = Runtime::default();
+    let sb = runtime.sandbox(&Policy::new()).unwrap();
+    sb.exec("def boom():\n    raise ValueError('no')").unwrap();
+    c.bench_function("guest raise ValueError, caught by the host", |b| {
+        b.iter(|| sb.call("boom", &[]).unwrap_err())
+    });
+    let master = runtime.sandbox(&Policy::master()).unwrap();
+    master
+        .exec(
+            "import pyocap\nclass Bank:\n    def balance(self):\n        return 1\n\
+             slave = pyocap.Sandbox()\nslave.grant('bank', Bank(), allow=['balance'])\n\
+             slave.exec('def cross(n):\\n    s = 0\\n    for i in range(n):\\n        s += bank.balance()\\n    return s')",
+        )
+        .unwrap();
+    c.bench_function("slave -> Python master object call (x100 in one call)", |b| {
+        b.iter(|| master.eval("slave.eval('cross(100)')").unwrap())
+    });
+}
+
+criterion_group!(benches, crossing, errors_and_master);
 criterion_main!(benches);
