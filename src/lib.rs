@@ -81,7 +81,7 @@ pub use caps::{
 pub use caps::CallArgs;
 pub use config::Config;
 pub use runtime::Runtime;
-pub use pool::{PoolError, SandboxPool};
+pub use pool::{PoolError, SandboxPool, MAX_POOL_SIZE};
 pub use error::{ConfigError, GuestError};
 pub use value::{from_value, to_value, CrossingError, DataLimits, SerdeError, Value};
 /// The `tracing` target of the audit log's events (see `caps/audit.rs`).

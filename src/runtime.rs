@@ -58,7 +58,8 @@ impl Runtime {
     /// started in the background, with `preload` (module names the policy
     /// allows) imported, each handed out once ([`SandboxPool::checkout`]).
     /// The first is started before this returns, so a policy or preload that
-    /// cannot work fails here.
+    /// cannot work fails here. `size` is 1 to
+    /// [`MAX_POOL_SIZE`](crate::MAX_POOL_SIZE) ([`PoolError::Size`]).
     pub fn pool(
         &self,
         policy: &Policy,

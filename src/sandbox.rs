@@ -356,6 +356,13 @@ impl Sandbox {
         }
     }
 
+    /// Fuel readings as a fresh sandbox has them (the pool's jobs are not the
+    /// tenant's).
+    pub(crate) fn reset_readings(&self) {
+        self.link.fuel_used.store(0, Ordering::SeqCst);
+        self.link.fuel_left.store(u64::MAX, Ordering::SeqCst);
+    }
+
     /// This sandbox's id, unique in the process: the `sandbox N` of the audit
     /// log and of [`Runtime::capability_graph`](crate::Runtime::capability_graph).
     pub fn id(&self) -> u64 {

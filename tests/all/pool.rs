@@ -42,6 +42,10 @@ fn the_preload_spends_no_tenant_fuel() {
     ));
     let pool = runtime().pool(&policy, 1, &["json", "re"]).unwrap();
     let sb = pool.checkout().unwrap();
+    // Its readings are a fresh sandbox's: the pool's jobs are not the tenant's.
+    let fresh = sandbox_with(&policy).fuel();
+    assert_eq!((sb.fuel().consumed, sb.fuel().remaining), (fresh.consumed, fresh.remaining));
+    assert_eq!(sb.fuel().consumed, 0);
     sb.exec("import json, re\nn = 0\nfor i in range(100): n += i").unwrap();
     assert_eq!(sb.eval("n").unwrap(), Value::from(4950));
     assert!(matches!(
@@ -77,5 +81,17 @@ fn an_empty_pool_starts_one_on_the_spot() {
     let all: Vec<_> = (0..4).map(|_| pool.checkout().unwrap()).collect();
     for sb in &all {
         assert_eq!(sb.eval("1 + 1").unwrap(), Value::from(2));
+    }
+}
+
+/// A pool holds 1 to `MAX_POOL_SIZE` sandboxes: it must not take every
+/// sandbox the process may have from the rest of the host.
+#[test]
+fn a_pool_size_is_bounded() {
+    for size in [0, pyocap::MAX_POOL_SIZE + 1, usize::MAX] {
+        assert!(
+            matches!(runtime().pool(&Policy::new(), size, &[]), Err(PoolError::Size(s)) if s == size),
+            "{size}"
+        );
     }
 }
