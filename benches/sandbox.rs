@@ -72,6 +72,18 @@ fn calls(c: &mut Criterion) {
                 .unwrap()
         })
     });
+    // Compile once: the same statements by `exec` (compiled every time) and by
+    // `run` of their `Code`.
+    let source: String = (0..30)
+        .map(|i| format!("def h{i}(a, b=2):\n    return [a * b + {i} for _ in range(3)]\n"))
+        .collect();
+    let code = sb.compile(&source).unwrap();
+    c.bench_function("compile/exec of 30 small functions (compiled each time)", |b| {
+        b.iter(|| sb.exec(&source).unwrap())
+    });
+    c.bench_function("compile/run of the same, compiled once", |b| {
+        b.iter(|| sb.run(&code).unwrap())
+    });
     let mut group = c.benchmark_group("guest");
     group.sample_size(10);
     group.bench_function("fib(25)", |b| {

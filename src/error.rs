@@ -91,6 +91,15 @@ pub enum GuestError {
     /// waiting for it.)
     #[error("a sandbox cannot be called from inside one of its own host calls")]
     Reentrant,
+    /// [`Sandbox::run`](crate::Sandbox::run) of a [`Code`](crate::Code)
+    /// compiled under a fuel metering other than this sandbox's: code without
+    /// fuel ticks would run unmetered, code with them metered where the
+    /// policy says not to. Nothing ran.
+    #[error("the code was compiled {} fuel metering; this sandbox runs {}", if *.compiled_metered { "with" } else { "without" }, if *.compiled_metered { "without" } else { "with" })]
+    CodeMismatch {
+        /// Whether the code carries fuel ticks.
+        compiled_metered: bool,
+    },
     /// The sandbox was stopped (its handle is being dropped, or an earlier
     /// terminal error ended it) and can run nothing more.
     #[error("the sandbox has been stopped")]
@@ -115,6 +124,7 @@ impl GuestError {
             GuestError::FuelExhausted { .. } => "FuelExhausted",
             GuestError::InterpreterPanic { .. } => "InterpreterPanic",
             GuestError::Reentrant => "Reentrant",
+            GuestError::CodeMismatch { .. } => "CodeMismatch",
             GuestError::Stopped => "Stopped",
         }
     }

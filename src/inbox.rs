@@ -78,6 +78,20 @@ pub(crate) enum Job {
         name: String,
         args: Vec<Value>,
     },
+    /// Compile `source` without running it; the result goes to `into`.
+    Compile {
+        source: String,
+        filename: String,
+        eval: bool,
+        into: mpsc::SyncSender<Arc<crate::guest::Compiled>>,
+    },
+    /// Run code compiled before (by this sandbox or another): its source is
+    /// checked against this sandbox's bounds again and kept for tracebacks.
+    RunCode {
+        code: Arc<crate::guest::Compiled>,
+        source: Arc<str>,
+        filename: Arc<str>,
+    },
     SetGlobal {
         name: String,
         value: Value,

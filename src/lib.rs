@@ -90,7 +90,7 @@ pub use num_bigint::BigInt;
 pub use policy::{
     Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
 };
-pub use sandbox::{FuelReading, Sandbox, StopHandle};
+pub use sandbox::{Code, FuelReading, Sandbox, StopHandle};
 pub use sandbox_thread::GUEST_FILENAME;
 
 // The handles a host shares between threads are `Send + Sync`.

@@ -218,6 +218,50 @@ impl Sandbox {
         })
     }
 
+    /// Compiles statements once, for [`Sandbox::run`] here or in any other
+    /// sandbox of the process whose policy meters fuel the same way: parsed,
+    /// bounded and instrumented by the same pipeline as [`Sandbox::exec`]
+    /// (on this sandbox's thread, under its source bounds), not run.
+    pub fn compile(&self, source: &str) -> Result<Code, GuestError> {
+        self.compile_as(source, GUEST_FILENAME, false)
+    }
+
+    /// [`Sandbox::compile`] of one expression: [`Sandbox::run`] gives its value,
+    /// as [`Sandbox::eval`] does.
+    pub fn compile_eval(&self, expr: &str) -> Result<Code, GuestError> {
+        self.compile_as(expr, GUEST_FILENAME, true)
+    }
+
+    fn compile_as(&self, source: &str, filename: &str, eval: bool) -> Result<Code, GuestError> {
+        let (into, compiled) = mpsc::sync_channel(1);
+        self.request(Job::Compile {
+            source: source.to_owned(),
+            filename: filename.to_owned(),
+            eval,
+            into,
+        })?;
+        let compiled = compiled.try_recv().map_err(|_| GuestError::Stopped)?;
+        Ok(Code {
+            compiled,
+            source: source.into(),
+            filename: filename.into(),
+        })
+    }
+
+    /// Runs `code` in this sandbox's global namespace, as [`Sandbox::exec`]
+    /// (giving `Value::None`) or [`Sandbox::eval`] (giving the value) would
+    /// run its source, without compiling it again. Its source is checked
+    /// against this sandbox's bounds first. Code compiled under another fuel
+    /// metering is refused ([`GuestError::CodeMismatch`]): without ticks it
+    /// would run unmetered.
+    pub fn run(&self, code: &Code) -> Result<Value, GuestError> {
+        self.request(Job::RunCode {
+            code: code.compiled.clone(),
+            source: code.source.clone(),
+            filename: code.filename.clone(),
+        })
+    }
+
     /// Calls the guest's global `name` with copies of `args` and copies the result
     /// out (as [`Sandbox::eval`] does).
     pub fn call(&self, name: &str, args: &[Value]) -> Result<Value, GuestError> {
@@ -397,6 +441,36 @@ impl fmt::Debug for Sandbox {
         f.debug_struct("Sandbox")
             .field("stopped", &self.link.tripwire.is_tripped())
             .finish_non_exhaustive()
+    }
+}
+
+/// Guest code compiled once ([`Sandbox::compile`], [`Sandbox::compile_eval`])
+/// and run by [`Sandbox::run`] as often as wanted, in any sandbox of the
+/// process. It is plain data until a sandbox loads it: no object of the
+/// sandbox that compiled it is in it, so running it elsewhere shares nothing.
+/// Cheap to clone, `Send + Sync`.
+#[derive(Clone)]
+pub struct Code {
+    compiled: Arc<crate::guest::Compiled>,
+    source: Arc<str>,
+    filename: Arc<str>,
+}
+
+impl Code {
+    /// The source it was compiled from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+}
+
+impl fmt::Debug for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Code")
+            .field("filename", &self.filename)
+            .field("bytes", &self.source.len())
+            .field("expression", &self.compiled.eval)
+            .field("fuel_ticks", &self.compiled.instrumented)
+            .finish()
     }
 }
 

@@ -367,6 +367,52 @@ impl Guest {
                     let result = vm.run_code_obj(code, scope).map_err(|e| fail(e, sources))?;
                     Ok(from_guest(&result, vm, &policy.data)?)
                 }
+                Job::Compile {
+                    source,
+                    filename,
+                    eval,
+                    into,
+                } => {
+                    let kind = if eval {
+                        SourceKind::Expression
+                    } else {
+                        SourceKind::Statements
+                    };
+                    check_source(&source, kind, policy.max_source_bytes, policy.max_source_nesting)?;
+                    let compiled =
+                        guest::compile_unloaded(&source, eval, &filename, policy.fuel_metering)
+                            .map_err(syntax_error)?;
+                    let _ = into.send(Arc::new(compiled));
+                    Ok(Value::None)
+                }
+                Job::RunCode {
+                    code,
+                    source,
+                    filename,
+                } => {
+                    // Code without fuel ticks would run unmetered here; code
+                    // with them, metered where the policy says not to.
+                    if code.instrumented != policy.fuel_metering {
+                        return Err(GuestError::CodeMismatch {
+                            compiled_metered: code.instrumented,
+                        });
+                    }
+                    let kind = if code.eval {
+                        SourceKind::Expression
+                    } else {
+                        SourceKind::Statements
+                    };
+                    check_source(&source, kind, policy.max_source_bytes, policy.max_source_nesting)?;
+                    sources.borrow_mut().remember(&filename, &source);
+                    let code_obj = guest::load(&code, vm);
+                    let scope = Scope::with_builtins(None, globals.clone(), vm);
+                    let result = vm.run_code_obj(code_obj, scope).map_err(|e| fail(e, sources))?;
+                    if code.eval {
+                        Ok(from_guest(&result, vm, &policy.data)?)
+                    } else {
+                        Ok(Value::None)
+                    }
+                }
                 Job::Call { name, args } => {
                     let func = match globals.get_item_opt(name.as_str(), vm) {
                         Ok(Some(f)) => f,

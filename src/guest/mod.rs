@@ -54,7 +54,7 @@ use crate::policy::Policy;
 use rustpython_vm::builtins::PyDictRef;
 use rustpython_vm::{PyResult, VirtualMachine};
 
-pub(crate) use compile::compile;
+pub(crate) use compile::{compile, compile_unloaded, load, Compiled};
 pub(crate) use compile::{check_source, SourceKind};
 pub(crate) use env::{provide_module, set_output_sink, take_output};
 pub(crate) use state::Printed;

@@ -10,6 +10,7 @@ mod attenuation;
 mod basics;
 mod caps;
 mod cli;
+mod compiled;
 mod errors;
 mod fuel;
 mod host_fns;

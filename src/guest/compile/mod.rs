@@ -77,6 +77,50 @@ pub(crate) fn compile(
     filename: &str,
     instrument: bool,
 ) -> Result<PyRef<PyCode>, CompileError> {
+    Ok(into_vm_code(compile_plain(source, mode, filename, instrument)?, vm))
+}
+
+/// Guest code compiled by the pipeline of [`compile`] and not yet loaded into
+/// any interpreter: plain data, which any sandbox of the process can load
+/// ([`load`]). Marked constants (fuel ticks, f-string joins) stay marks until
+/// then.
+pub(crate) struct Compiled {
+    code: CodeObject,
+    /// Whether it carries fuel ticks.
+    pub(crate) instrumented: bool,
+    /// An expression (its value is the result) rather than statements.
+    pub(crate) eval: bool,
+}
+
+/// [`compile`] without an interpreter: parsed, transformed and generated,
+/// not loaded. Runs on a sandbox thread like any compilation (the parser and
+/// code generator recurse).
+pub(crate) fn compile_unloaded(
+    source: &str,
+    eval: bool,
+    filename: &str,
+    instrument: bool,
+) -> Result<Compiled, CompileError> {
+    let mode = if eval { Mode::Eval } else { Mode::Exec };
+    Ok(Compiled {
+        code: compile_plain(source, mode, filename, instrument)?,
+        instrumented: instrument,
+        eval,
+    })
+}
+
+/// `compiled` as this interpreter's code object (each load gets its own, with
+/// this interpreter's native constants).
+pub(crate) fn load(compiled: &Compiled, vm: &VirtualMachine) -> PyRef<PyCode> {
+    into_vm_code(compiled.code.clone(), vm)
+}
+
+fn compile_plain(
+    source: &str,
+    mode: Mode,
+    filename: &str,
+    instrument: bool,
+) -> Result<CodeObject, CompileError> {
     use rustpython_vm::compiler::{codegen, parser};
     let source_file = ruff_source_file::SourceFileBuilder::new(filename, source).finish();
     let parser_mode = match mode {
@@ -91,8 +135,7 @@ pub(crate) fn compile(
     if instrument {
         visit_module(&mut module, &Instrument);
     }
-    let code = codegen::compile::compile_top(module, source_file, mode, CompileOpts::default())?;
-    Ok(into_vm_code(code, vm))
+    Ok(codegen::compile::compile_top(module, source_file, mode, CompileOpts::default())?)
 }
 
 fn visit_module(module: &mut ast::Mod, pass: &impl Transformer) {
