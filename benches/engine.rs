@@ -16,22 +16,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use pyocap::{Policy, Runtime, Value};
 use rustpython_vm::{Interpreter, PyObjectRef, Settings};
 
-const GUEST: &str = "\
-def fib(n):
-    return n if n < 2 else fib(n - 1) + fib(n - 2)
-
-def loop(n):
-    total = 0
-    for i in range(n):
-        total += i
-    return total
-
-def spin(n):
-    i = 0
-    while i < n:
-        i += 1
-    return i
-";
+mod common;
+use common::GUEST;
 
 /// The rows: a function of `GUEST` and its argument.
 const ROWS: &[(&str, i64)] = &[("fib", 25), ("loop", 1_000_000), ("spin", 1_000_000)];

@@ -9,22 +9,8 @@ static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 use criterion::{criterion_group, criterion_main, Criterion};
 use pyocap::{Policy, Runtime, Sandbox, Value};
 
-const GUEST: &str = "\
-def fib(n):
-    return n if n < 2 else fib(n - 1) + fib(n - 2)
-
-def loop(n):
-    total = 0
-    for i in range(n):
-        total += i
-    return total
-
-def spin(n):
-    i = 0
-    while i < n:
-        i += 1
-    return i
-";
+mod common;
+use common::GUEST;
 
 fn sandbox(runtime: &Runtime, metering: bool, fuel: Option<u64>) -> Sandbox {
     let mut policy = Policy::new();
