@@ -98,6 +98,7 @@ const _: () = {
     const fn send_and_sync<T: Send + Sync>() {}
     send_and_sync::<Runtime>();
     send_and_sync::<Sandbox>();
+    send_and_sync::<Code>();
     send_and_sync::<StopHandle>();
     send_and_sync::<CapHandle>();
     send_and_sync::<Policy>();

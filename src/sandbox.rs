@@ -221,15 +221,19 @@ impl Sandbox {
     /// Compiles statements once, for [`Sandbox::run`] here or in any other
     /// sandbox of the process whose policy meters fuel the same way: parsed,
     /// bounded and instrumented by the same pipeline as [`Sandbox::exec`]
-    /// (on this sandbox's thread, under its source bounds), not run.
+    /// (on this sandbox's thread, under its source bounds and memory budget),
+    /// not run. The result is copied out to the caller's memory (the host's,
+    /// or, called from a sandbox's thread, that sandbox's), so a `Code` never
+    /// counts against the sandbox that compiled it. It is a call like any
+    /// other: [`Sandbox::fuel`] then reads the compile (no fuel).
     pub fn compile(&self, source: &str) -> Result<Code, GuestError> {
-        self.compile_as(source, GUEST_FILENAME, false)
+        self.compile_as(source, &compiled_filename(), false)
     }
 
     /// [`Sandbox::compile`] of one expression: [`Sandbox::run`] gives its value,
     /// as [`Sandbox::eval`] does.
     pub fn compile_eval(&self, expr: &str) -> Result<Code, GuestError> {
-        self.compile_as(expr, GUEST_FILENAME, true)
+        self.compile_as(expr, &compiled_filename(), true)
     }
 
     fn compile_as(&self, source: &str, filename: &str, eval: bool) -> Result<Code, GuestError> {
@@ -240,7 +244,12 @@ impl Sandbox {
             eval,
             into,
         })?;
-        let compiled = compiled.try_recv().map_err(|_| GuestError::Stopped)?;
+        let made = compiled.try_recv().map_err(|_| GuestError::Stopped)?;
+        // A copy made here, in the caller's memory: the one made on the
+        // sandbox's thread is charged to its budget, and is freed (credited
+        // back) now.
+        let compiled = Arc::new((*made).clone());
+        drop(made);
         Ok(Code {
             compiled,
             source: source.into(),
@@ -444,10 +453,18 @@ impl fmt::Debug for Sandbox {
     }
 }
 
+/// The file name a compiled `Code`'s tracebacks show: one per `Code`, so the
+/// lines of one are never shown for another's.
+fn compiled_filename() -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    format!("<compiled {}>", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
 /// Guest code compiled once ([`Sandbox::compile`], [`Sandbox::compile_eval`])
 /// and run by [`Sandbox::run`] as often as wanted, in any sandbox of the
 /// process. It is plain data until a sandbox loads it: no object of the
-/// sandbox that compiled it is in it, so running it elsewhere shares nothing.
+/// sandbox that compiled it is in it, nor any of its memory, so running it
+/// elsewhere shares nothing. Its tracebacks name it `<compiled N>`.
 /// Cheap to clone, `Send + Sync`.
 #[derive(Clone)]
 pub struct Code {

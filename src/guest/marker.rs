@@ -7,9 +7,10 @@ use ruff_text_size::TextRange;
 /// The secret that starts every string constant the sandbox's own AST passes
 /// write (fuel ticks here, f-string joins in `text`): a random 128-bit value
 /// drawn once per process, written in hex. After code generation each such
-/// constant is replaced by a native object (`compile::TickBag`). The guest never sees
-/// the marker (it exists only between parsing and the end of code generation)
-/// and cannot write it: not as a literal, nor through the code generator's
+/// constant is replaced by a native object (`compile::TickBag`), when the code is
+/// loaded into an interpreter. The guest never sees the marker (it exists between
+/// parsing and that load, in the runtime's own memory: a host's compiled `Code`
+/// keeps it until run) and cannot write it: not as a literal, nor through the code generator's
 /// constant folding (`'a' + 'b'`, `'x' * 3`, `'%%' % ()`, implicit
 /// concatenation), which can make any string the guest can spell.
 pub(crate) fn marker() -> &'static str {

@@ -82,3 +82,50 @@ fn compiled_code_keeps_every_bound() {
     let forever = q.compile("while True:\n    pass").unwrap();
     assert!(matches!(q.run(&forever), Err(GuestError::DeadlineExceeded { .. })));
 }
+
+/// A `Code` is copied out of the compiling sandbox's memory: keeping many
+/// does not count against that sandbox's budget (one tenant's compiled code
+/// could otherwise fill another's).
+#[test]
+fn a_code_does_not_count_against_the_sandbox_that_compiled_it() {
+    let mut p = Policy::new();
+    p.max_memory(Some(256 << 20)).unwrap();
+    let a = sandbox_with(&p);
+    let source: String = (0..2_000).map(|i| format!("v{i} = [{i}, '{i}', ({i},)]\n")).collect();
+    let first = a.compile(&source).unwrap();
+    let before = a.memory_used();
+    let kept: Vec<_> = (0..20).map(|_| a.compile(&source).unwrap()).collect();
+    let grown = a.memory_used().saturating_sub(before);
+    assert!(grown < 1 << 20, "20 codes of {} bytes grew the compiler's account by {grown}", source.len());
+    // They are whole and run elsewhere.
+    let b = sandbox();
+    b.run(&kept[19]).unwrap();
+    assert_eq!(b.eval("v1999").unwrap().to_string(), "[1999, '1999', (1999,)]");
+    drop((first, kept));
+}
+
+/// What the running sandbox's policy allows is what compiled code may do:
+/// an import allowed where it was compiled is refused where it runs, and a
+/// nesting the compiler's bounds allowed is refused by the runner's.
+#[test]
+fn the_running_sandboxs_policy_decides() {
+    let mut open = Policy::new();
+    open.allow_import("json").unwrap();
+    let permissive = sandbox_with(&open);
+    let imports = permissive.compile("import json\nout = json.dumps(1)").unwrap();
+    permissive.run(&imports).unwrap();
+    assert_eq!(permissive.eval("out").unwrap(), Value::from("1"));
+    let strict = sandbox();
+    match strict.run(&imports) {
+        Err(GuestError::Exception { type_name, .. }) => assert_eq!(type_name, "ImportError"),
+        other => panic!("{other:?}"),
+    }
+    let nested = permissive.compile_eval(&format!("{}1{}", "(".repeat(200), ")".repeat(200))).unwrap();
+    let mut shallow = Policy::new();
+    shallow.max_source_nesting(50).unwrap();
+    assert!(matches!(
+        sandbox_with(&shallow).run(&nested),
+        Err(GuestError::SourceTooDeep { .. })
+    ));
+    assert_eq!(permissive.run(&nested).unwrap(), Value::from(1));
+}

@@ -84,6 +84,7 @@ pub(crate) fn compile(
 /// any interpreter: plain data, which any sandbox of the process can load
 /// ([`load`]). Marked constants (fuel ticks, f-string joins) stay marks until
 /// then.
+#[derive(Clone)]
 pub(crate) struct Compiled {
     code: CodeObject,
     /// Whether it carries fuel ticks.
@@ -112,7 +113,11 @@ pub(crate) fn compile_unloaded(
 /// `compiled` as this interpreter's code object (each load gets its own, with
 /// this interpreter's native constants).
 pub(crate) fn load(compiled: &Compiled, vm: &VirtualMachine) -> PyRef<PyCode> {
-    into_vm_code(compiled.code.clone(), vm)
+    let bag = TickBag {
+        inner: (&vm.ctx).as_bag(),
+    };
+    vm.ctx
+        .new_code(keep_checked_paths_generic(compiled.code.map_clone_bag(&bag)))
 }
 
 fn compile_plain(

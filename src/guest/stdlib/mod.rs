@@ -302,7 +302,8 @@ impl ImportArgs {
 /// (`vm.import("typing")` inside `Generic[T]`, ...). Who is importing is
 /// written in the statement itself, never read from frames or instructions:
 /// every text compiled in the sandbox (guest source, and what the library's
-/// `exec`/`eval`/`compile` run) goes through `compile::compile`, which marks its
+/// `exec`/`eval`/`compile` run) goes through `compile::compile` (or, for a host's
+/// `Sandbox::compile`, the same pipeline without the load), which marks its
 /// import statements' module names (`compile::guest_import_prefix`, which no
 /// identifier can spell). A marked name is the guest's import: sealed views
 /// of the policy's modules. An unmarked one comes from code compiled into the
