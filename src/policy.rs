@@ -332,6 +332,12 @@ impl Policy {
     /// Wall-clock time each call (`exec`, `eval`, `call`, ...) may take, or `None`
     /// for no deadline. Default: 5 s. Past it the guest is stopped with
     /// [`GuestError::DeadlineExceeded`](crate::GuestError::DeadlineExceeded).
+    ///
+    /// Wall-clock time depends on the build: in a dependent crate's debug build
+    /// without `[profile.dev.package."*"] opt-level = 2` (README, "Use from your
+    /// own crate") the interpreter runs unoptimised, about 16 times slower, so
+    /// guest code that passes in release can hit its deadline in debug. For a
+    /// limit that is the same in every build, use fuel ([`Policy::fuel`]).
     pub fn deadline(&mut self, limit: Option<Duration>) -> &mut Self {
         self.deadline = limit;
         self
