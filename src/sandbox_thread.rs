@@ -321,6 +321,26 @@ impl Guest {
                     .reason()
                     .unwrap_or_else(|| wrap_exception(vm, &exc, &sources.borrow()))
             };
+            // Every text is checked against the source bounds before it is parsed.
+            let bounded = |source: &str, eval: bool| {
+                let kind = if eval {
+                    SourceKind::Expression
+                } else {
+                    SourceKind::Statements
+                };
+                check_source(source, kind, policy.max_source_bytes, policy.max_source_nesting)
+            };
+            // Runs code in the guest's globals: an expression's value is copied
+            // out, statements give `None`.
+            let execute = |code, eval: bool| -> Result<Value, GuestError> {
+                let scope = Scope::with_builtins(None, globals.clone(), vm);
+                let result = vm.run_code_obj(code, scope).map_err(|e| fail(e, sources))?;
+                if eval {
+                    Ok(from_guest(&result, vm, &policy.data)?)
+                } else {
+                    Ok(Value::None)
+                }
+            };
             let result = (|| match job {
                 Job::Invoke { export, op } => {
                     // The cache is borrowed only to format an exception: the
@@ -328,44 +348,20 @@ impl Guest {
                     proxy::serve_invoke(vm, export, op, sources, tripwire)
                 }
                 Job::Exec { source, filename } => {
-                    check_source(
-                        &source,
-                        SourceKind::Statements,
-                        policy.max_source_bytes,
-                        policy.max_source_nesting,
-                    )?;
+                    bounded(&source, false)?;
                     sources.borrow_mut().remember(&filename, &source);
-                    let code = guest::compile(
-                        vm,
-                        &source,
-                        Mode::Exec,
-                        &filename,
-                        policy.fuel_metering,
-                    )
-                    .map_err(syntax_error)?;
-                    let scope = Scope::with_builtins(None, globals.clone(), vm);
-                    vm.run_code_obj(code, scope).map_err(|e| fail(e, sources))?;
-                    Ok(Value::None)
+                    let code =
+                        guest::compile(vm, &source, Mode::Exec, &filename, policy.fuel_metering)
+                            .map_err(syntax_error)?;
+                    execute(code, false)
                 }
                 Job::Eval { source } => {
-                    check_source(
-                        &source,
-                        SourceKind::Expression,
-                        policy.max_source_bytes,
-                        policy.max_source_nesting,
-                    )?;
+                    bounded(&source, true)?;
                     sources.borrow_mut().remember(GUEST_FILENAME, &source);
-                    let code = guest::compile(
-                        vm,
-                        &source,
-                        Mode::Eval,
-                        GUEST_FILENAME,
-                        policy.fuel_metering,
-                    )
-                    .map_err(syntax_error)?;
-                    let scope = Scope::with_builtins(None, globals.clone(), vm);
-                    let result = vm.run_code_obj(code, scope).map_err(|e| fail(e, sources))?;
-                    Ok(from_guest(&result, vm, &policy.data)?)
+                    let code =
+                        guest::compile(vm, &source, Mode::Eval, GUEST_FILENAME, policy.fuel_metering)
+                            .map_err(syntax_error)?;
+                    execute(code, true)
                 }
                 Job::Compile {
                     source,
@@ -373,12 +369,7 @@ impl Guest {
                     eval,
                     into,
                 } => {
-                    let kind = if eval {
-                        SourceKind::Expression
-                    } else {
-                        SourceKind::Statements
-                    };
-                    check_source(&source, kind, policy.max_source_bytes, policy.max_source_nesting)?;
+                    bounded(&source, eval)?;
                     let compiled =
                         guest::compile_unloaded(&source, eval, &filename, policy.fuel_metering)
                             .map_err(syntax_error)?;
@@ -397,21 +388,9 @@ impl Guest {
                             compiled_metered: code.instrumented,
                         });
                     }
-                    let kind = if code.eval {
-                        SourceKind::Expression
-                    } else {
-                        SourceKind::Statements
-                    };
-                    check_source(&source, kind, policy.max_source_bytes, policy.max_source_nesting)?;
+                    bounded(&source, code.eval)?;
                     sources.borrow_mut().remember(&filename, &source);
-                    let code_obj = guest::load(&code, vm);
-                    let scope = Scope::with_builtins(None, globals.clone(), vm);
-                    let result = vm.run_code_obj(code_obj, scope).map_err(|e| fail(e, sources))?;
-                    if code.eval {
-                        Ok(from_guest(&result, vm, &policy.data)?)
-                    } else {
-                        Ok(Value::None)
-                    }
+                    execute(guest::load(&code, vm), code.eval)
                 }
                 Job::Call { name, args } => {
                     let func = match globals.get_item_opt(name.as_str(), vm) {

@@ -37,10 +37,9 @@ struct Entry {
 struct InboundTag {
     /// What its target is given is narrowed by this filter.
     via: Arc<Filter>,
-    /// It never unwraps (see [`Inbound::sealed`]).
-    sealed: bool,
     /// The party that handed it in (a sandbox, or `None` for the host): it
-    /// gets back what it handed in ([`CapTable::peel`]).
+    /// gets back what it handed in ([`CapTable::peel`]). The entry is sealed
+    /// ([`Inbound::sealed`]) when this is not the object's owner.
     from: Option<u64>,
 }
 
@@ -273,18 +272,15 @@ impl CapTable {
         let sealed = entry.owner != from;
         // Already inbound through `via` (and at least as sealed): nothing to add.
         if let Some(tag) = &entry.inbound {
-            if *tag.via == *via && (tag.sealed || !sealed) {
+            if *tag.via == *via && (tag.from != entry.owner || !sealed) {
                 return Ok(key);
             }
         }
+        // Children share the object's owner, so `from` decides sealing too.
         Ok(Self::shared_child(
             &mut entries,
             key,
-            |e| {
-                e.inbound
-                    .as_ref()
-                    .is_some_and(|t| *t.via == *via && t.sealed == sealed && t.from == from)
-            },
+            |e| e.inbound.as_ref().is_some_and(|t| *t.via == *via && t.from == from),
             |parent| {
                 let via = Arc::new(via.clone());
                 Entry {
@@ -301,7 +297,7 @@ impl CapTable {
                     membrane: None,
                     owner: parent.owner,
                     narrowing: false,
-                    inbound: Some(InboundTag { via, sealed, from }),
+                    inbound: Some(InboundTag { via, from }),
                 }
             },
         ))
@@ -334,27 +330,22 @@ impl CapTable {
             let (made_from, filter) = {
                 let entries = self.entries.read();
                 let e = entries.get(key).ok_or(CapError::Revoked)?;
-                // The entry that made this target: narrowed children share it.
-                let mut k = key;
-                let tagged = loop {
-                    let at = &entries[k];
-                    if at.inbound.is_some() {
-                        break Some(at);
+                // The entry that made this target, up the ancestors that share
+                // it (narrowed children of an inbound entry do).
+                let mut at = e;
+                let tag = loop {
+                    if let Some(tag) = &at.inbound {
+                        break tag;
                     }
-                    match at.parent.and_then(|p| entries.get(p).map(|pe| (p, pe))) {
-                        Some((p, pe)) if Arc::ptr_eq(&pe.target, &e.target) => k = p,
-                        _ => break None,
+                    match at.parent.and_then(|p| entries.get(p)) {
+                        Some(p) if Arc::ptr_eq(&p.target, &e.target) => at = p,
+                        _ => return Ok(key),
                     }
                 };
-                match tagged {
-                    Some(t)
-                        if Arc::ptr_eq(&t.target, &e.target)
-                            && t.inbound.as_ref().is_some_and(|tag| tag.from == here) =>
-                    {
-                        (t.parent, e.filter.clone())
-                    }
-                    _ => return Ok(key),
+                if tag.from != here {
+                    return Ok(key);
                 }
+                (at.parent, e.filter.clone())
             };
             let Some(parent) = made_from else {
                 return Ok(key);
