@@ -18,6 +18,32 @@ fn creation(c: &mut Criterion) {
             drop(sb);
         })
     });
+    // Creation and drop timed apart: what the caller waits for in each.
+    c.bench_function("sandbox/create (cold)", |b| {
+        b.iter_custom(|iters| {
+            let mut timed = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let start = std::time::Instant::now();
+                let sb = runtime.sandbox(&policy).unwrap();
+                timed += start.elapsed();
+                drop(sb);
+            }
+            timed
+        })
+    });
+    c.bench_function("sandbox/drop (after one eval)", |b| {
+        b.iter_custom(|iters| {
+            let mut timed = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let sb = runtime.sandbox(&policy).unwrap();
+                sb.eval("1 + 1").unwrap();
+                let start = std::time::Instant::now();
+                drop(sb);
+                timed += start.elapsed();
+            }
+            timed
+        })
+    });
     c.bench_function("sandbox/create+first eval", |b| {
         b.iter(|| {
             let sb = runtime.sandbox(&policy).unwrap();

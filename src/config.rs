@@ -51,8 +51,8 @@ impl Config {
         self
     }
 
-    /// How long dropping a [`Sandbox`](crate::Sandbox) waits for a busy guest to stop before it
-    /// detaches the thread (which then ends as soon as the guest is back in the
+    /// How long the runtime waits, after a [`Sandbox`](crate::Sandbox) is dropped, for a busy
+    /// guest to stop before it detaches the thread (the drop itself returns at once) (which then ends as soon as the guest is back in the
     /// interpreter loop). Default: 5 s. Only native operations that never check for
     /// interrupts (a huge `sorted`, say) take this long.
     pub fn drop_grace(&mut self, grace: Duration) -> &mut Self {

@@ -54,6 +54,7 @@ mod runtime;
 mod config;
 mod sandbox;
 mod pool;
+mod teardown;
 mod master;
 
 mod sandbox_thread;
@@ -82,6 +83,7 @@ pub use caps::CallArgs;
 pub use config::Config;
 pub use runtime::Runtime;
 pub use pool::{PoolError, SandboxPool, MAX_POOL_SIZE};
+pub use teardown::MAX_PENDING_TEARDOWNS;
 pub use error::{ConfigError, GuestError};
 pub use value::{from_value, to_value, CrossingError, DataLimits, SerdeError, Value};
 /// The `tracing` target of the audit log's events (see `caps/audit.rs`).

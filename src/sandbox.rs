@@ -23,8 +23,10 @@ use std::time::{Duration, Instant};
 /// with. Globals persist from one call to the next.
 ///
 /// The handle is `Send + Sync`; calls from several host threads are served one at
-/// a time. Dropping it stops the guest (it cannot prevent that), tears its objects
-/// down on its own thread, revokes every capability to them and joins the thread.
+/// a time. Dropping it stops the guest (it cannot prevent that), revokes every
+/// capability to its objects and returns; the thread tears the objects down and
+/// is joined in the background by the runtime
+/// ([`Runtime::wait_for_teardown`](crate::Runtime::wait_for_teardown)).
 pub struct Sandbox {
     link: Arc<Link>,
     thread: Option<JoinHandle<()>>,
@@ -504,25 +506,28 @@ impl Drop for Sandbox {
         let Some(thread) = self.thread.take() else {
             return;
         };
-        let give_up = Instant::now() + self.runtime.inner.config.drop_grace;
-        while !thread.is_finished() {
-            if Instant::now() > give_up || self.link.account.frozen() {
-                // Busy in a native operation that never checks for interrupts: the
-                // thread ends by itself as soon as it is back in the interpreter.
-                return;
-            }
-            self.link.tripwire.rearm();
-            std::thread::sleep(Duration::from_micros(200));
-        }
-        let _ = thread.join();
-        // The guest's thread is gone: the output thread gets the rest of the
-        // channel, then its end.
+        // The guest's thread ends by itself once it has torn its interpreter
+        // down; this sender going lets the output thread end with it.
         self.printed_tx = None;
-        if let Some(mut stream) = self.stream.lock().take() {
-            if let Some(thread) = stream.thread.take() {
-                let _ = thread.join();
+        let output = self.stream.lock().take().and_then(|mut s| s.thread.take());
+        if thread.is_finished() {
+            let _ = thread.join();
+            if let Some(output) = output {
+                let _ = output.join();
             }
+            return;
         }
+        // The teardown (a few milliseconds) is waited for by the runtime's
+        // reaper, not by the caller (SPEC §6).
+        let rearm = self.link.clone();
+        let frozen = self.link.clone();
+        self.runtime.inner.reaper.adopt(crate::teardown::Pending {
+            thread,
+            rearm: Box::new(move || rearm.tripwire.rearm()),
+            frozen: Box::new(move || frozen.account.frozen()),
+            give_up: Instant::now() + self.runtime.inner.config.drop_grace,
+            output,
+        });
     }
 }
 

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// The layers, from the top: a file may import from its own layer and any
 /// layer below it.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("api", &["lib", "runtime", "config", "sandbox", "pool", "master"]),
+    ("api", &["lib", "runtime", "config", "sandbox", "pool", "teardown", "master"]),
     ("bridge", &["sandbox_thread", "membrane", "inbox"]),
     ("guest", &["guest"]),
     ("model", &["error", "policy", "value", "caps"]),

@@ -38,6 +38,8 @@ fn dropped_sandboxes_give_back_what_their_guests_allocated() {
             .unwrap();
             assert!(sb.memory_used() > 40 << 20);
         }
+        // Dropped sandboxes tear down in the background: wait for them.
+        assert!(runtime.wait_for_teardown(std::time::Duration::from_secs(30)));
         (f() - before) / guests
     };
     let residue = per_guest(&|| pyocap::CountingAllocator::<std::alloc::System>::residue_of_ended_sandboxes());

@@ -35,7 +35,12 @@ fn two_hundred_sandboxes_leave_no_threads() {
             t.join().unwrap();
         }
     }
-    // Joined on drop: nothing is left running.
+    // Dropped sandboxes tear down in the background, at most
+    // MAX_PENDING_TEARDOWNS at a time; once they have, nothing is left
+    // running (the reaper thread included).
+    assert!(runtime.pending_teardowns() <= pyocap::MAX_PENDING_TEARDOWNS);
+    assert!(runtime.wait_for_teardown(std::time::Duration::from_secs(30)));
+    assert_eq!(runtime.pending_teardowns(), 0);
     assert_eq!(thread_count(), before);
     // A warm pool's refill thread and the sandboxes it kept ready end with it
     // (in this test: counting threads needs no other test beside it).
@@ -47,5 +52,14 @@ fn two_hundred_sandboxes_leave_no_threads() {
         drop(pool);
         drop(taken);
     }
+    assert!(runtime.wait_for_teardown(std::time::Duration::from_secs(30)));
+    assert_eq!(thread_count(), before);
+    // A runtime's last handle waits for its sandboxes' threads.
+    let other = Runtime::default();
+    for _ in 0..20 {
+        let sb = other.sandbox(&Policy::new()).unwrap();
+        sb.exec("x = [[i] for i in range(10_000)]").unwrap();
+    }
+    drop(other);
     assert_eq!(thread_count(), before);
 }

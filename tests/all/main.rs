@@ -32,4 +32,5 @@ mod regex;
 mod serde_values;
 mod sort;
 mod stdlib;
+mod teardown;
 mod values;
