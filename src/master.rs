@@ -36,9 +36,11 @@ thread_local! {
 /// Builds the `pyocap` module for this (master) sandbox.
 pub(crate) fn install(vm: &VirtualMachine, runtime: &Runtime) -> PyResult<()> {
     PySandbox::make_static_type();
+    PyPool::make_static_type();
     let guest_error = vm.ctx.new_exception_type("pyocap", "GuestError", None);
     let dict = vm.ctx.new_dict();
     dict.set_item("Sandbox", PySandbox::class(&vm.ctx).to_owned().into(), vm)?;
+    dict.set_item("Pool", PyPool::class(&vm.ctx).to_owned().into(), vm)?;
     dict.set_item("GuestError", guest_error.clone().into(), vm)?;
     let module = vm.new_module("pyocap", dict, None);
     guest::provide_module("pyocap", module.into());
@@ -119,6 +121,70 @@ pub(crate) struct PySandbox {
     inner: Sandbox,
 }
 
+/// The keyword arguments `Sandbox()` and `Pool()` share, as a policy; the
+/// keywords in `extra` are handed back instead (by name).
+fn policy_from_kwargs(
+    what: &str,
+    kwargs: impl IntoIterator<Item = (String, PyObjectRef)>,
+    extra: &[&str],
+    vm: &VirtualMachine,
+) -> PyResult<(Policy, Vec<(String, PyObjectRef)>)> {
+    let config = |e: crate::error::ConfigError| vm.new_value_error(e.to_string());
+    let mut policy = Policy::new();
+    let mut rest = Vec::new();
+    for (key, value) in kwargs {
+        let none = vm.is_none(&value);
+        match key.as_str() {
+            "builtins" => {
+                policy = Policy { ..Policy::empty() };
+                for name in strings(&value, "builtins", vm)? {
+                    policy.allow_builtin(&name).map_err(config)?;
+                }
+            }
+            "imports" => {
+                for name in strings(&value, "imports", vm)? {
+                    policy.allow_import(&name).map_err(config)?;
+                }
+            }
+            "timeout" if none => {
+                policy.deadline(None);
+            }
+            "timeout" => {
+                let secs = value.try_float(vm)?.to_f64();
+                let d = Duration::try_from_secs_f64(secs).map_err(|_| {
+                    vm.new_value_error("timeout must be a positive number of seconds")
+                })?;
+                policy.deadline(Some(d));
+            }
+            "memory" if none => {
+                policy.max_memory(None).map_err(config)?;
+            }
+            "memory" => {
+                let bytes: usize = value.try_to_value(vm)?;
+                policy.max_memory(Some(bytes)).map_err(config)?;
+            }
+            "max_output" => {
+                let bytes: usize = value.try_to_value(vm)?;
+                policy.max_output(bytes);
+            }
+            "fuel" if none => {
+                policy.fuel(None);
+            }
+            "fuel" => {
+                let units: u64 = value.try_to_value(vm)?;
+                policy.fuel(Some(units));
+            }
+            other if extra.contains(&other) => rest.push((key, value)),
+            other => {
+                return Err(vm.new_type_error(format!(
+                    "{what}() got an unexpected keyword argument '{other}'"
+                )))
+            }
+        }
+    }
+    Ok((policy, rest))
+}
+
 impl Constructor for PySandbox {
     type Args = FuncArgs;
     fn py_new(
@@ -131,83 +197,108 @@ impl Constructor for PySandbox {
                 "Sandbox() takes keyword arguments only: builtins, imports, grants, timeout, fuel, memory, max_output",
             ));
         }
-        let config = |e: crate::error::ConfigError| vm.new_value_error(e.to_string());
-        let mut policy = Policy::new();
-        let mut grants = None;
-        for (key, value) in args.kwargs {
-            let none = vm.is_none(&value);
-            match key.as_str() {
-                "builtins" => {
-                    policy = Policy { ..Policy::empty() };
-                    for name in strings(&value, "builtins", vm)? {
-                        policy.allow_builtin(&name).map_err(config)?;
-                    }
-                }
-                "imports" => {
-                    for name in strings(&value, "imports", vm)? {
-                        policy.allow_import(&name).map_err(config)?;
-                    }
-                }
-                "timeout" if none => {
-                    policy.deadline(None);
-                }
-                "timeout" => {
-                    let secs = value.try_float(vm)?.to_f64();
-                    let d = Duration::try_from_secs_f64(secs).map_err(|_| {
-                        vm.new_value_error("timeout must be a positive number of seconds")
-                    })?;
-                    policy.deadline(Some(d));
-                }
-                "memory" if none => {
-                    policy.max_memory(None).map_err(config)?;
-                }
-                "memory" => {
-                    let bytes: usize = value.try_to_value(vm)?;
-                    policy.max_memory(Some(bytes)).map_err(config)?;
-                }
-                "max_output" => {
-                    let bytes: usize = value.try_to_value(vm)?;
-                    policy.max_output(bytes);
-                }
-                "fuel" if none => {
-                    policy.fuel(None);
-                }
-                "fuel" => {
-                    let units: u64 = value.try_to_value(vm)?;
-                    policy.fuel(Some(units));
-                }
-                "grants" => grants = Some(value),
-                other => {
-                    return Err(vm.new_type_error(format!(
-                        "Sandbox() got an unexpected keyword argument '{other}'"
-                    )))
-                }
-            }
-        }
+        let (policy, rest) = policy_from_kwargs("Sandbox", args.kwargs, &["grants"], vm)?;
         let runtime = state(vm, |s| s.runtime.clone())?;
         let inner = runtime
             .sandbox(&policy)
             .map_err(|e| vm.new_runtime_error(e.to_string()))?;
         let sandbox = PySandbox { inner };
-        if let Some(grants) = grants.filter(|g| !vm.is_none(g)) {
-            let grants = grants
-                .downcast::<rustpython_vm::builtins::PyDict>()
-                .map_err(|_| vm.new_type_error("grants must be a dict"))?;
-            for (name, value) in grants.items_vec() {
-                // `name: obj`, or `name: (obj, [allowed names])` when obj is not
-                // data (the same rule as the CLI's GRANTS); any other tuple is data.
-                let pair = value
-                    .downcast_ref::<rustpython_vm::builtins::PyTuple>()
-                    .filter(|t| t.len() == 2)
-                    .map(|t| (t[0].clone(), t[1].clone()))
-                    .filter(|(obj, _)| matches!(from_master(obj, vm), Ok(Value::Cap(_))));
-                match pair {
-                    Some((obj, allow)) => sandbox.grant_one(name, obj, Some(allow), vm)?,
-                    None => sandbox.grant_one(name, value, None, vm)?,
-                }
+        sandbox.grant_all(rest.into_iter().next().map(|(_, g)| g), vm)?;
+        Ok(sandbox)
+    }
+}
+
+/// A warm pool of slave sandboxes of one policy, as its master sees it:
+/// `pyocap.Pool(size, preload=[...], <the keywords of Sandbox() but grants>)`
+/// keeps `size` started in the background (with `preload`'s modules
+/// imported); `checkout(grants=None)` hands one out, never reused.
+#[pyclass(module = "pyocap", name = "Pool")]
+#[derive(Debug, PyPayload)]
+pub(crate) struct PyPool {
+    inner: crate::pool::SandboxPool,
+}
+
+impl Constructor for PyPool {
+    type Args = FuncArgs;
+    fn py_new(
+        _cls: &Py<rustpython_vm::builtins::PyType>,
+        args: FuncArgs,
+        vm: &VirtualMachine,
+    ) -> PyResult<Self> {
+        let usage = || {
+            vm.new_type_error(
+                "Pool(size, preload=None, builtins, imports, timeout, fuel, memory, max_output)",
+            )
+        };
+        let mut it = args.args.into_iter();
+        let (Some(size), None) = (it.next(), it.next()) else {
+            return Err(usage());
+        };
+        let size: usize = size.try_to_value(vm).map_err(|_| usage())?;
+        let (policy, rest) = policy_from_kwargs("Pool", args.kwargs, &["preload"], vm)?;
+        let preload = match rest.into_iter().next() {
+            Some((_, p)) if !vm.is_none(&p) => strings(&p, "preload", vm)?,
+            _ => Vec::new(),
+        };
+        let preload: Vec<&str> = preload.iter().map(String::as_str).collect();
+        let runtime = state(vm, |s| s.runtime.clone())?;
+        let inner = runtime
+            .pool(&policy, size, &preload)
+            .map_err(|e| vm.new_value_error(e.to_string()))?;
+        Ok(PyPool { inner })
+    }
+}
+
+#[pyclass(flags(IMMUTABLETYPE), with(Constructor, Representable))]
+impl PyPool {
+    /// `checkout(grants=None)`: a started sandbox of the pool's policy, with
+    /// `grants` given as `Sandbox(grants=...)` gives them; never handed out
+    /// again.
+    #[pymethod]
+    fn checkout(&self, args: FuncArgs, vm: &VirtualMachine) -> PyResult<PySandbox> {
+        let usage = || vm.new_type_error("checkout(grants=None)");
+        let mut grants = None;
+        for (key, value) in args.kwargs {
+            match key.as_str() {
+                "grants" => grants = Some(value),
+                _ => return Err(usage()),
             }
         }
+        let mut it = args.args.into_iter();
+        if let Some(g) = it.next() {
+            if grants.is_some() {
+                return Err(usage());
+            }
+            grants = Some(g);
+        }
+        if it.next().is_some() {
+            return Err(usage());
+        }
+        let inner = self
+            .inner
+            .checkout()
+            .map_err(|e| vm.new_runtime_error(e.to_string()))?;
+        let sandbox = PySandbox { inner };
+        sandbox.grant_all(grants, vm)?;
         Ok(sandbox)
+    }
+
+    /// How many sandboxes are started and waiting.
+    #[pygetset]
+    fn ready(&self) -> usize {
+        self.inner.ready()
+    }
+
+    /// The number of sandboxes the pool keeps started.
+    #[pygetset]
+    fn size(&self) -> usize {
+        self.inner.size()
+    }
+}
+
+impl Representable for PyPool {
+    fn repr_str(_zelf: &Py<Self>, _vm: &VirtualMachine) -> PyResult<String> {
+        Ok("<pyocap.Pool>".to_owned())
     }
 }
 
@@ -314,6 +405,30 @@ impl PySandbox {
 }
 
 impl PySandbox {
+    /// The `grants` of `Sandbox()` and `Pool.checkout()`: a dict of
+    /// `name: obj`, or `name: (obj, [allowed names])` when obj is not data
+    /// (the same rule as the CLI's GRANTS); any other tuple is data.
+    fn grant_all(&self, grants: Option<PyObjectRef>, vm: &VirtualMachine) -> PyResult<()> {
+        let Some(grants) = grants.filter(|g| !vm.is_none(g)) else {
+            return Ok(());
+        };
+        let grants = grants
+            .downcast::<rustpython_vm::builtins::PyDict>()
+            .map_err(|_| vm.new_type_error("grants must be a dict"))?;
+        for (name, value) in grants.items_vec() {
+            let pair = value
+                .downcast_ref::<rustpython_vm::builtins::PyTuple>()
+                .filter(|t| t.len() == 2)
+                .map(|t| (t[0].clone(), t[1].clone()))
+                .filter(|(obj, _)| matches!(from_master(obj, vm), Ok(Value::Cap(_))));
+            match pair {
+                Some((obj, allow)) => self.grant_one(name, obj, Some(allow), vm)?,
+                None => self.grant_one(name, value, None, vm)?,
+            }
+        }
+        Ok(())
+    }
+
     fn grant_one(
         &self,
         name: PyObjectRef,

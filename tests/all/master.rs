@@ -40,7 +40,7 @@ fn only_a_master_policy_can_import_pyocap() {
         m.eval("sorted(n for n in dir(pyocap) if not n.startswith('_'))")
             .unwrap()
             .to_string(),
-        "['GuestError', 'Sandbox']"
+        "['GuestError', 'Pool', 'Sandbox']"
     );
     // The master is still a sandbox: no OS access.
     assert_eq!(raises(&m, "open('/etc/passwd')"), "NameError");
@@ -218,4 +218,60 @@ fn a_slave_serving_its_object_runs_a_nested_eval_of_the_master() {
     )
     .unwrap();
     assert_eq!(m.eval("result").unwrap().to_string(), "(1, ['welcome'])");
+}
+
+#[test]
+fn a_master_checks_sandboxes_out_of_a_warm_pool() {
+    let m = master();
+    m.exec(
+        "import pyocap
+class Counter:
+    def __init__(self):
+        self.n = 0
+    def bump(self):
+        self.n += 1
+        return self.n
+    def _reset(self):
+        self.n = 0
+counter = Counter()
+pool = pyocap.Pool(2, preload=['json'], imports=['json'], timeout=2.0, fuel=10**7)
+a = pool.checkout(grants={'c': (counter, ['bump']), 'k': 5})
+b = pool.checkout()
+a.exec('import json\\nx = json.dumps([c.bump(), c.bump(), k])')
+b.exec('y = 1')",
+    )
+    .unwrap();
+    // The pool's policy and preload hold; grants are given as Sandbox()'s.
+    assert_eq!(m.eval("a.eval('x')").unwrap(), Value::from("[1, 2, 5]"));
+    assert_eq!(m.eval("counter.n").unwrap(), Value::from(2));
+    assert_eq!(m.eval("a.fuel[1] is not None").unwrap(), Value::from(true));
+    assert_eq!(m.eval("pool.size").unwrap(), Value::from(2));
+    // Each checkout is a fresh sandbox: one tenant's globals never reach another.
+    assert_eq!(
+        m.eval(
+            "[(t := pool.checkout(), t.exec('try:\\n    x, y\\n    r = 1\\nexcept NameError:\\n    r = 0'), t.eval('r'))[2] for _ in range(3)]"
+        )
+        .unwrap()
+        .to_string(),
+        "[0, 0, 0]"
+    );
+    // The grant's filter holds in a pooled sandbox too.
+    assert_eq!(m.eval("a.eval('hasattr(c, \"_reset\")')").unwrap(), Value::from(false));
+    // A pooled sandbox has its policy's limits: no import outside it, fuel.
+    assert_eq!(raises(&m, "b.exec('import re')"), "GuestError");
+    m.exec("c = pool.checkout()\ntry:\n    c.exec('while True: pass')\nexcept pyocap.GuestError as e:\n    why = e.type_name").unwrap();
+    assert_eq!(m.eval("why").unwrap(), Value::from("FuelExhausted"));
+    // Bad arguments are Python errors.
+    for bad in [
+        "pyocap.Pool()",
+        "pyocap.Pool(0)",
+        "pyocap.Pool(2, grants={})",
+        "pyocap.Pool(2, preload=['re'])",
+        "pyocap.Pool(2, preload=[1])",
+        "pool.checkout(1, grants={})",
+        "pool.checkout(grants=[1])",
+    ] {
+        let e = raises(&m, bad);
+        assert!(e == "TypeError" || e == "ValueError", "{bad}: {e}");
+    }
 }

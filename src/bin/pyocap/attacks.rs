@@ -411,10 +411,19 @@ pub fn attack_one(
         }
     };
     let policy = widest_policy();
+    // One fresh sandbox per canary id: a warm pool starts the next ones while
+    // a payload runs (each is handed out once, never reused).
+    let pool = match runtime.pool(&policy, canary_ids.len().clamp(1, 4), &[]) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("pyocap: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut outcomes = Vec::new();
     for id in canary_ids {
         let source = source.replace("PLACEHOLDER", id);
-        let sandbox = match runtime.sandbox(&policy) {
+        let sandbox = match pool.checkout() {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("pyocap: {e}");
@@ -455,6 +464,7 @@ pub fn attack_one(
         });
         drop(sandbox);
     }
+    drop(pool);
     let _ = std::io::stdout().write_all(master.take_output().as_bytes());
     drop(master);
     drop(runtime);
