@@ -75,5 +75,65 @@ fn engine(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, engine);
+/// A plain interpreter built with the settings of `raw`, nothing loaded.
+fn bare_interpreter() -> Interpreter {
+    let mut settings = Settings::default();
+    settings.isolated = true;
+    settings.ignore_environment = true;
+    settings.import_site = false;
+    settings.install_signal_handlers = false;
+    let builder = Interpreter::builder(settings);
+    let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
+    builder.add_native_modules(&defs).build()
+}
+
+/// Creation beside the engine's own: a plain interpreter built (and dropped)
+/// on a fresh thread, as each sandbox is (RustPython 0.5 keeps its built-in
+/// types per thread, so a new thread builds them again), and a sandbox's
+/// creation as its caller waits for it (its drop is off the caller's path).
+fn creation(c: &mut Criterion) {
+    let mut group = c.benchmark_group("create");
+    group.sample_size(20);
+    group.bench_function("raw RustPython interpreter on a new thread", |b| {
+        b.iter_custom(|iters| {
+            let mut timed = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let start = std::time::Instant::now();
+                let t = std::thread::Builder::new()
+                    .stack_size(256 << 20)
+                    .spawn(move || {
+                        let interp = bare_interpreter();
+                        tx.send(()).unwrap();
+                        drop(interp);
+                    })
+                    .unwrap();
+                rx.recv().unwrap();
+                timed += start.elapsed();
+                t.join().unwrap();
+            }
+            timed
+        })
+    });
+    let runtime = Runtime::default();
+    let policy = Policy::new();
+    group.bench_function("pyocap sandbox, default policy", |b| {
+        b.iter_custom(|iters| {
+            let mut timed = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let start = std::time::Instant::now();
+                let sb = runtime.sandbox(&policy).unwrap();
+                timed += start.elapsed();
+                drop(sb);
+                // Like the raw row: the previous teardown is not running
+                // beside the next creation.
+                runtime.wait_for_teardown(std::time::Duration::from_secs(10));
+            }
+            timed
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, engine, creation);
 criterion_main!(benches);
