@@ -44,6 +44,23 @@ fn creation(c: &mut Criterion) {
             timed
         })
     });
+    // The standard library in a fresh sandbox: the imports alone, timed.
+    let mut with_modules = Policy::new();
+    for m in ["json", "re", "collections"] {
+        with_modules.allow_import(m).unwrap();
+    }
+    c.bench_function("sandbox/import json, re, collections (fresh sandbox)", |b| {
+        b.iter_custom(|iters| {
+            let mut timed = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let sb = runtime.sandbox(&with_modules).unwrap();
+                let start = std::time::Instant::now();
+                sb.exec("import json, re, collections").unwrap();
+                timed += start.elapsed();
+            }
+            timed
+        })
+    });
     c.bench_function("sandbox/create+first eval", |b| {
         b.iter(|| {
             let sb = runtime.sandbox(&policy).unwrap();

@@ -47,13 +47,57 @@ use rustpython_vm::compiler::Mode;
 use rustpython_vm::scope::Scope;
 use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyResult, VirtualMachine};
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// The frozen pure-Python standard library, by module name.
 static FROZEN: LazyLock<HashMap<&'static str, FrozenModule>> =
     LazyLock::new(|| rustpython_pylib::FROZEN_STDLIB.decode().collect());
 
 use crate::policy::IMPORTABLE_MODULES as GUEST_MODULES;
+
+/// Frozen modules decoded once per process: plain data (no object of any
+/// interpreter), from which each sandbox makes its own code object. Decoding
+/// (decompressing and unmarshalling) was most of the cost of loading a
+/// module's code; making the code object from the decoded form is not.
+static DECODED: LazyLock<parking_lot::Mutex<HashMap<&'static str, Arc<DecodedCode>>>> =
+    LazyLock::new(Default::default);
+
+type DecodedCode = rustpython_vm::bytecode::CodeObject<rustpython_vm::bytecode::ConstantData>;
+
+/// This sandbox's code object of the frozen module `name`, and whether it is
+/// a package; `None` if the library has no such module.
+///
+/// A module is decoded on a short-lived thread of its own the first time any
+/// sandbox of the process loads it, so the decoded form, which every
+/// sandbox shares and none frees, is charged to no sandbox's memory account
+/// (it is the host's, like the frozen library itself).
+fn frozen_code(
+    vm: &VirtualMachine,
+    name: &str,
+) -> Option<(rustpython_vm::PyRef<rustpython_vm::builtins::PyCode>, bool)> {
+    use rustpython_vm::bytecode::AsBag;
+    let (&key, frozen) = FROZEN.get_key_value(name)?;
+    let cached = DECODED.lock().get(key).cloned();
+    let decoded = match cached {
+        Some(d) => d,
+        None => {
+            let decode = move || Arc::new(frozen.code.decode(rustpython_vm::bytecode::BasicBag));
+            // If no thread can be started, decode here (charged to this
+            // sandbox, once).
+            let decoded = std::thread::scope(|s| {
+                std::thread::Builder::new()
+                    .name("pyocap-decode".into())
+                    .spawn_scoped(s, decode)
+                    .ok()
+                    .and_then(|t| t.join().ok())
+            })
+            .unwrap_or_else(decode);
+            DECODED.lock().entry(key).or_insert(decoded).clone()
+        }
+    };
+    let code = decoded.map_clone_bag(&(&vm.ctx).as_bag());
+    Some((vm.ctx.new_code(code), frozen.package))
+}
 
 /// The sandbox's library: its module instances and their namespaces.
 #[derive(Default)]
@@ -111,6 +155,14 @@ pub(crate) fn install(vm: &VirtualMachine, random_seed: u64, original: &PyDictRe
 /// Lets go of the library's modules (inside the interpreter, at tear-down).
 pub(crate) fn release() {
     let library = LIBRARY.with(|l| l.borrow_mut().take());
+    if let Some(library) = &library {
+        for dict in &library.namespaces {
+            dict.clear();
+        }
+        if let Some(m) = &library.sys_modules {
+            m.clear();
+        }
+    }
     drop(library);
     super::state::set_library_loading(false);
 }
@@ -787,8 +839,8 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
         }
         m
     } else {
-        let (code, package) = match FROZEN.get(name) {
-            Some(frozen) => (vm.ctx.new_code(frozen.code), frozen.package),
+        let (code, package) = match frozen_code(vm, name) {
+            Some(found) => found,
             // The few modules the VM carries itself (codecs, copyreg).
             None => (
                 rustpython_vm::import::make_frozen(vm, name).map_err(|_| refuse(vm, name))?,
