@@ -51,10 +51,12 @@ impl Config {
         self
     }
 
-    /// How long the runtime waits, after a [`Sandbox`](crate::Sandbox) is dropped, for a busy
-    /// guest to stop before it detaches the thread (the drop itself returns at once) (which then ends as soon as the guest is back in the
-    /// interpreter loop). Default: 5 s. Only native operations that never check for
-    /// interrupts (a huge `sorted`, say) take this long.
+    /// How long the runtime's reaper waits, after a [`Sandbox`](crate::Sandbox) is dropped
+    /// (the drop itself returns at once), for a busy guest to stop before it detaches the
+    /// thread, which then ends as soon as the guest is back in the interpreter loop.
+    /// Default: 5 s. Only native operations that never check for interrupts (a huge
+    /// `sorted`, say) take this long. [`StopHandle::stop`](crate::StopHandle::stop) waits
+    /// as long for a running call to end.
     pub fn drop_grace(&mut self, grace: Duration) -> &mut Self {
         self.drop_grace = grace;
         self

@@ -30,7 +30,8 @@ impl Drop for RuntimeInner {
     fn drop(&mut self) {
         // Every sandbox of this runtime is dropped (each holds the runtime):
         // wait for the threads still tearing down, each bounded by its grace.
-        self.reaper.wait(self.config.drop_grace + Duration::from_secs(1));
+        self.reaper
+            .wait(self.config.drop_grace.saturating_add(Duration::from_secs(1)));
     }
 }
 
@@ -128,15 +129,19 @@ impl Runtime {
     /// Dropping a [`Sandbox`] stops it, revokes its capabilities and returns;
     /// its thread frees the interpreter (a few milliseconds) and is joined in
     /// the background, at most [`MAX_PENDING_TEARDOWNS`](crate::MAX_PENDING_TEARDOWNS)
-    /// at a time (a drop beyond that waits for one). Call this where a host
-    /// needs every thread and every byte back, for instance before measuring
-    /// them; dropping the last handle to the runtime does it too. A thread
-    /// detached past the drop grace ([`Config::drop_grace`]) counts as done.
+    /// at a time for drops on host threads (a drop beyond that waits for one).
+    /// Call this where a host needs every thread and every byte back, for
+    /// instance before measuring them; dropping the last handle to the runtime
+    /// does it too (up to the drop grace and a second), so dropping a sandbox
+    /// that holds the runtime's last handle waits like this. A thread detached
+    /// past the drop grace ([`Config::drop_grace`]) counts as done; on a thread
+    /// that is itself tearing down, this waits for the others only.
+    /// `Duration::MAX` waits without a deadline.
     pub fn wait_for_teardown(&self, timeout: Duration) -> bool {
         self.inner.reaper.wait(timeout)
     }
 
-    /// How many dropped sandboxes are still tearing down.
+    /// How many dropped sandboxes' threads have not ended (or been detached).
     pub fn pending_teardowns(&self) -> usize {
         self.inner.reaper.pending()
     }

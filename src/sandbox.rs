@@ -52,8 +52,18 @@ impl Sandbox {
                 "a fuel budget needs fuel metering (Policy::fuel_metering)".into(),
             ));
         }
-        let account = AccountHandle::open(policy.max_memory.unwrap_or(0))
-            .ok_or(ConfigError::TooManySandboxes)?;
+        let budget = policy.max_memory.unwrap_or(0);
+        let account = match AccountHandle::open(budget) {
+            Some(a) => Some(a),
+            // Dropped sandboxes still tearing down hold their accounts until
+            // their threads end: at the limit, wait for those first.
+            None if runtime.pending_teardowns() > 0 => {
+                runtime.wait_for_teardown(runtime.inner.config.drop_grace);
+                AccountHandle::open(budget)
+            }
+            None => None,
+        }
+        .ok_or(ConfigError::TooManySandboxes)?;
         // The master module gets its runtime here, so the thread never
         // names the API layer.
         let master = policy.master.then(|| {
@@ -131,7 +141,9 @@ impl Sandbox {
     /// the guest's, and everything a call printed has been handed over by the
     /// time the call returns. The output budget ([`Policy::max_output`]) still
     /// applies. A second call replaces the sink. A sink that panics is dropped,
-    /// and later output is kept for `take_output` again.
+    /// and later output is kept for `take_output` again. After the sandbox is
+    /// dropped, what the sink has not taken yet is delivered (and the sink
+    /// dropped) in the background.
     pub fn stream_output<F: FnMut(&str) + Send + 'static>(&self, sink: F) {
         let mut stream = self.stream.lock();
         if let Some(stream) = stream.as_ref() {
@@ -146,6 +158,7 @@ impl Sandbox {
         let thread = std::thread::Builder::new()
             .name("pyocap-output".into())
             .spawn(move || {
+                crate::teardown::mark_runtime_thread();
                 let Ok(printed) = handed.recv() else {
                     return;
                 };
@@ -496,36 +509,51 @@ impl fmt::Debug for Code {
 impl Drop for Sandbox {
     fn drop(&mut self) {
         // Stop whatever the guest is doing (and any finalizer it would run at
-        // teardown), then ask the thread to leave its loop. Every capability to
-        // its objects, and every one it held, dies with it.
+        // teardown). Every capability to its objects, and every one it held,
+        // dies with it.
         self.link.tripwire.trip(GuestError::Stopped);
-        self.link.shut_down();
         let caps = &self.runtime.inner.caps;
         caps.revoke_owner(self.link.id);
         caps.revoke_membrane(self.link.id);
+        let reaper = &self.runtime.inner.reaper;
         let Some(thread) = self.thread.take() else {
+            self.link.shut_down();
             return;
         };
-        // The guest's thread ends by itself once it has torn its interpreter
-        // down; this sender going lets the output thread end with it.
+        // A teardown slot before the teardown starts (SPEC §6): a host thread
+        // waits for one; a thread the runtime runs (a master dropping its
+        // slaves, an output sink) never does, since what it would wait for
+        // may be itself.
+        let may_wait =
+            inbox::current_sandbox().is_none() && !crate::teardown::on_runtime_thread();
+        reaper.reserve(may_wait);
+        // Ask the thread to leave its loop. It ends by itself once it has torn
+        // its interpreter down; this sender going lets the output thread end
+        // with it.
+        self.link.shut_down();
         self.printed_tx = None;
         let output = self.stream.lock().take().and_then(|mut s| s.thread.take());
-        if thread.is_finished() {
-            let _ = thread.join();
-            if let Some(output) = output {
-                let _ = output.join();
+        let mut thread = Some(thread);
+        if thread.as_ref().is_some_and(JoinHandle::is_finished) {
+            if let Some(t) = thread.take() {
+                let _ = t.join();
             }
-            return;
+            reaper.release();
+            if output.is_none() {
+                return;
+            }
         }
-        // The teardown (a few milliseconds) is waited for by the runtime's
-        // reaper, not by the caller (SPEC §6).
+        // The teardown (a few milliseconds) and the output thread are waited
+        // for by the runtime's reaper, not by the caller.
         let rearm = self.link.clone();
         let frozen = self.link.clone();
-        self.runtime.inner.reaper.adopt(crate::teardown::Pending {
+        reaper.adopt(crate::teardown::Pending {
             thread,
             rearm: Box::new(move || rearm.tripwire.rearm()),
             frozen: Box::new(move || frozen.account.frozen()),
-            give_up: Instant::now() + self.runtime.inner.config.drop_grace,
+            give_up: Instant::now()
+                .checked_add(self.runtime.inner.config.drop_grace)
+                .unwrap_or_else(|| Instant::now() + Duration::from_secs(365 * 24 * 3600)),
             output,
         });
     }

@@ -35,10 +35,8 @@ fn two_hundred_sandboxes_leave_no_threads() {
             t.join().unwrap();
         }
     }
-    // Dropped sandboxes tear down in the background, at most
-    // MAX_PENDING_TEARDOWNS at a time; once they have, nothing is left
-    // running (the reaper thread included).
-    assert!(runtime.pending_teardowns() <= pyocap::MAX_PENDING_TEARDOWNS);
+    // Dropped sandboxes tear down in the background; once they have,
+    // nothing is left running (the reaper thread included).
     assert!(runtime.wait_for_teardown(std::time::Duration::from_secs(30)));
     assert_eq!(runtime.pending_teardowns(), 0);
     assert_eq!(thread_count(), before);
