@@ -218,13 +218,16 @@ impl Kwargs {
             return Ok(None);
         };
         let (name, arg) = self.0.remove(at);
-        let got = arg.type_name();
+        let got: std::borrow::Cow<'static, str> = match &arg {
+            Arg::Value(v) => v.type_name().into(),
+            cap => cap.type_name().into(),
+        };
         match T::from_arg(arg) {
             Some(v) => Ok(Some(v)),
             None => Err(CapError::BadKeyword {
                 name,
                 expected: T::EXPECTED,
-                got,
+                got: got.into_owned(),
             }),
         }
     }
@@ -389,11 +392,16 @@ pub trait FromArgs: Sized {
 }
 
 fn convert<T: FromArg>(position: usize, arg: Arg) -> Result<T, CapError> {
-    let got = arg.type_name();
-    T::from_arg(arg).ok_or(CapError::BadArgument {
+    // What the error would name, without allocating on the common path
+    // (a capability's label is copied only for a capability argument).
+    let got: std::borrow::Cow<'static, str> = match &arg {
+        Arg::Value(v) => v.type_name().into(),
+        cap => cap.type_name().into(),
+    };
+    T::from_arg(arg).ok_or_else(|| CapError::BadArgument {
         position,
         expected: T::EXPECTED,
-        got,
+        got: got.into_owned(),
     })
 }
 
@@ -441,7 +449,10 @@ from_args_tuple!(A, B, C, D, E, F);
 /// Runs a host closure (a function, method or field of the host's own code),
 /// turning a panic into [`CapError::HostPanicked`]: the panic stops at the
 /// capability, never unwinds into the interpreter, and the sandbox goes on.
-fn guarded<R>(what: &str, f: impl FnOnce() -> Result<R, CapError>) -> Result<R, CapError> {
+fn guarded<R>(
+    what: impl FnOnce() -> String,
+    f: impl FnOnce() -> Result<R, CapError>,
+) -> Result<R, CapError> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(result) => result,
         Err(payload) => {
@@ -451,7 +462,7 @@ fn guarded<R>(what: &str, f: impl FnOnce() -> Result<R, CapError>) -> Result<R, 
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "a panic without a message".to_owned());
             Err(CapError::HostPanicked {
-                function: what.to_owned(),
+                function: what(),
                 message,
             })
         }
@@ -619,7 +630,7 @@ impl<T: UserObject> Dispatch for UserDispatch<T> {
             return Ok(Member::Method);
         }
         match self.methods.fields.get(name) {
-            Some(f) => guarded(&format!("{}.{name}", self.obj.type_name()), || {
+            Some(f) => guarded(|| format!("{}.{name}", self.obj.type_name()), || {
                 Ok(Member::Value(f(&self.obj)))
             }),
             None => Err(CapError::NotPermitted {
@@ -629,7 +640,7 @@ impl<T: UserObject> Dispatch for UserDispatch<T> {
     }
     fn call_method(&self, name: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
         match self.methods.methods.get(name) {
-            Some(m) => guarded(&format!("{}.{name}", self.obj.type_name()), || {
+            Some(m) => guarded(|| format!("{}.{name}", self.obj.type_name()), || {
                 m(&self.obj, args, kwargs)
             }),
             None => Err(CapError::NotPermitted {
@@ -663,7 +674,7 @@ impl Dispatch for HostFn {
         })
     }
     fn call(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
-        guarded(&self.name, || (self.f)(args, kwargs))
+        guarded(|| self.name.clone(), || (self.f)(args, kwargs))
     }
     fn object(&self) -> Arc<dyn Any + Send + Sync> {
         Arc::new(())
