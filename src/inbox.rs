@@ -283,7 +283,9 @@ pub(crate) fn detach() {
 
 /// The id of the sandbox whose thread this is.
 pub(crate) fn current_sandbox() -> Option<u64> {
-    CTX.with(|c| c.borrow().as_ref().map(|c| c.id))
+    // `try_with`: a `Sandbox` a host keeps in a thread-local of its own can be
+    // dropped after this thread's context is gone (at thread exit).
+    CTX.try_with(|c| c.borrow().as_ref().map(|c| c.id)).ok().flatten()
 }
 
 /// The next job for the top-level loop, or `None` when the thread should end.

@@ -130,17 +130,21 @@ fn policy_from_kwargs(
     vm: &VirtualMachine,
 ) -> PyResult<(Policy, Vec<(String, PyObjectRef)>)> {
     let config = |e: crate::error::ConfigError| vm.new_value_error(e.to_string());
+    // `builtins=` replaces the default builtins only, wherever it comes among
+    // the keywords: it is applied first.
+    let mut kwargs: Vec<(String, PyObjectRef)> = kwargs.into_iter().collect();
     let mut policy = Policy::new();
+    if let Some(at) = kwargs.iter().position(|(k, _)| k == "builtins") {
+        let (_, value) = kwargs.remove(at);
+        policy = Policy::empty();
+        for name in strings(&value, "builtins", vm)? {
+            policy.allow_builtin(&name).map_err(config)?;
+        }
+    }
     let mut rest = Vec::new();
     for (key, value) in kwargs {
         let none = vm.is_none(&value);
         match key.as_str() {
-            "builtins" => {
-                policy = Policy { ..Policy::empty() };
-                for name in strings(&value, "builtins", vm)? {
-                    policy.allow_builtin(&name).map_err(config)?;
-                }
-            }
             "imports" => {
                 for name in strings(&value, "imports", vm)? {
                     policy.allow_import(&name).map_err(config)?;

@@ -191,6 +191,10 @@ impl SandboxPool {
             std::thread::Builder::new()
                 .name("pyocap-pool".into())
                 .spawn(move || {
+                    // Its drops (a start cancelled or failed) never wait for a
+                    // teardown slot: the pool may be dropped by a master's
+                    // teardown that holds one (SPEC §6).
+                    crate::teardown::mark_runtime_thread();
                     let cancelled = || shared.state.lock().1;
                     let mut backoff = Duration::from_millis(1);
                     loop {

@@ -63,8 +63,13 @@ pub(crate) struct Pending {
 
 impl Pending {
     fn is_mine(&self, me: ThreadId) -> bool {
-        let of = |h: &Option<JoinHandle<()>>| h.as_ref().is_some_and(|h| h.thread().id() == me);
-        of(&self.thread) || of(&self.output)
+        self.thread_ids().any(|id| id == me)
+    }
+
+    fn thread_ids(&self) -> impl Iterator<Item = ThreadId> + '_ {
+        [&self.thread, &self.output]
+            .into_iter()
+            .filter_map(|h| h.as_ref().map(|h| h.thread().id()))
     }
 
     /// Joins what has ended, detaches what is past its grace; true when
@@ -109,8 +114,9 @@ struct State {
     ended: Vec<JoinHandle<()>>,
     /// Whether a reaper is in its loop, or being started.
     running: bool,
-    /// Items being waited for on a dropper's thread (no reaper could start).
-    inline: usize,
+    /// The threads of items being waited for on a dropper's thread (no
+    /// reaper could start).
+    inline: Vec<ThreadId>,
     /// Reapers being started whose handle is not in `ended` yet.
     starting: usize,
 }
@@ -178,9 +184,9 @@ impl Reaper {
             Err(_) => {
                 state.running = false;
                 let mut items = std::mem::take(&mut state.pending);
-                state.inline += items.len();
+                let ids: Vec<ThreadId> = items.iter().flat_map(Pending::thread_ids).collect();
+                state.inline.extend(ids.iter().copied());
                 drop(state);
-                let count = items.len();
                 let mut released = 0;
                 while !items.is_empty() {
                     let now = Instant::now();
@@ -193,7 +199,11 @@ impl Reaper {
                     }
                 }
                 let mut state = lock.lock();
-                state.inline -= count;
+                for id in ids {
+                    if let Some(at) = state.inline.iter().position(|i| *i == id) {
+                        state.inline.swap_remove(at);
+                    }
+                }
                 state.tearing = state.tearing.saturating_sub(released);
                 changed.notify_all();
             }
@@ -211,7 +221,7 @@ impl Reaper {
         let me = std::thread::current().id();
         let mut state = lock.lock();
         let busy = |state: &State| {
-            state.inline > 0
+            state.inline.iter().any(|id| *id != me)
                 || state.starting > 0
                 || state.pending.iter().any(|p| !p.is_mine(me))
                 || (state.running && state.pending.is_empty())
@@ -258,8 +268,9 @@ fn reap(shared: &(Mutex<State>, Condvar)) {
             for item in &mut state.pending {
                 released += usize::from(item.poll(now));
             }
+            let before = state.pending.len();
             state.pending.retain(|i| !i.done());
-            if released > 0 {
+            if released > 0 || state.pending.len() < before {
                 state.tearing = state.tearing.saturating_sub(released);
                 changed.notify_all();
             }

@@ -261,6 +261,26 @@ b.exec('y = 1')",
     assert_eq!(raises(&m, "b.exec('import re')"), "GuestError");
     m.exec("c = pool.checkout()\ntry:\n    c.exec('while True: pass')\nexcept pyocap.GuestError as e:\n    why = e.type_name").unwrap();
     assert_eq!(m.eval("why").unwrap(), Value::from("FuelExhausted"));
+    // `builtins=` replaces the builtins only, wherever it comes: the limits
+    // given before it hold.
+    m.exec(
+        "tight = pyocap.Pool(1, fuel=100_000, imports=['json'], builtins=['range', 'len'])
+t = tight.checkout()
+try:
+    t.exec('while True: pass')
+except pyocap.GuestError as e:
+    why_tight = e.type_name
+try:
+    pyocap.Sandbox(fuel=100_000, builtins=['range']).exec('while True: pass')
+except pyocap.GuestError as e:
+    why_sandbox = e.type_name",
+    )
+    .unwrap();
+    assert_eq!(m.eval("why_tight").unwrap(), Value::from("FuelExhausted"));
+    assert_eq!(m.eval("why_sandbox").unwrap(), Value::from("FuelExhausted"));
+    assert_eq!(m.eval("tight.checkout().eval('len(\"ab\")')").unwrap(), Value::from(2));
+    // A pooled slave cannot import pyocap.
+    assert_eq!(raises(&m, "pool.checkout().exec('import pyocap')"), "GuestError");
     // Bad arguments are Python errors.
     for bad in [
         "pyocap.Pool()",

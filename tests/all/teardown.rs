@@ -167,11 +167,16 @@ fn a_drop_on_a_host_thread_waits_for_a_teardown_slot() {
 
 #[test]
 fn masters_dropped_in_a_burst_drop_their_slaves_without_waiting_for_a_slot() {
-    // More masters than slots, each holding a slave: each master's thread
-    // drops its slave while it tears down. If that drop waited for a slot,
+    // More masters than slots, each holding a slave and a pool (whose refill
+    // thread is starting the next one): each master's thread drops its slave
+    // and its pool while it tears down, and the pool's thread drops the
+    // sandbox it was starting. If that drop waited for a slot,
     // the masters would hold every slot waiting for each other until the
-    // 30 s grace detached them.
-    let runtime = runtime_with_long_grace();
+    // grace detached them.
+    // A grace far above the bound below: a stall would last the grace.
+    let mut config = Config::new();
+    config.drop_grace(Duration::from_secs(90));
+    let runtime = Runtime::new(&config).unwrap();
     let masters: Vec<_> = (0..MAX_PENDING_TEARDOWNS + 4)
         .map(|_| {
             let m = runtime.sandbox(&Policy::master()).unwrap();
@@ -179,20 +184,27 @@ fn masters_dropped_in_a_burst_drop_their_slaves_without_waiting_for_a_slot() {
             // master is well into its teardown before it drops its slave.
             m.exec(
                 "big = [[i] for i in range(100_000)]\nimport pyocap\n\
-                 s = pyocap.Sandbox()\ns.exec('x = [1] * 1000')",
+                 s = pyocap.Sandbox()\ns.exec('x = [1] * 1000')\n\
+                 mods = ['decimal', 'statistics', 'fractions']\n\
+                 pool = pyocap.Pool(1, imports=mods, preload=mods)",
             )
             .unwrap();
             m
         })
         .collect();
+    // Each pool starts its next sandbox (importing three modules) as the
+    // masters are dropped.
+    for m in &masters {
+        m.exec("taken = pool.checkout()").unwrap();
+    }
     let (done_tx, done) = mpsc::channel();
     let waiter = runtime.clone();
     std::thread::spawn(move || {
         drop(masters);
-        let _ = done_tx.send(waiter.wait_for_teardown(Duration::from_secs(60)));
+        let _ = done_tx.send(waiter.wait_for_teardown(Duration::from_secs(120)));
     });
     assert_eq!(
-        done.recv_timeout(Duration::from_secs(20)),
+        done.recv_timeout(Duration::from_secs(40)),
         Ok(true),
         "the masters' teardowns stalled"
     );

@@ -81,18 +81,22 @@ fn frozen_code(
     let decoded = match cached {
         Some(d) => d,
         None => {
-            let decode = move || Arc::new(frozen.code.decode(rustpython_vm::bytecode::BasicBag));
-            // If no thread can be started, decode here (charged to this
-            // sandbox, once).
-            let decoded = std::thread::scope(|s| {
+            // Decoded and inserted on the decode thread, so neither the code
+            // nor the map's growth is charged to this sandbox. If no thread
+            // can be started, the same here (charged to this sandbox, once).
+            let decode = move || {
+                let decoded = Arc::new(frozen.code.decode(rustpython_vm::bytecode::BasicBag));
+                DECODED.lock().entry(key).or_insert(decoded).clone()
+            };
+            std::thread::scope(|s| {
                 std::thread::Builder::new()
                     .name("pyocap-decode".into())
+                    .stack_size(16 << 20)
                     .spawn_scoped(s, decode)
                     .ok()
                     .and_then(|t| t.join().ok())
             })
-            .unwrap_or_else(decode);
-            DECODED.lock().entry(key).or_insert(decoded).clone()
+            .unwrap_or_else(decode)
         }
     };
     let code = decoded.map_clone_bag(&(&vm.ctx).as_bag());
