@@ -14,7 +14,7 @@ static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use pyocap::{Policy, Runtime, Value};
-use rustpython_vm::{Interpreter, PyObjectRef, Settings};
+use rustpython_vm::{Interpreter, PyObjectRef};
 
 mod common;
 use common::GUEST;
@@ -24,14 +24,7 @@ const ROWS: &[(&str, i64)] = &[("fib", 25), ("loop", 1_000_000), ("spin", 1_000_
 
 /// A plain interpreter with `GUEST` loaded, and its functions.
 fn raw() -> (Interpreter, Vec<PyObjectRef>) {
-    let mut settings = Settings::default();
-    settings.isolated = true;
-    settings.ignore_environment = true;
-    settings.import_site = false;
-    settings.install_signal_handlers = false;
-    let builder = Interpreter::builder(settings);
-    let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
-    let interp = builder.add_native_modules(&defs).build();
+    let interp = common::raw_interpreter();
     let funcs = interp.enter(|vm| {
         let scope = vm.new_scope_with_builtins();
         vm.run_string(scope.clone(), GUEST, "<bench>".to_owned())
@@ -75,18 +68,6 @@ fn engine(c: &mut Criterion) {
     }
 }
 
-/// A plain interpreter built with the settings of `raw`, nothing loaded.
-fn bare_interpreter() -> Interpreter {
-    let mut settings = Settings::default();
-    settings.isolated = true;
-    settings.ignore_environment = true;
-    settings.import_site = false;
-    settings.install_signal_handlers = false;
-    let builder = Interpreter::builder(settings);
-    let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
-    builder.add_native_modules(&defs).build()
-}
-
 /// Creation beside the engine's own: a plain interpreter built (and dropped)
 /// on a fresh thread, as each sandbox is (RustPython 0.5 keeps its built-in
 /// types per thread, so a new thread builds them again), and a sandbox's
@@ -103,7 +84,7 @@ fn creation(c: &mut Criterion) {
                 let t = std::thread::Builder::new()
                     .stack_size(256 << 20)
                     .spawn(move || {
-                        let interp = bare_interpreter();
+                        let interp = common::raw_interpreter();
                         tx.send(()).unwrap();
                         drop(interp);
                     })

@@ -13,7 +13,11 @@
 static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 
 use pyocap::{Policy, Runtime};
-use rustpython_vm::{Interpreter, Settings};
+use rustpython_vm::Interpreter;
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::raw_interpreter;
 
 const N: usize = 32;
 
@@ -27,17 +31,6 @@ fn rss() -> usize {
 
 fn mib(bytes: f64) -> String {
     format!("{:.2} MiB", bytes / (1024.0 * 1024.0))
-}
-
-fn raw_interpreter() -> Interpreter {
-    let mut settings = Settings::default();
-    settings.isolated = true;
-    settings.ignore_environment = true;
-    settings.import_site = false;
-    settings.install_signal_handlers = false;
-    let builder = Interpreter::builder(settings);
-    let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
-    builder.add_native_modules(&defs).build()
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
