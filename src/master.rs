@@ -121,14 +121,14 @@ pub(crate) struct PySandbox {
     inner: Sandbox,
 }
 
-/// The keyword arguments `Sandbox()` and `Pool()` share, as a policy; the
-/// keywords in `extra` are handed back instead (by name).
+/// The keyword arguments `Sandbox()` and `Pool()` share, as a policy, and
+/// the value of the one keyword of `what`'s own (`extra`), if given.
 fn policy_from_kwargs(
     what: &str,
     kwargs: impl IntoIterator<Item = (String, PyObjectRef)>,
-    extra: &[&str],
+    extra: &str,
     vm: &VirtualMachine,
-) -> PyResult<(Policy, Vec<(String, PyObjectRef)>)> {
+) -> PyResult<(Policy, Option<PyObjectRef>)> {
     let config = |e: crate::error::ConfigError| vm.new_value_error(e.to_string());
     // `builtins=` replaces the default builtins only, wherever it comes among
     // the keywords: it is applied first.
@@ -141,7 +141,7 @@ fn policy_from_kwargs(
             policy.allow_builtin(&name).map_err(config)?;
         }
     }
-    let mut rest = Vec::new();
+    let mut own = None;
     for (key, value) in kwargs {
         let none = vm.is_none(&value);
         match key.as_str() {
@@ -178,7 +178,7 @@ fn policy_from_kwargs(
                 let units: u64 = value.try_to_value(vm)?;
                 policy.fuel(Some(units));
             }
-            other if extra.contains(&other) => rest.push((key, value)),
+            other if other == extra => own = Some(value),
             other => {
                 return Err(vm.new_type_error(format!(
                     "{what}() got an unexpected keyword argument '{other}'"
@@ -186,7 +186,7 @@ fn policy_from_kwargs(
             }
         }
     }
-    Ok((policy, rest))
+    Ok((policy, own))
 }
 
 impl Constructor for PySandbox {
@@ -201,13 +201,13 @@ impl Constructor for PySandbox {
                 "Sandbox() takes keyword arguments only: builtins, imports, grants, timeout, fuel, memory, max_output",
             ));
         }
-        let (policy, rest) = policy_from_kwargs("Sandbox", args.kwargs, &["grants"], vm)?;
+        let (policy, grants) = policy_from_kwargs("Sandbox", args.kwargs, "grants", vm)?;
         let runtime = state(vm, |s| s.runtime.clone())?;
         let inner = runtime
             .sandbox(&policy)
             .map_err(|e| vm.new_runtime_error(e.to_string()))?;
         let sandbox = PySandbox { inner };
-        sandbox.grant_all(rest.into_iter().next().map(|(_, g)| g), vm)?;
+        sandbox.grant_all(grants, vm)?;
         Ok(sandbox)
     }
 }
@@ -239,10 +239,10 @@ impl Constructor for PyPool {
             return Err(usage());
         };
         let size: usize = size.try_to_value(vm).map_err(|_| usage())?;
-        let (policy, rest) = policy_from_kwargs("Pool", args.kwargs, &["preload"], vm)?;
-        let preload = match rest.into_iter().next() {
-            Some((_, p)) if !vm.is_none(&p) => strings(&p, "preload", vm)?,
-            _ => Vec::new(),
+        let (policy, preload) = policy_from_kwargs("Pool", args.kwargs, "preload", vm)?;
+        let preload = match preload.filter(|p| !vm.is_none(p)) {
+            Some(p) => strings(&p, "preload", vm)?,
+            None => Vec::new(),
         };
         let preload: Vec<&str> = preload.iter().map(String::as_str).collect();
         let runtime = state(vm, |s| s.runtime.clone())?;

@@ -533,27 +533,23 @@ impl Drop for Sandbox {
         self.link.shut_down();
         self.printed_tx = None;
         let output = self.stream.lock().take().and_then(|mut s| s.thread.take());
-        let mut thread = Some(thread);
-        if thread.as_ref().is_some_and(JoinHandle::is_finished) {
-            if let Some(t) = thread.take() {
-                let _ = t.join();
-            }
+        let thread = if thread.is_finished() {
+            let _ = thread.join();
             reaper.release();
             if output.is_none() {
                 return;
             }
-        }
+            None
+        } else {
+            Some(thread)
+        };
         // The teardown (a few milliseconds) and the output thread are waited
         // for by the runtime's reaper, not by the caller.
-        let rearm = self.link.clone();
-        let frozen = self.link.clone();
         reaper.adopt(crate::teardown::Pending {
             thread,
-            rearm: Box::new(move || rearm.tripwire.rearm()),
-            frozen: Box::new(move || frozen.account.frozen()),
-            give_up: Instant::now()
-                .checked_add(self.runtime.inner.config.drop_grace)
-                .unwrap_or_else(|| Instant::now() + Duration::from_secs(365 * 24 * 3600)),
+            link: self.link.clone(),
+            dropped: Instant::now(),
+            grace: self.runtime.inner.config.drop_grace,
             output,
         });
     }

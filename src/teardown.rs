@@ -16,6 +16,7 @@
 //! (which the runtime's own drop calls) waits until every thread, the
 //! reaper's included, has ended.
 
+use crate::inbox::Link;
 use parking_lot::{Condvar, Mutex};
 use std::cell::Cell;
 use std::sync::Arc;
@@ -49,12 +50,13 @@ pub(crate) fn on_runtime_thread() -> bool {
 pub(crate) struct Pending {
     /// The sandbox thread, until it is joined or detached.
     pub(crate) thread: Option<JoinHandle<()>>,
-    /// Re-sends the stop (a guest in a native call misses the first one).
-    pub(crate) rearm: Box<dyn Fn() + Send>,
-    /// Whether the thread is frozen at the memory ceiling (it never ends).
-    pub(crate) frozen: Box<dyn Fn() -> bool + Send>,
-    /// When to stop waiting and detach it.
-    pub(crate) give_up: Instant,
+    /// The sandbox's link: its stop is re-sent through it (a guest in a
+    /// native call misses the first one), and it tells whether the thread is
+    /// frozen at the memory ceiling (it never ends).
+    pub(crate) link: Arc<Link>,
+    /// When it was dropped, and how long to wait before detaching it.
+    pub(crate) dropped: Instant,
+    pub(crate) grace: Duration,
     /// Its output thread, which ends once the sandbox thread has and the
     /// sink has taken the rest (a sink may be slow: it is polled, never
     /// joined while running).
@@ -80,14 +82,16 @@ impl Pending {
             if thread.is_finished() {
                 let _ = thread.join();
                 released = true;
-            } else if now > self.give_up || (self.frozen)() {
+            } else if now.saturating_duration_since(self.dropped) > self.grace
+                || self.link.account.frozen()
+            {
                 // It ends by itself, if ever, as soon as it is back in the
                 // interpreter; its output thread with it.
                 drop(thread);
                 self.output = None;
                 released = true;
             } else {
-                (self.rearm)();
+                self.link.tripwire.rearm();
                 self.thread = Some(thread);
             }
         }

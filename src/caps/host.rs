@@ -52,10 +52,12 @@ impl Arg {
         }
     }
 
-    fn type_name(&self) -> String {
+    /// What an error calls the argument's type (allocating only for a
+    /// capability, whose label it names).
+    fn type_name(&self) -> std::borrow::Cow<'static, str> {
         match self {
-            Arg::Value(v) => v.type_name().to_owned(),
-            Arg::Cap(c) => format!("{} capability", c.label()),
+            Arg::Value(v) => v.type_name().into(),
+            Arg::Cap(c) => format!("{} capability", c.label()).into(),
         }
     }
 }
@@ -218,10 +220,7 @@ impl Kwargs {
             return Ok(None);
         };
         let (name, arg) = self.0.remove(at);
-        let got: std::borrow::Cow<'static, str> = match &arg {
-            Arg::Value(v) => v.type_name().into(),
-            cap => cap.type_name().into(),
-        };
+        let got = arg.type_name();
         match T::from_arg(arg) {
             Some(v) => Ok(Some(v)),
             None => Err(CapError::BadKeyword {
@@ -392,12 +391,7 @@ pub trait FromArgs: Sized {
 }
 
 fn convert<T: FromArg>(position: usize, arg: Arg) -> Result<T, CapError> {
-    // What the error would name, without allocating on the common path
-    // (a capability's label is copied only for a capability argument).
-    let got: std::borrow::Cow<'static, str> = match &arg {
-        Arg::Value(v) => v.type_name().into(),
-        cap => cap.type_name().into(),
-    };
+    let got = arg.type_name();
     T::from_arg(arg).ok_or_else(|| CapError::BadArgument {
         position,
         expected: T::EXPECTED,
