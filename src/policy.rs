@@ -112,12 +112,16 @@ pub const FORBIDDEN_BUILTINS: &[&str] = &[
 /// entropy or threads: `random` is seeded by [`Policy::random_seed`],
 /// `datetime.now()` raises `PermissionError`).
 pub const IMPORTABLE_MODULES: &[&str] = &[
+    "abc",
     "bisect",
+    "calendar",
     "cmath",
     "collections",
+    "contextlib",
     "dataclasses",
     "datetime",
     "decimal",
+    "difflib",
     "enum",
     "fractions",
     "functools",
@@ -125,11 +129,13 @@ pub const IMPORTABLE_MODULES: &[&str] = &[
     "itertools",
     "json",
     "math",
+    "numbers",
     "operator",
     "random",
     "re",
     "statistics",
     "string",
+    "textwrap",
     "typing",
 ];
 

@@ -173,6 +173,7 @@ pub(crate) fn plain_view_value(
 /// message asks for, holding its buffer) is read as a plain copy.
 fn plain_number_argument(args: &mut FuncArgs, vm: &VirtualMachine) {
     if let Some(first) = args.args.first_mut() {
+
         if let Some(array) = first.downcast_ref::<PyByteArray>() {
             if !first.class().is(vm.ctx.types.bytearray_type) {
                 let copy = array.borrow_buf().to_vec();
@@ -180,6 +181,17 @@ fn plain_number_argument(args: &mut FuncArgs, vm: &VirtualMachine) {
             }
         }
     }
+}
+
+/// Whether `e` is the parser's refusal of the text ("invalid literal ...",
+/// "could not convert string to float ..."): reported again for the text as
+/// it was written. Any other error (the digit limit) stands.
+fn invalid_literal(e: &rustpython_vm::builtins::PyBaseExceptionRef, vm: &VirtualMachine) -> bool {
+    e.fast_isinstance(vm.ctx.exceptions.value_error)
+        && e.args().first().and_then(|a| a.downcast_ref::<rustpython_vm::builtins::PyStr>().map(|m| {
+            let m = m.to_string_lossy();
+            m.starts_with("invalid literal") || m.starts_with("could not convert")
+        })) == Some(true)
 }
 
 type NewFn = fn(rustpython_vm::builtins::PyTypeRef, FuncArgs, &VirtualMachine) -> PyResult;
@@ -191,7 +203,18 @@ fn number_new<const I: usize>(
     vm: &VirtualMachine,
 ) -> PyResult {
     plain_number_argument(&mut args, vm);
-    (NUMBER_NEW[I].get().expect("installed"))(cls, args, vm)
+    let original = NUMBER_NEW[I].get().expect("installed");
+    // Unicode digits and spaces read as CPython reads them (SPEC §4.5); a
+    // text that is no number is reported as it was written.
+    if let Some(ascii) = args.args.first().and_then(|a| super::conform::ascii_numeral(a, vm)) {
+        let mut translated = args.clone();
+        translated.args[0] = ascii;
+        match original(cls.clone(), translated, vm) {
+            Err(e) if invalid_literal(&e, vm) => {}
+            done => return done,
+        }
+    }
+    original(cls, args, vm)
 }
 
 type VectorCall = fn(&PyObject, Vec<PyObjectRef>, usize, Option<&[PyObjectRef]>, &VirtualMachine) -> PyResult;
@@ -209,7 +232,16 @@ fn number_vectorcall<const I: usize>(
         plain_number_argument(&mut first, vm);
         args[0] = first.args.remove(0);
     }
-    (NUMBER_VECTORCALL[I].get().expect("installed"))(zelf, args, nargs, kwnames, vm)
+    let original = NUMBER_VECTORCALL[I].get().expect("installed");
+    if let Some(ascii) = (nargs > 0).then(|| super::conform::ascii_numeral(&args[0], vm)).flatten() {
+        let mut translated = args.clone();
+        translated[0] = ascii;
+        match original(zelf, translated, nargs, kwnames, vm) {
+            Err(e) if invalid_literal(&e, vm) => {}
+            done => return done,
+        }
+    }
+    original(zelf, args, nargs, kwnames, vm)
 }
 
 fn install_remainder(vm: &VirtualMachine) {

@@ -263,6 +263,27 @@ fn route_native_reports(vm: &VirtualMachine) -> PyResult<()> {
         vm.new_function("flush", || {}).into(),
         vm,
     )?;
+    // Warnings the interpreter raises itself are dropped, as library code's
+    // are (`py/warnings.py`): CPython writes them to stderr, which a guest's
+    // program does not print, and RustPython 0.5 emits some CPython 3.11 does
+    // not (a `DeprecationWarning` for `__complex__` returning a `complex`, or
+    // for `throw(type, value)`).
+    let ignore_all = vm.ctx.new_tuple(vec![
+        vm.ctx.new_str("ignore").into(),
+        vm.ctx.none(),
+        vm.ctx.exceptions.warning.to_owned().into(),
+        vm.ctx.none(),
+        vm.ctx.new_int(0).into(),
+    ]);
+    {
+        let mut filters = vm.state.warnings.filters.borrow_vec_mut();
+        filters.clear();
+        filters.push(ignore_all.into());
+    }
+    vm.state
+        .warnings
+        .filters_version
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let writer: PyObjectRef = vm.new_module("<guest output>", dict, None).into();
     let sys: PyObjectRef = vm.sys_module.clone().into();
     for name in ["stdout", "stderr", "__stdout__", "__stderr__"] {

@@ -30,6 +30,7 @@ mod buffers;
 mod class_writes;
 mod compare;
 mod compile;
+mod conform;
 mod deque;
 mod descriptors;
 mod digits;
@@ -96,6 +97,7 @@ pub(crate) fn install(
     text::install_translate(vm);
     text::install_split(vm);
     text::install_encode(vm);
+    conform::install(vm);
     // Native operations that call guest code hold nothing meanwhile.
     compare::install(vm);
     descriptors::install(vm);

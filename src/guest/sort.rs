@@ -51,7 +51,7 @@ pub(crate) fn install(vm: &VirtualMachine) -> PyResult<()> {
         |mut args: FuncArgs, vm: &VirtualMachine| -> PyResult<PyListRef> {
             if args.args.len() != 1 {
                 return Err(vm.new_type_error(format!(
-                    "sorted expected 1 positional argument, got {}",
+                    "sorted expected 1 argument, got {}",
                     args.args.len()
                 )));
             }

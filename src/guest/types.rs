@@ -130,7 +130,11 @@ const BUILTIN_FUNCTION_ALLOWED: &[&str] = &[
     "__hash__",
 ];
 
+/// A bound method holds only what made it (`__func__`, `__self__`), so making
+/// one (`types.MethodType(f, obj)`, as `contextlib.ExitStack` does) reaches
+/// nothing its maker did not hold.
 const BOUND_METHOD_ALLOWED: &[&str] = &[
+    "__new__",
     "__self__",
     "__func__",
     "__name__",

@@ -117,7 +117,7 @@ fn the_running_sandboxs_policy_decides() {
     assert_eq!(permissive.eval("out").unwrap(), Value::from("1"));
     let strict = sandbox();
     match strict.run(&imports) {
-        Err(GuestError::Exception { type_name, .. }) => assert_eq!(type_name, "ImportError"),
+        Err(GuestError::Exception { type_name, .. }) => assert_eq!(type_name, "ModuleNotFoundError"),
         other => panic!("{other:?}"),
     }
     let nested = permissive.compile_eval(&format!("{}1{}", "(".repeat(200), ")".repeat(200))).unwrap();

@@ -51,17 +51,17 @@ fn default_policy_imports_nothing() {
     ] {
         assert_eq!(
             raises(&sb, &format!("import {module}")),
-            "ImportError",
+            "ModuleNotFoundError",
             "{module}"
         );
         assert_eq!(
             raises(&sb, &format!("__import__('{module}')")),
-            "ImportError",
+            "ModuleNotFoundError",
             "{module}"
         );
         assert_eq!(
             raises(&sb, &format!("__builtins__['__import__']('{module}')")),
-            "ImportError",
+            "ModuleNotFoundError",
             "{module}"
         );
     }
@@ -117,7 +117,7 @@ fn allowed_modules_import_without_their_machinery() {
         sb.eval("math.sqrt.__self__ is None").unwrap(),
         Value::Bool(true)
     );
-    assert_eq!(raises(&sb, "import cmath"), "ImportError");
+    assert_eq!(raises(&sb, "import cmath"), "ModuleNotFoundError");
 }
 
 #[test]

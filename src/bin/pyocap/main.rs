@@ -36,10 +36,11 @@ enum Command {
     Run {
         /// Python source file, or `-` to read standard input.
         file: String,
-        /// Let the guest import MOD (repeatable): one of bisect, cmath,
-        /// collections, dataclasses, datetime, decimal, enum, fractions,
-        /// functools, heapq, itertools, json, math, operator, random, re,
-        /// statistics, string, typing. The guest gets a sealed view of it.
+        /// Let the guest import MOD (repeatable): one of abc, bisect, calendar,
+        /// cmath, collections, contextlib, dataclasses, datetime, decimal,
+        /// difflib, enum, fractions, functools, heapq, itertools, json, math,
+        /// numbers, operator, random, re, statistics, string, textwrap, typing.
+        /// The guest gets a sealed view of it.
         #[arg(long = "allow-import", value_name = "MOD")]
         allow_import: Vec<String>,
         /// Wall-clock limit of the run, in seconds (a decimal number). Default: 5.

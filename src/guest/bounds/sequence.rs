@@ -133,6 +133,11 @@ fn repeated_size(obj: &PyObject, n: isize, vm: &VirtualMachine) -> PyResult<f64>
 }
 
 fn checked_repeat<const I: usize>(seq: PySequence<'_>, n: isize, vm: &VirtualMachine) -> PyResult {
+    if I == SEQUENCES - 1 {
+        if let Some(result) = bounded_deque_repeat(seq.obj, n, false, vm)? {
+            return Ok(result);
+        }
+    }
     reserve(repeated_size(seq.obj, n, vm)?, "the repetition", vm)?;
     (REPEAT[I].get().expect("installed"))(seq, n, vm)
 }
@@ -142,8 +147,58 @@ fn checked_inplace_repeat<const I: usize>(
     n: isize,
     vm: &VirtualMachine,
 ) -> PyResult {
+    if I == SEQUENCES - 1 {
+        if let Some(result) = bounded_deque_repeat(seq.obj, n, true, vm)? {
+            return Ok(result);
+        }
+    }
     reserve(repeated_size(seq.obj, n, vm)?, "the repetition", vm)?;
     (INPLACE_REPEAT[I].get().expect("installed"))(seq, n, vm)
+}
+
+/// `deque * n` (or `*=`) of a deque with a `maxlen` shorter than the
+/// repetition: the result is the last `maxlen` items of it, made here from a
+/// snapshot of the deque, in time and memory of the result. RustPython
+/// stepped through the whole repetition (`deque([1, 2], maxlen=2) * 10**9`,
+/// two items, was refused for the 16 GB it does not make, as CPython does
+/// not). `None`: no `maxlen`, or the repetition fits in it.
+fn bounded_deque_repeat(
+    deque: &PyObject,
+    n: isize,
+    inplace: bool,
+    vm: &VirtualMachine,
+) -> PyResult<Option<PyObjectRef>> {
+    let maxlen = deque.get_attr("maxlen", vm)?;
+    if vm.is_none(&maxlen) {
+        return Ok(None);
+    }
+    let maxlen: usize = maxlen.try_into_value(vm)?;
+    let len = deque.length(vm)?;
+    let total = (len as u128) * (n.max(0) as u128);
+    if total <= maxlen as u128 {
+        return Ok(None);
+    }
+    reserve(
+        maxlen as f64 * std::mem::size_of::<PyObjectRef>() as f64,
+        "the repetition",
+        vm,
+    )?;
+    let items: Vec<PyObjectRef> = vm.ctx.types.list_type.as_object().call((deque.to_owned(),), vm)?.try_into_value(vm)?;
+    if items.is_empty() {
+        return Ok(None);
+    }
+    let start = ((total - maxlen as u128) % items.len() as u128) as usize;
+    let kept: Vec<PyObjectRef> = (0..maxlen)
+        .map(|i| items[(start + i) % items.len()].clone())
+        .collect();
+    let kept: PyObjectRef = vm.ctx.new_list(kept).into();
+    if inplace {
+        vm.call_method(deque, "clear", ())?;
+        vm.call_method(deque, "extend", (kept,))?;
+        return Ok(Some(deque.to_owned()));
+    }
+    let maxlen = vm.ctx.new_int(maxlen);
+    Ok(Some(deque.class().as_object().call((kept, maxlen), vm)?))
 }
 
 /// Routes the repetition of sequence type `ty` (number `i` of [`REPEAT`])
@@ -230,7 +285,7 @@ fn install_sized(vm: &VirtualMachine) {
     for (i, ty) in seqs.into_iter().enumerate() {
         wrap_repeat(ty, i, vm);
     }
-    let padded: [(&'static Py<PyType>, &str, Sized); 12] = [
+    let padded: [(&'static Py<PyType>, &str, Sized); 15] = [
         (t.str_type, "ljust", Sized::Width),
         (t.str_type, "rjust", Sized::Width),
         (t.str_type, "center", Sized::Width),
@@ -242,6 +297,9 @@ fn install_sized(vm: &VirtualMachine) {
         (t.bytes_type, "zfill", Sized::Width),
         (t.bytes_type, "expandtabs", Sized::Tabs),
         (t.bytearray_type, "ljust", Sized::Width),
+        (t.bytearray_type, "rjust", Sized::Width),
+        (t.bytearray_type, "center", Sized::Width),
+        (t.bytearray_type, "zfill", Sized::Width),
         (t.bytearray_type, "expandtabs", Sized::Tabs),
     ];
     for (ty, name, kind) in padded {
@@ -263,6 +321,18 @@ fn install_sized(vm: &VirtualMachine) {
                     .and_then(|a| int_of(a))
                     .and_then(|i| i.as_bigint().to_f64())
                 {
+                    // The argument's own range first, as CPython converts it
+                    // (`expandtabs` takes a C int, the widths a `Py_ssize_t`).
+                    let (least, most, c_type) = match kind {
+                        Sized::Tabs => (f64::from(i32::MIN), f64::from(i32::MAX) + 1.0, "C int"),
+                        Sized::Width => (isize::MIN as f64, isize::MAX as f64, "C ssize_t"),
+                    };
+                    // `isize::MAX as f64` is 2**63 itself, past the range.
+                    if n < least || n >= most {
+                        return Err(vm.new_overflow_error(format!(
+                            "Python int too large to convert to {c_type}"
+                        )));
+                    }
                     if matches!(kind, Sized::Tabs) && n <= 0.0 {
                         // CPython drops the tabs; RustPython panics on a tab
                         // after text ("capacity overflow").

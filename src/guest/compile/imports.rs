@@ -22,7 +22,9 @@ pub(crate) fn guest_import_prefix() -> &'static str {
 /// sandbox), an unmarked one the library's frozen code or native code. An
 /// `import a` gets `as a`, so it still binds the name it imports.
 /// `from __future__ import ...` stays as it is (the compiler reads the name);
-/// at run time it is refused like any module outside the library.
+/// at run time it is the library's import of `__future__` (data: each
+/// feature's compiler flag), so it works under every policy, as compiler
+/// syntax should; `import __future__` is a guest import like any other.
 pub(super) struct MarkImports;
 
 impl MarkImports {
@@ -35,13 +37,50 @@ impl Transformer for MarkImports {
     fn visit_stmt(&self, stmt: &mut Stmt) {
         match stmt {
             Stmt::Import(import) => {
+                // `import a.b` binds `a`, the package: it becomes `import a.b
+                // as a` (which imports `a.b` and binds it) followed by `import
+                // a as a` (which binds the package), in one `if True:` block.
+                let dotted = import
+                    .names
+                    .iter()
+                    .any(|a| a.asname.is_none() && a.name.as_str().contains('.'));
+                let mut extra = Vec::new();
                 for alias in &mut import.names {
                     let name = alias.name.as_str().to_owned();
                     if alias.asname.is_none() {
                         let top = name.split('.').next().unwrap_or(&name);
                         alias.asname = Some(ast::Identifier::new(top, alias.name.range));
+                        if top != name {
+                            extra.push(ast::Alias {
+                                range: alias.range,
+                                node_index: ast::AtomicNodeIndex::NONE,
+                                name: Self::marked(top, alias.name.range),
+                                asname: Some(ast::Identifier::new(top, alias.name.range)),
+                            });
+                        }
                     }
                     alias.name = Self::marked(&name, alias.name.range);
+                }
+                if dotted {
+                    let range = import.range;
+                    let first = Stmt::Import(import.clone());
+                    let then = Stmt::Import(ast::StmtImport {
+                        node_index: ast::AtomicNodeIndex::NONE,
+                        range,
+                        names: extra,
+                        is_lazy: false,
+                    });
+                    *stmt = Stmt::If(ast::StmtIf {
+                        node_index: ast::AtomicNodeIndex::NONE,
+                        range,
+                        test: Box::new(ast::Expr::BooleanLiteral(ast::ExprBooleanLiteral {
+                            node_index: ast::AtomicNodeIndex::NONE,
+                            range,
+                            value: true,
+                        })),
+                        body: vec![first, then],
+                        elif_else_clauses: Vec::new(),
+                    });
                 }
             }
             Stmt::ImportFrom(from) => {

@@ -34,10 +34,10 @@
 //! memory budget ([`crate::guest::meter::reserve`]).
 
 use crate::guest::meter::reserve;
-use rustpython_vm::builtins::{PyBaseExceptionRef, PyStr, PyStrRef, PyType};
+use rustpython_vm::builtins::{PyBaseExceptionRef, PyStrRef, PyType};
 use rustpython_vm::class::{PyClassImpl, StaticType};
 use rustpython_vm::common::wtf8::{CodePoint, Wtf8, Wtf8Buf};
-use rustpython_vm::function::{FuncArgs, OptionalArg};
+use rustpython_vm::function::OptionalArg;
 use rustpython_vm::types::{Callable, Constructor};
 use rustpython_vm::{pyclass, AsObject, Py, PyObjectRef, PyPayload, PyResult, VirtualMachine};
 use std::collections::HashMap;
@@ -619,6 +619,38 @@ fn encoded_len(text: &Wtf8, ascii_only: bool) -> usize {
         + 2
 }
 
+/// `encode_basestring(_ascii)`: `text` as a JSON string, quotes included,
+/// escaped as CPython's encoder does. RustPython's escaped DEL (`\x7f`) even
+/// when non-ASCII text is written as is, wrote `\x0b` and `\x1b` as the
+/// invalid `\u000` and `\u001`, and refused lone surrogates.
+fn encode_string(text: &Wtf8, ascii_only: bool) -> Wtf8Buf {
+    let mut out = Wtf8Buf::with_capacity(text.len() + 2);
+    out.push_char('"');
+    let unit = |out: &mut Wtf8Buf, n: u32| out.push_str(&format!("\\u{n:04x}"));
+    for c in text.code_points() {
+        match c.to_u32() {
+            0x22 => out.push_str("\\\""),
+            0x5c => out.push_str("\\\\"),
+            0x0a => out.push_str("\\n"),
+            0x0d => out.push_str("\\r"),
+            0x09 => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            n @ 0..=0x1f => unit(&mut out, n),
+            0x20..=0x7e => out.push(c),
+            _ if !ascii_only => out.push(c),
+            n @ 0x7f..=0xffff => unit(&mut out, n),
+            n => {
+                let n = n - 0x1_0000;
+                unit(&mut out, 0xd800 | (n >> 10));
+                unit(&mut out, 0xdc00 | (n & 0x3ff));
+            }
+        }
+    }
+    out.push_char('"');
+    out
+}
+
 /// Makes the scanner's type (once per sandbox thread, before the type sweep).
 pub(crate) fn init_types() {
     Scanner::make_static_type();
@@ -633,16 +665,13 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
         ("encode_basestring", false),
         ("encode_basestring_ascii", true),
     ] {
-        let original = module.get_attr(name, vm)?;
-        let checked = vm.new_function(name, move |args: FuncArgs, vm: &VirtualMachine| {
-            if let Some(text) = args.args.first().and_then(|a| a.downcast_ref::<PyStr>()) {
-                reserve(
-                    encoded_len(text.as_wtf8(), ascii_only) as f64,
-                    "the JSON string",
-                    vm,
-                )?;
-            }
-            original.call(args, vm)
+        let checked = vm.new_function(name, move |text: PyStrRef, vm: &VirtualMachine| -> PyResult {
+            reserve(
+                encoded_len(text.as_wtf8(), ascii_only) as f64,
+                "the JSON string",
+                vm,
+            )?;
+            Ok(vm.ctx.new_str(encode_string(text.as_wtf8(), ascii_only)).into())
         });
         module.set_attr(name, checked, vm)?;
     }

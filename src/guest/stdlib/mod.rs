@@ -174,6 +174,10 @@ pub(crate) fn release() {
 /// Pure-Python modules library code may import besides the guest modules:
 /// what those need. Each is a fresh instance per sandbox.
 const LIBRARY_PYTHON: &[&str] = &[
+    // Data only (the features' compiler flags): a guest's `from __future__
+    // import ...` is left unmarked for the compiler, so it runs as this
+    // library import (`compile/imports.rs`).
+    "__future__",
     "_collections_abc",
     "_py_abc",
     "_pydatetime",
@@ -213,7 +217,6 @@ const LIBRARY_PYTHON: &[&str] = &[
 /// interpreter panic); `abc` falls back to the pure-Python `_py_abc`.
 const LIBRARY_NATIVE: &[&str] = &[
     "_ast",
-    "_bisect",
     "_codecs",
     "_collections",
     "_contextvars",
@@ -376,7 +379,7 @@ pub(crate) fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         level,
     } = ImportArgs::parse(&args, vm)?;
     match name.strip_prefix(super::compile::guest_import_prefix()) {
-        Some(guest) => guest_import(vm, guest, level),
+        Some(guest) => guest_import_from(vm, guest, level, fromlist.as_ref()),
         None => in_window(vm, || {
             library_import(vm, &name, globals.as_ref(), fromlist, level)
         }),
@@ -386,8 +389,13 @@ pub(crate) fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
 /// The `__import__` a guest can name (in its builtins, and in the library's):
 /// always the guest's import, whoever calls it.
 pub(crate) fn import_as_guest(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-    let ImportArgs { name, level, .. } = ImportArgs::parse(&args, vm)?;
-    guest_import(vm, &name, level)
+    let ImportArgs {
+        name,
+        fromlist,
+        level,
+        ..
+    } = ImportArgs::parse(&args, vm)?;
+    guest_import_from(vm, &name, level, fromlist.as_ref())
 }
 
 /// `exec`, `eval` and `compile` for library code: one pipeline for every text.
@@ -577,7 +585,7 @@ fn import_for_codecs(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         level,
     } = ImportArgs::parse(&args, vm)?;
     if level != 0 || !name.starts_with("encodings.") {
-        return guest_import(vm, &name, level);
+        return guest_import_from(vm, &name, level, fromlist.as_ref());
     }
     in_window(vm, || {
         library_import(vm, &name, globals.as_ref(), fromlist, level)
@@ -609,19 +617,136 @@ fn builtins_for_library(vm: &VirtualMachine) -> PyResult {
     Ok(view.into())
 }
 
+/// CPython 3.11's `sys.stdlib_module_names`: a refused import of one of these
+/// says it is not allowed, rather than that it does not exist.
+const CPYTHON_STDLIB: &[&str] = &[
+    "__future__", "_abc", "_aix_support", "_ast", "_asyncio", "_bisect", "_blake2",
+    "_bootsubprocess", "_bz2", "_codecs", "_codecs_cn", "_codecs_hk", "_codecs_iso2022",
+    "_codecs_jp", "_codecs_kr", "_codecs_tw", "_collections", "_collections_abc",
+    "_compat_pickle", "_compression", "_contextvars", "_crypt", "_csv", "_ctypes", "_curses",
+    "_curses_panel", "_datetime", "_dbm", "_decimal", "_elementtree", "_frozen_importlib",
+    "_frozen_importlib_external", "_functools", "_gdbm", "_hashlib", "_heapq", "_imp", "_io",
+    "_json", "_locale", "_lsprof", "_lzma", "_markupbase", "_md5", "_msi", "_multibytecodec",
+    "_multiprocessing", "_opcode", "_operator", "_osx_support", "_overlapped", "_pickle",
+    "_posixshmem", "_posixsubprocess", "_py_abc", "_pydecimal", "_pyio", "_queue", "_random",
+    "_scproxy", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_sitebuiltins", "_socket",
+    "_sqlite3", "_sre", "_ssl", "_stat", "_statistics", "_string", "_strptime", "_struct",
+    "_symtable", "_thread", "_threading_local", "_tkinter", "_tokenize", "_tracemalloc",
+    "_typing", "_uuid", "_warnings", "_weakref", "_weakrefset", "_winapi", "_zoneinfo", "abc",
+    "aifc", "antigravity", "argparse", "array", "ast", "asynchat", "asyncio", "asyncore",
+    "atexit", "audioop", "base64", "bdb", "binascii", "bisect", "builtins", "bz2", "cProfile",
+    "calendar", "cgi", "cgitb", "chunk", "cmath", "cmd", "code", "codecs", "codeop",
+    "collections", "colorsys", "compileall", "concurrent", "configparser", "contextlib",
+    "contextvars", "copy", "copyreg", "crypt", "csv", "ctypes", "curses", "dataclasses",
+    "datetime", "dbm", "decimal", "difflib", "dis", "distutils", "doctest", "email",
+    "encodings", "ensurepip", "enum", "errno", "faulthandler", "fcntl", "filecmp", "fileinput",
+    "fnmatch", "fractions", "ftplib", "functools", "gc", "genericpath", "getopt", "getpass",
+    "gettext", "glob", "graphlib", "grp", "gzip", "hashlib", "heapq", "hmac", "html", "http",
+    "idlelib", "imaplib", "imghdr", "imp", "importlib", "inspect", "io", "ipaddress",
+    "itertools", "json", "keyword", "lib2to3", "linecache", "locale", "logging", "lzma",
+    "mailbox", "mailcap", "marshal", "math", "mimetypes", "mmap", "modulefinder", "msilib",
+    "msvcrt", "multiprocessing", "netrc", "nis", "nntplib", "nt", "ntpath", "nturl2path",
+    "numbers", "opcode", "operator", "optparse", "os", "ossaudiodev", "pathlib", "pdb",
+    "pickle", "pickletools", "pipes", "pkgutil", "platform", "plistlib", "poplib", "posix",
+    "posixpath", "pprint", "profile", "pstats", "pty", "pwd", "py_compile", "pyclbr", "pydoc",
+    "pydoc_data", "pyexpat", "queue", "quopri", "random", "re", "readline", "reprlib",
+    "resource", "rlcompleter", "runpy", "sched", "secrets", "select", "selectors", "shelve",
+    "shlex", "shutil", "signal", "site", "smtpd", "smtplib", "sndhdr", "socket",
+    "socketserver", "spwd", "sqlite3", "sre_compile", "sre_constants", "sre_parse", "ssl",
+    "stat", "statistics", "string", "stringprep", "struct", "subprocess", "sunau", "symtable",
+    "sys", "sysconfig", "syslog", "tabnanny", "tarfile", "telnetlib", "tempfile", "termios",
+    "textwrap", "this", "threading", "time", "timeit", "tkinter", "token", "tokenize",
+    "tomllib", "trace", "traceback", "tracemalloc", "tty", "turtle", "turtledemo", "types",
+    "typing", "unicodedata", "unittest", "urllib", "uu", "uuid", "venv", "warnings", "wave",
+    "weakref", "webbrowser", "winreg", "winsound", "wsgiref", "xdrlib", "xml", "xmlrpc",
+    "zipapp", "zipfile", "zipimport", "zlib", "zoneinfo",
+];
+
+/// The refusal of an import: `ModuleNotFoundError`, as CPython raises for a
+/// module it cannot find (an `ImportError`, so fallbacks that catch that keep
+/// working). A module this binary holds but the policy withholds says so; any
+/// other name reads as CPython's "No module named".
 fn refuse(vm: &VirtualMachine, name: &str) -> rustpython_vm::builtins::PyBaseExceptionRef {
-    vm.new_import_error(
-        format!("import of '{name}' is not allowed in this sandbox"),
-        vm.ctx.new_str(name),
-    )
+    let top = name.split('.').next().unwrap_or(name);
+    let known = CPYTHON_STDLIB.contains(&top)
+        || FROZEN.contains_key(top)
+        || vm.state.module_defs.contains_key(top)
+        || GUEST_MODULES.contains(&top);
+    let message = if known {
+        format!("import of '{name}' is not allowed in this sandbox")
+    } else {
+        format!("No module named '{name}'")
+    };
+    let exc = vm.new_exception_msg(
+        vm.ctx.exceptions.module_not_found_error.to_owned(),
+        message.into(),
+    );
+    let _ = exc.as_object().set_attr("name", vm.ctx.new_str(name), vm);
+    exc
+}
+
+/// Submodules that are part of their package for a guest: granted with it
+/// (`collections.abc` is the abstract base classes `collections` is built
+/// on: data and pure functions, nothing the package does not hold).
+const PACKAGE_PARTS: &[(&str, &str)] = &[("collections.abc", "collections")];
+
+/// The package whose grant includes submodule `name`, if it is one.
+fn package_of(name: &str) -> Option<&'static str> {
+    PACKAGE_PARTS
+        .iter()
+        .find(|(part, _)| *part == name)
+        .map(|(_, package)| *package)
+}
+
+/// The guest's view of submodule `attribute` of the package whose view is
+/// named `package`, if it is part of it (`from collections import abc`,
+/// `collections.abc`), imported as the guest's own import.
+pub(super) fn package_part(vm: &VirtualMachine, package: &str, attribute: &str) -> Option<PyResult> {
+    let (part, _) = PACKAGE_PARTS
+        .iter()
+        .find(|(part, p)| *p == package && part.strip_prefix(package).and_then(|r| r.strip_prefix('.')) == Some(attribute))?;
+    Some(guest_import(vm, part, 0))
+}
+
+/// A guest's `__import__(name, fromlist=...)`: as CPython, a dotted name
+/// with no `fromlist` gives its top package (`import collections.abc` binds
+/// `collections`), once the named module is imported.
+fn guest_import_from(
+    vm: &VirtualMachine,
+    name: &str,
+    level: i64,
+    fromlist: Option<&PyObjectRef>,
+) -> PyResult {
+    let module = guest_import(vm, name, level)?;
+    let no_fromlist = match fromlist {
+        None => true,
+        Some(f) if vm.is_none(f) => true,
+        Some(f) => !f.clone().try_to_bool(vm)?,
+    };
+    match name.split_once('.') {
+        Some((top, _)) if no_fromlist => guest_import(vm, top, 0),
+        _ => Ok(module),
+    }
 }
 
 /// A guest's import: only the policy's modules, absolute, as sealed views.
 fn guest_import(vm: &VirtualMachine, name: &str, level: i64) -> PyResult {
-    if level != 0 {
-        return Err(refuse(vm, name));
+    if level < 0 {
+        return Err(vm.new_value_error("level must be >= 0"));
     }
-    let provided = with_state(|s| (s.imports.contains(name), s.modules.get(name).cloned()));
+    if name.is_empty() && level == 0 {
+        return Err(vm.new_value_error("Empty module name"));
+    }
+    if level != 0 {
+        // A guest's code is no package: CPython's error for a relative
+        // import at the top level.
+        return Err(vm.new_import_error(
+            "attempted relative import with no known parent package",
+            vm.ctx.new_str(name),
+        ));
+    }
+    let granted = package_of(name).unwrap_or(name);
+    let provided = with_state(|s| (s.imports.contains(granted), s.modules.get(name).cloned()));
     let view = with_library(|l| l.views.get(name).cloned()).flatten();
     let (allowed, cached) = provided.map(|(allowed, module)| {
         (
@@ -635,6 +760,10 @@ fn guest_import(vm: &VirtualMachine, name: &str, level: i64) -> PyResult {
     }
     if let Some(view) = cached {
         return Ok(view);
+    }
+    // A package part loads after its package, as the import system does.
+    if let Some(package) = package_of(name) {
+        load_top(vm, package)?;
     }
     let module = load_top(vm, name)?;
     // Closing the import window made the view of every allowed module loaded.
@@ -825,6 +954,10 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
         }
         if name == "math" {
             super::bounds::wrap_math(&m, vm)?;
+            super::conform::wrap_math(&m, vm)?;
+        }
+        if name == "_functools" {
+            super::conform::wrap_functools(&m, vm)?;
         }
         if name == "_sre" {
             regex::install(&m, vm)?;

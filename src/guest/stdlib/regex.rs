@@ -436,7 +436,7 @@ struct SubArgs {
     repl: PyObjectRef,
     string: PyObjectRef,
     #[pyarg(any, default = 0)]
-    count: usize,
+    count: isize,
 }
 
 #[derive(FromArgs)]
@@ -559,6 +559,28 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 string,
                 count,
             } = args.bind(vm)?;
+            // A negative count substitutes nothing, as in CPython (`_sre`
+            // takes no negative count): the text comes back as it is.
+            let Ok(count) = usize::try_from(count) else {
+                // The pattern, text and template are checked as for any count:
+                // the same call on an empty text of the same kind.
+                let empty: PyObjectRef = if string.downcast_ref::<PyStr>().is_some() {
+                    vm.ctx.new_str("").into()
+                } else {
+                    string.try_bytes_like(vm, |_| ())?;
+                    vm.ctx.new_bytes(Vec::new()).into()
+                };
+                original.call((zelf.clone(), repl.clone(), empty, 1), vm)?;
+                let text: PyObjectRef = match string.downcast_ref::<PyStr>() {
+                    Some(s) => vm.ctx.new_str(s.as_wtf8()).into(),
+                    None => vm.ctx.new_bytes(string.try_bytes_like(vm, |b| b.to_vec())?).into(),
+                };
+                return Ok(if name == "sub" {
+                    text
+                } else {
+                    vm.ctx.new_tuple(vec![text, vm.ctx.new_int(0).into()]).into()
+                });
+            };
             let found =
                 pre_run_pattern(&zelf, &string, 0, usize::MAX, Op::Each { limit: count }, vm)?
                     .found;

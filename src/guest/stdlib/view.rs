@@ -4,7 +4,7 @@
 use rustpython_vm::builtins::{PyList, PyModule, PyStr, PyStrRef};
 use rustpython_vm::class::{PyClassImpl, StaticType};
 use rustpython_vm::function::PySetterValue;
-use rustpython_vm::types::{Constructor, Representable, SetAttr};
+use rustpython_vm::types::{Constructor, GetAttr, Representable, SetAttr};
 use rustpython_vm::{pyclass, AsObject, Py, PyObjectRef, PyPayload, PyResult, VirtualMachine};
 
 /// A sealed, read-only view of a module for guests: its public API (its
@@ -20,13 +20,31 @@ crate::guest::patch::refuse_construction!(ModuleView);
 
 #[pyclass(
     flags(IMMUTABLETYPE, HAS_DICT),
-    with(Constructor, SetAttr, Representable)
+    with(Constructor, GetAttr, SetAttr, Representable)
 )]
 impl ModuleView {
     #[pymethod]
     fn __dir__(zelf: PyObjectRef, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
         let dict = zelf.dict().ok_or_else(|| vm.new_type_error("no names"))?;
         Ok(dict.items_vec().into_iter().map(|(k, _)| k).collect())
+    }
+}
+
+impl GetAttr for ModuleView {
+    /// The ordinary lookup; a submodule that is part of the package
+    /// (`collections.abc`); and CPython's words for a missing name.
+    fn getattro(zelf: &Py<Self>, name: &Py<PyStr>, vm: &VirtualMachine) -> PyResult {
+        if let Some(found) = zelf.as_object().generic_getattr_opt(name, None, vm)? {
+            return Ok(found);
+        }
+        if let Some(part) = super::package_part(vm, &zelf.name, &name.to_string_lossy()) {
+            return part;
+        }
+        Err(vm.new_attribute_error(format!(
+            "module '{}' has no attribute '{}'",
+            zelf.name,
+            name.to_string_lossy()
+        )))
     }
 }
 

@@ -20,7 +20,7 @@ use rustpython_vm::{PyObject, PyObjectRef, PyResult, VirtualMachine};
 use crate::guest::bounds::text_bytes;
 use crate::guest::digits::check_decimal_digits;
 use crate::guest::meter::{reserve, PIECE};
-use crate::guest::patch::{guard_method, typed_method, wrap_slot};
+use crate::guest::patch::{guard_method, replace_method, typed_method, wrap_slot};
 use crate::guest::state::with_state;
 
 /// Bytes of output that one `%` conversion makes of `obj`, when `obj` is text
@@ -334,6 +334,14 @@ fn check_format(zelf: &PyObject, args: &FuncArgs, vm: &VirtualMachine) -> PyResu
         if matches!(presentation, None | Some(b'd' | b'n')) {
             check_decimal_digits(zelf, vm)?;
         }
+        // An `int` in a float presentation is converted first, as CPython
+        // does: too large for a float is `OverflowError` (RustPython wrote
+        // `inf`: `'{:f}'.format(10**1000)`).
+        if let (Some(b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%'), Some(int)) =
+            (presentation, zelf.downcast_ref::<PyInt>())
+        {
+            rustpython_vm::builtins::try_bigint_to_f64(int.as_bigint(), vm)?;
+        }
     }
     Ok(())
 }
@@ -418,15 +426,131 @@ pub(crate) fn install_formatting(vm: &VirtualMachine) {
     }
     // `bool` has a `__format__` of its own (a sweep found it unchecked:
     // `format(True, '.70000e')` panicked).
-    for ty in [
-        t.int_type,
-        t.bool_type,
-        t.float_type,
-        t.complex_type,
-        t.str_type,
-    ] {
+    for ty in [t.int_type, t.bool_type, t.float_type, t.complex_type] {
         guard_method(ty, "__format__", check_format, vm);
     }
+    replace_method(t.str_type, "__format__", vm, str_dunder_format);
+}
+
+/// `str.__format__`: the checks of [`check_format`], and the precision
+/// applied here, in characters, before the native formatter pads. RustPython
+/// padded first and then cut the padded text at a *byte* index: the padding
+/// was lost (`'{:10.5}'.format('xylophone')` gave `'xylop'`) and a cut inside
+/// a character was an interpreter panic (`'{:.1}'.format('\u00e9a')`).
+fn str_dunder_format(
+    zelf: PyObjectRef,
+    args: FuncArgs,
+    original: &PyObjectRef,
+    vm: &VirtualMachine,
+) -> PyResult {
+    check_format(&zelf, &args, vm)?;
+    let spec = match args.args.first().and_then(|s| s.downcast_ref::<PyStr>()) {
+        Some(spec) if args.args.len() == 1 && args.kwargs.is_empty() => spec,
+        _ => {
+            let mut args = args;
+            args.prepend_arg(zelf);
+            return original.call(args, vm);
+        }
+    };
+    let (rest, precision) = str_spec(spec.as_wtf8(), vm)?;
+    let text = zelf.downcast_ref::<PyStr>().map(|s| s.as_wtf8()).unwrap_or_default();
+    let end = precision
+        .and_then(|p| text.code_point_indices().nth(p))
+        .map_or(text.len(), |(at, _)| at);
+    let cut = vm.ctx.new_str(text[..end].to_owned());
+    original.call((cut, vm.ctx.new_str(rest)), vm)
+}
+
+/// A str format spec as the native formatter gets it, and the precision
+/// taken out of it. The spec is
+/// `[[fill]align][sign][z][#][0][width][grouping][.precision][type]` (only the
+/// fill may be a `.` before the precision's). A `0` before the width with no
+/// alignment given pads with zeros on the right, as CPython does for text
+/// (`format('ab', '05')` is `'ab000'`; RustPython padded on the left). A
+/// precision the native parser must refuse (too many digits) is left in.
+fn str_spec(spec: &Wtf8, vm: &VirtualMachine) -> PyResult<(Wtf8Buf, Option<usize>)> {
+    // Sixteen bytes per code point of a guest-chosen spec, reserved first.
+    reserve(spec.len() as f64 * 16.0, "the format specification", vm)?;
+    let points: Vec<(usize, Option<char>)> = spec
+        .code_point_indices()
+        .map(|(at, c)| (at, c.to_char()))
+        .collect();
+    let char_at = |i: usize| points.get(i).and_then(|(_, c)| *c);
+    let byte = |i: usize| points.get(i).map_or(spec.len(), |(at, _)| *at);
+    let is_align = |i: usize| matches!(char_at(i), Some('<' | '>' | '=' | '^'));
+    let start = if is_align(1) {
+        2
+    } else if is_align(0) {
+        1
+    } else {
+        0
+    };
+    // The flags CPython refuses for text, in its order, when the spec is a
+    // text one (another presentation type is the native formatter's error).
+    let mut i = start;
+    let mut flags = Vec::new();
+    while let Some(c @ ('+' | '-' | ' ' | 'z' | '#')) = char_at(i) {
+        flags.push(c);
+        i += 1;
+    }
+    let text_type = matches!(points.last().and_then(|(_, c)| *c), Some(c) if c == 's' || !(c.is_ascii_alphabetic() || c == '%'));
+    if text_type {
+        let refusal = if flags.contains(&' ') {
+            Some("Space not allowed in string format specifier")
+        } else if flags.iter().any(|c| matches!(c, '+' | '-')) {
+            Some("Sign not allowed in string format specifier")
+        } else if flags.contains(&'z') {
+            Some("Negative zero coercion (z) not allowed in string format specifier")
+        } else if flags.contains(&'#') {
+            Some("Alternate form (#) not allowed in string format specifier")
+        } else if start > 0 && char_at(start - 1) == Some('=') {
+            Some("'=' alignment not allowed in string format specifier")
+        } else {
+            None
+        };
+        if let Some(message) = refusal {
+            return Err(vm.new_value_error(message));
+        }
+    }
+    let mut out = Wtf8Buf::new();
+    let mut from = 0;
+    if start == 0 {
+        if char_at(i) == Some('0') && char_at(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+            out.push_str("0<");
+            out.push_wtf8(&spec[..byte(i)]);
+            from = byte(i + 1);
+        }
+    }
+    let Some(dot) = (start..points.len()).find(|&i| char_at(i) == Some('.')) else {
+        out.push_wtf8(&spec[from..]);
+        return Ok((out, None));
+    };
+    let digits = (dot + 1..points.len())
+        .take_while(|&i| char_at(i).is_some_and(|c| c.is_ascii_digit()))
+        .count();
+    if digits == 0 {
+        return Err(vm.new_value_error("Format specifier missing precision"));
+    }
+    // Only flags, width and grouping come before the precision, and at most
+    // the presentation type after it: a second precision (`'.2.1'`) went to
+    // the native formatter, which cut at a byte.
+    let flags_only = (start..dot).all(|i| {
+        matches!(char_at(i), Some('+' | '-' | ' ' | 'z' | '#' | ',' | '_' | '0'..='9'))
+    });
+    if !flags_only || points.len() > dot + 2 + digits {
+        return Err(vm.new_value_error(format!(
+            "Invalid format specifier '{}' for object of type 'str'",
+            spec.to_string_lossy()
+        )));
+    }
+    let (at, to) = (byte(dot), byte(dot + 1 + digits));
+    let Some(precision) = spec[at + 1..to].as_str().ok().and_then(|d| d.parse().ok()) else {
+        out.push_wtf8(&spec[from..]);
+        return Ok((out, None));
+    };
+    out.push_wtf8(&spec[from..at]);
+    out.push_wtf8(&spec[to..]);
+    Ok((out, Some(precision)))
 }
 
 /// Checks every replacement field of a format string (and the fields nested

@@ -2,8 +2,13 @@
 a sandbox: the C locale, always."""
 
 CHAR_MAX = 127
-LC_ALL = 6
+LC_CTYPE = 0
 LC_NUMERIC = 1
+LC_TIME = 2
+LC_COLLATE = 3
+LC_MONETARY = 4
+LC_MESSAGES = 5
+LC_ALL = 6
 
 
 def localeconv():
@@ -31,3 +36,17 @@ def localeconv():
 
 def getpreferredencoding(do_setlocale=True):
     return "utf-8"
+
+
+def getlocale(category=LC_CTYPE):
+    return (None, None)
+
+
+def setlocale(category, locale=None):
+    if locale not in (None, "", "C", "POSIX"):
+        raise Error("unsupported locale setting")
+    return "C"
+
+
+class Error(Exception):
+    pass

@@ -1,0 +1,21 @@
+# Counter: counting, most_common, arithmetic, update/subtract, missing keys, total, elements
+from collections import Counter
+c = Counter("mississippi")
+print(sorted(c.items()), c["s"], c["z"])
+print(c.most_common(2), c.most_common()[-1])
+d = Counter(a=3, b=1, c=0, d=-2)
+print(sorted(d.elements()), d.total())
+print(Counter(a=3, b=1) + Counter(a=1, b=2, c=5))
+print(Counter(a=3, b=1) - Counter(a=1, b=2))
+print(Counter(a=3, b=1) & Counter(a=1, b=2), Counter(a=3, b=1) | Counter(a=1, b=2))
+e = Counter(["x", "y", "x"])
+e.update(["x", "z"])
+e.update({"y": 10})
+e.subtract(z=3)
+print(e, +e, -e)
+print(Counter(), repr(Counter()), Counter() == Counter(a=0))
+words = "the cat and the hat and the bat".split()
+print(Counter(words).most_common(1), len(Counter(words)))
+del e["x"]
+print(e, "x" in e)
+print(Counter(a=1) <= Counter(a=2, b=1), Counter(a=2) < Counter(a=2))

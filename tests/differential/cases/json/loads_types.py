@@ -1,0 +1,15 @@
+# json.loads of every JSON type: objects, arrays, strings with escapes, numbers, literals
+import json
+print(json.loads('{"a": 1, "b": [true, false, null], "c": {"d": "e"}}'))
+print(json.loads('[1, -2, 3.5, -0.0, 1e3, 2E-2, 0]'))
+print(json.loads('"\\u00e9\\u2603 \\ud83d\\ude00"'))
+print(json.loads('"esc: \\" \\\\ \\/ \\b \\f \\n \\r \\t"') == 'esc: " \\ / \b \f \n \r \t')
+print(json.loads('12345678901234567890123456789'), type(json.loads('1.0')).__name__)
+print(json.loads('1e400'), json.loads('-1e400'), json.loads('NaN'), json.loads('Infinity'))
+print(json.loads('  \n\t[ ]  '), json.loads('{}'), json.loads('""'))
+print(json.loads('"日本語"'), len(json.loads('"\\ud83d\\ude00"')))
+print(json.loads('{"a": 1, "a": 2}'))
+print(json.loads(b'{"bytes": [1]}'))
+print(json.loads('0.1'), json.loads('123.456e-2'), json.loads('-0'))
+print(repr(json.loads('"\\u0000"')))
+print(type(json.loads("true")).__name__, json.loads("null") is None)

@@ -1,0 +1,31 @@
+# Counter arithmetic: + - & | unary ops, subtract/update, comparisons
+from collections import Counter
+a = Counter(a=3, b=1, c=0)
+b = Counter(a=1, b=2, d=4)
+print(a + b, a - b, b - a)
+print(a & b, a | b)
+print(+Counter(a=2, b=-1, c=0), -Counter(a=2, b=-1))
+s = Counter(a=1)
+s.subtract(a=3, z=1)
+print(s)
+s.subtract(Counter(a=-5))
+s.update("aaz")
+s.update({"q": 2})
+print(s)
+print(Counter("aab") == Counter("aba"), Counter(a=1) == Counter(a=1, b=0))
+print(Counter(a=1) <= Counter(a=2), Counter(a=3) < Counter(a=3, b=1), Counter(a=1) >= Counter())
+inv = Counter(apples=5, pears=2)
+sold = Counter(apples=2, pears=3, kiwi=1)
+print(inv - sold, inv + sold, (inv - sold).total())
+x = Counter(a=1)
+x += Counter(a=1, b=-1)
+x -= Counter(a=5)
+print(x)
+y = Counter(a=2, b=3)
+y &= Counter(a=1)
+y |= Counter(c=1)
+print(y)
+try:
+    Counter(a=1) + {"a": 1}
+except TypeError as e:
+    print(type(e).__name__, e)

@@ -1,0 +1,13 @@
+# Checks bool as int subclass in arithmetic, sums, comparisons and repr
+print(True + True, True * 10, False - True, True / 2, True // 1, -True)
+print(sum([True, False, True, True]), True == 1, False == 0, True == 1.0)
+print(isinstance(True, int), issubclass(bool, int), type(True + 0).__name__)
+print(True ** 10, 2 ** True, divmod(True, 2), abs(False), hash(True) == hash(1))
+print(str(True), repr(False), int(True), float(False), complex(True))
+print({1: 'a', True: 'b'}, {0, False, 0.0})
+print(bool(0), bool(0.0), bool(-1), bool(""), bool("0"), bool([]), bool([0]), bool(0j))
+print(max(True, 0.5), min(False, -0.1), sorted([True, 0, -1, False, 2]))
+print(True < 2, False > -1, True + 0.5)
+print(f"{True:d} {False:5} {True!r:>6}|{True:>6}|")
+print(format(True), format(True, ''), format(True, 'x'), format(True, '.2f'))
+print(bool.__name__, bool(None), not None)

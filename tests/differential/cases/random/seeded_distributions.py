@@ -1,0 +1,15 @@
+# random.gauss, normalvariate, triangular, expovariate, Random instances, after seeding
+import random
+random.seed(99)
+print([round(random.gauss(0, 1), 12) for _ in range(4)])
+print(round(random.gauss(100, 15), 10), round(random.normalvariate(0, 1), 12))
+print(round(random.triangular(0, 10, 3), 12), round(random.expovariate(2.0), 12))
+print(round(random.betavariate(2, 3), 12), round(random.paretovariate(3), 12))
+r1 = random.Random(5)
+r2 = random.Random(5)
+print([r1.randint(0, 99) for _ in range(5)] == [r2.randint(0, 99) for _ in range(5)])
+r3 = random.Random(77)
+print(r3.random(), r3.choice("hello"), r3.sample(range(10), 3))
+random.seed(5)
+print([random.randint(0, 99) for _ in range(5)])
+print([random.Random(5).randint(0, 99) for _ in range(3)])

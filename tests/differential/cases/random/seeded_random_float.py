@@ -1,0 +1,23 @@
+# random.seed(N) then random(), uniform(), getrandbits(): Mersenne Twister sequences match CPython
+import random
+random.seed(12345)
+print([random.random() for _ in range(5)])
+random.seed(0)
+print(random.random(), random.random())
+random.seed(2**80 + 7)
+print(random.random())
+random.seed(-5)
+print(random.random())
+random.seed(42)
+print([random.uniform(1, 10) for _ in range(3)], random.uniform(5, 5))
+random.seed(42)
+print(random.getrandbits(8), random.getrandbits(64), random.getrandbits(200))
+random.seed("hello")
+print(random.random())
+random.seed(b"bytes seed")
+print(random.random())
+random.seed(7)
+state = random.getstate()
+a = [random.random() for _ in range(3)]
+random.setstate(state)
+print(a == [random.random() for _ in range(3)])

@@ -1,0 +1,17 @@
+# re.findall (with and without groups), finditer, split (incl. captures and maxsplit)
+import re
+text = "The year 1999 and 2024, and 42 apples"
+print(re.findall(r"\d+", text))
+print(re.findall(r"(\d)(\d)", "1234 56"))
+print(re.findall(r"(\w)\w*", "one two three"))
+print(re.findall(r"x*", "axxb"))
+print(re.findall(r"[A-Z][a-z]+", "Alice met Bob and Carol"))
+print([(m.group(), m.start()) for m in re.finditer(r"an", "banana and bandana")])
+print([m.span() for m in re.finditer(r"\b", "hi you")])
+print(re.split(r"\s+", "  a b   c "))
+print(re.split(r"[,;]\s*", "a, b;c,d", maxsplit=2))
+print(re.split(r"(,)", "a,b,c"))
+print(re.split(r"(-)|(\+)", "1-2+3"))
+print(re.split(r"x*", "abc"), re.split(r"\b", "hi you"))
+print(re.split(r"\d", "no digits"), re.split(r",", ""), re.split(",", "a,b", maxsplit=0))
+print(re.findall(r"(?i)the", text), len(re.findall(r".", "日本語")))

@@ -1,0 +1,17 @@
+# re.match / search / fullmatch: anchoring, match objects, span/start/end, None results
+import re
+m = re.match(r"(\d+)-(\d+)", "123-456 rest")
+print(m.group(), m.group(1), m.group(2), m.groups(), m.span(), m.start(2), m.end(2))
+print(m[0], m[1], m.group(1, 2), m.string, m.pos, m.endpos, m.lastindex, m.re.pattern)
+print(re.match(r"\d+", "abc123"), re.search(r"\d+", "abc123").group())
+print(re.fullmatch(r"\w+", "hello"), re.fullmatch(r"\w+", "hello world"))
+print(bool(re.fullmatch(r"[a-z]+@[a-z]+\.com", "bob@site.com")))
+print(re.search(r"^b", "a\nb"), re.search(r"$", "abc").span(), re.search(r"", "").span())
+m = re.search(r"(a)(b)?(c)", "ac")
+print(m.groups(), m.groups("-"), m.group(2), m.span(2), m.lastindex)
+print(re.search(r"colou?r", "My favourite color").group(), re.search("é+", "caféé").span())
+m = re.search(r"(?P<y>\d{4})", "in 2024")
+print(m.start("y"), m["y"], m.expand(r"year=\1 \g<y>"))
+print(re.match(r"a|ab", "ab").group(), re.match(r"(?:ab)+", "ababa").group())
+p = re.compile(r"\d")
+print(p.search("ab1c2", 3), p.match("a1", 1), p.fullmatch("12", 0, 1))

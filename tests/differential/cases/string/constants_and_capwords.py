@@ -1,0 +1,15 @@
+# string module constants and capwords
+import string
+print(string.ascii_letters)
+print(string.ascii_lowercase, string.ascii_uppercase)
+print(string.digits, string.hexdigits, string.octdigits)
+print(string.punctuation)
+print(repr(string.whitespace), len(string.printable), repr(string.printable[-6:]))
+print(string.capwords("hello   world  from python"))
+print(string.capwords("  leading and trailing  "), repr(string.capwords("")))
+print(string.capwords("o'neil mcdonald-smith"), string.capwords("a-b-c", "-"), string.capwords("ÉCOLE élève"))
+print(string.capwords("x,y,z", sep=","), string.capwords("MIXED case WORDS"))
+print(all(c in string.printable for c in string.ascii_letters + string.digits + string.punctuation))
+table = str.maketrans("", "", string.punctuation)
+print("Hello, world! (ok?)".translate(table))
+print(sorted(set("banana") & set(string.ascii_lowercase)))
