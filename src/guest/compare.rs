@@ -27,7 +27,7 @@
 //! subclasses a guest makes inherit) and on their six comparison methods, whose
 //! wrappers were made from the interpreter's slot when the type was built.
 
-use super::patch::typed_method;
+use super::patch::RichCompare;
 use rustpython_vm::builtins::{PyList, PyTuple, PyType};
 use rustpython_vm::function::{Either, PyComparisonValue};
 use rustpython_vm::protocol::{PyIter, PyIterReturn, PySequence};
@@ -36,12 +36,6 @@ use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachin
 use std::cell::Cell;
 use std::sync::OnceLock;
 
-type RichCompare = fn(
-    &PyObject,
-    &PyObject,
-    PyComparisonOp,
-    &VirtualMachine,
-) -> PyResult<Either<PyObjectRef, PyComparisonValue>>;
 type Length = fn(PySequence<'_>, &VirtualMachine) -> PyResult<usize>;
 
 /// The deque type's own length slot, taken when `_collections` is imported
@@ -219,32 +213,7 @@ thread_local! {
 /// [`richcompare`].
 fn install_on(ty: &'static Py<PyType>, vm: &VirtualMachine) {
     ty.slots.richcompare.store(Some(richcompare as RichCompare));
-    let ops = [
-        ("__lt__", PyComparisonOp::Lt),
-        ("__le__", PyComparisonOp::Le),
-        ("__eq__", PyComparisonOp::Eq),
-        ("__ne__", PyComparisonOp::Ne),
-        ("__gt__", PyComparisonOp::Gt),
-        ("__ge__", PyComparisonOp::Ge),
-    ];
-    let mut attrs = ty.attributes.write();
-    for (name, op) in ops {
-        let method = typed_method(
-            vm,
-            name,
-            ty,
-            move |zelf: PyObjectRef, other: PyObjectRef, vm: &VirtualMachine| -> PyResult {
-                Ok(match richcompare(&zelf, &other, op, vm)? {
-                    Either::A(obj) => obj,
-                    Either::B(PyComparisonValue::Implemented(v)) => vm.ctx.new_bool(v).into(),
-                    Either::B(PyComparisonValue::NotImplemented) => vm.ctx.not_implemented(),
-                })
-            },
-        );
-        attrs.insert(vm.ctx.intern_str(name), method);
-    }
-    drop(attrs);
-    ty.modified();
+    super::patch::comparison_methods(ty, richcompare, vm);
 }
 
 /// `list` and `tuple`, at set-up.

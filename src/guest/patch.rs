@@ -208,3 +208,45 @@ pub(crate) fn read_field(field: PyObjectRef, obj: PyObjectRef, vm: &VirtualMachi
         .ok_or_else(|| vm.new_type_error("a native field without a getter"))?;
     get(field, Some(obj), None, vm)
 }
+
+/// A rich-comparison slot function.
+pub(crate) type RichCompare = fn(
+    &PyObject,
+    &PyObject,
+    rustpython_vm::types::PyComparisonOp,
+    &VirtualMachine,
+) -> PyResult<rustpython_vm::function::Either<PyObjectRef, rustpython_vm::function::PyComparisonValue>>;
+
+/// Points the six comparison methods of `ty` (`__lt__` ... `__ge__`) at
+/// `compare`: they were made from the type's slot when it was built, so a
+/// replaced comparison slot needs them replaced too.
+pub(crate) fn comparison_methods(ty: &'static Py<PyType>, compare: RichCompare, vm: &VirtualMachine) {
+    use rustpython_vm::function::{Either, PyComparisonValue};
+    use rustpython_vm::types::PyComparisonOp;
+    let ops = [
+        ("__lt__", PyComparisonOp::Lt),
+        ("__le__", PyComparisonOp::Le),
+        ("__eq__", PyComparisonOp::Eq),
+        ("__ne__", PyComparisonOp::Ne),
+        ("__gt__", PyComparisonOp::Gt),
+        ("__ge__", PyComparisonOp::Ge),
+    ];
+    let mut attrs = ty.attributes.write();
+    for (name, op) in ops {
+        let method = typed_method(
+            vm,
+            name,
+            ty,
+            move |zelf: PyObjectRef, other: PyObjectRef, vm: &VirtualMachine| -> PyResult {
+                Ok(match compare(&zelf, &other, op, vm)? {
+                    Either::A(obj) => obj,
+                    Either::B(PyComparisonValue::Implemented(v)) => vm.ctx.new_bool(v).into(),
+                    Either::B(PyComparisonValue::NotImplemented) => vm.ctx.not_implemented(),
+                })
+            },
+        );
+        attrs.insert(vm.ctx.intern_str(name), method);
+    }
+    drop(attrs);
+    ty.modified();
+}

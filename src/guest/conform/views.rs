@@ -7,19 +7,13 @@
 //! inserted again looped forever inside one native `__next__` (it never
 //! looked at the stop: the thread ran past its deadline and was abandoned).
 
-use crate::guest::patch::{replace_method, typed_method};
+use crate::guest::patch::{comparison_methods, replace_method, RichCompare};
 use rustpython_vm::builtins::{PyFrozenSet, PySet, PyType};
 use rustpython_vm::function::{Either, PyComparisonValue};
 use rustpython_vm::types::PyComparisonOp;
 use rustpython_vm::{AsObject, Py, PyObject, PyObjectRef, PyResult, VirtualMachine};
 use std::sync::OnceLock;
 
-type RichCompare = fn(
-    &PyObject,
-    &PyObject,
-    PyComparisonOp,
-    &VirtualMachine,
-) -> PyResult<Either<PyObjectRef, PyComparisonValue>>;
 
 /// The interpreter's comparison of `dict_keys` and of `dict_items`.
 static ORIGINAL: [OnceLock<RichCompare>; 2] = [const { OnceLock::new() }; 2];
@@ -50,33 +44,7 @@ fn install_on<const I: usize>(ty: &'static Py<PyType>, vm: &VirtualMachine) {
     }
     ORIGINAL[I].get_or_init(|| current);
     ty.slots.richcompare.store(Some(ours));
-    // The six methods were made from the old slot.
-    let ops = [
-        ("__lt__", PyComparisonOp::Lt),
-        ("__le__", PyComparisonOp::Le),
-        ("__eq__", PyComparisonOp::Eq),
-        ("__ne__", PyComparisonOp::Ne),
-        ("__gt__", PyComparisonOp::Gt),
-        ("__ge__", PyComparisonOp::Ge),
-    ];
-    let mut attrs = ty.attributes.write();
-    for (name, op) in ops {
-        let method = typed_method(
-            vm,
-            name,
-            ty,
-            move |zelf: PyObjectRef, other: PyObjectRef, vm: &VirtualMachine| -> PyResult {
-                Ok(match richcompare::<I>(&zelf, &other, op, vm)? {
-                    Either::A(obj) => obj,
-                    Either::B(PyComparisonValue::Implemented(v)) => vm.ctx.new_bool(v).into(),
-                    Either::B(PyComparisonValue::NotImplemented) => vm.ctx.not_implemented(),
-                })
-            },
-        );
-        attrs.insert(vm.ctx.intern_str(name), method);
-    }
-    drop(attrs);
-    ty.modified();
+    comparison_methods(ty, ours, vm);
 }
 
 pub(super) fn install(vm: &VirtualMachine) {
