@@ -158,3 +158,26 @@ fn native_types_stay_immutable_by_every_route() {
         Value::Str("intA".into())
     );
 }
+
+/// `types.MethodType(f, obj)` can be built (`contextlib.ExitStack` does), and
+/// what it builds holds only what made it: its function still has no
+/// globals, code or closure, and it cannot wrap a non-callable.
+#[test]
+fn a_bound_method_built_by_hand_holds_only_its_parts() {
+    let sb = sandbox();
+    sb.exec(
+        "class A:\n    def m(self): return self\nMT = type(A().m)\n\
+         def f(s, x): return (s, x)\nb = MT(f, 5)",
+    )
+    .unwrap();
+    assert_eq!(
+        sb.eval("[b(1), b.__self__, b.__func__ is f]").unwrap().to_string(),
+        "[(5, 1), 5, True]"
+    );
+    for reach in ["b.__func__.__globals__", "b.__func__.__code__", "b.__func__.__closure__", "b.__globals__"] {
+        assert_eq!(raises(&sb, reach), "AttributeError", "{reach}");
+    }
+    assert_eq!(raises(&sb, "MT(1, 2)"), "TypeError");
+    assert_eq!(raises(&sb, "MT(f, None)"), "TypeError");
+    assert_eq!(raises(&sb, "b.__reduce__()"), "TypeError");
+}

@@ -23,20 +23,21 @@ static CONCAT_ORIGINAL: [OnceLock<Concat>; 5] = [const { OnceLock::new() }; 5];
 /// The concatenation slot of sequence `I`: CPython's refusal when the other
 /// operand is not of a kind it concatenates, the interpreter's otherwise.
 fn concat<const I: usize>(seq: PySequence<'_>, other: &PyObject, vm: &VirtualMachine) -> PyResult {
-    let other_type = other.class().name().to_string();
+    // The type's name only for a refusal: concatenation is a hot path.
+    let other_type = || other.class().name().to_string();
     let refusal = match I {
         0 if other.downcast_ref::<PyStr>().is_none() => {
-            Some(format!("can only concatenate str (not \"{other_type}\") to str"))
+            Some(format!("can only concatenate str (not \"{}\") to str", other_type()))
         }
         1 if other.downcast_ref::<PyList>().is_none() => {
-            Some(format!("can only concatenate list (not \"{other_type}\") to list"))
+            Some(format!("can only concatenate list (not \"{}\") to list", other_type()))
         }
         2 if other.downcast_ref::<PyTuple>().is_none() => {
-            Some(format!("can only concatenate tuple (not \"{other_type}\") to tuple"))
+            Some(format!("can only concatenate tuple (not \"{}\") to tuple", other_type()))
         }
         3 | 4 if PyBuffer::try_from_borrowed_object(vm, other).is_err() => {
             let name = if I == 3 { "bytes" } else { "bytearray" };
-            Some(format!("can't concat {other_type} to {name}"))
+            Some(format!("can't concat {} to {name}", other_type()))
         }
         _ => None,
     };

@@ -149,14 +149,14 @@ fn int_power_slot<const I: usize>(a: &PyObject, b: &PyObject, c: &PyObject, vm: 
     (INT_POWER[I].get().expect("installed"))(a, b, c, vm)
 }
 
-/// `/` with a float operand: CPython's words for a zero divisor.
+/// `/` with a float operand, computed here (IEEE division, as CPython's),
+/// with CPython's words for a zero divisor.
 fn true_divide_slot<const I: usize>(a: &PyObject, b: &PyObject, vm: &VirtualMachine) -> PyResult {
-    if let (Some(_), Some(y)) = (operand(a, vm)?, operand(b, vm)?) {
-        if y == 0.0 {
-            return Err(vm.new_zero_division_error("float division by zero"));
-        }
+    match (operand(a, vm)?, operand(b, vm)?) {
+        (Some(_), Some(y)) if y == 0.0 => Err(vm.new_zero_division_error("float division by zero")),
+        (Some(x), Some(y)) => Ok(vm.ctx.new_float(x / y).into()),
+        _ => (TRUE_DIVIDE[I].get().expect("installed"))(a, b, vm),
     }
-    (TRUE_DIVIDE[I].get().expect("installed"))(a, b, vm)
 }
 
 /// A complex operand: a complex, or a float or an int as `(x, 0.0)`, as
@@ -247,7 +247,6 @@ fn install_complex(vm: &VirtualMachine) {
     replace_method(complex, "__repr__", vm, |zelf, _args, _, vm| {
         Ok(complex_repr_slot(&zelf, vm)?.into())
     });
-    let complex = vm.ctx.types.complex_type;
     let n = &complex.slots.as_number;
     wrap_slot!(n.add, COMPLEX[0], complex_slot::<0> as PyNumberBinaryFunc);
     wrap_slot!(n.right_add, COMPLEX[1], complex_slot::<1> as PyNumberBinaryFunc);

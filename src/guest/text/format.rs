@@ -454,11 +454,10 @@ fn str_dunder_format(
     };
     let (rest, precision) = str_spec(spec.as_wtf8(), vm)?;
     let text = zelf.downcast_ref::<PyStr>().map(|s| s.as_wtf8()).unwrap_or_default();
-    let end = precision
+    let cut = precision
         .and_then(|p| text.code_point_indices().nth(p))
-        .map_or(text.len(), |(at, _)| at);
-    let cut = vm.ctx.new_str(text[..end].to_owned());
-    original.call((cut, vm.ctx.new_str(rest)), vm)
+        .map(|(end, _)| vm.ctx.new_str(text[..end].to_owned()).into());
+    original.call((cut.unwrap_or(zelf), vm.ctx.new_str(rest)), vm)
 }
 
 /// A str format spec as the native formatter gets it, and the precision
