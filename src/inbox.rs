@@ -244,6 +244,63 @@ pub(crate) struct ThreadCtx {
     tripwire: Tripwire,
 }
 
+/// How often a host thread waiting for a sandbox runs its interrupt check
+/// ([`interruptible`]).
+pub(crate) const INTERRUPT_TICK: Duration = Duration::from_millis(20);
+
+/// A host thread's interrupt check, and when it runs next.
+struct Interrupt {
+    check: Box<dyn FnMut() -> bool>,
+    next: Instant,
+}
+
+thread_local! {
+    static INTERRUPT: RefCell<Option<Interrupt>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on this (host) thread with `check` as its interrupt check: while
+/// the thread waits for a sandbox inside `f`, it calls `check` about every
+/// [`INTERRUPT_TICK`], and when it returns true the sandbox waited for is
+/// stopped (the wait ends with `GuestError::Stopped`, as from a
+/// `StopHandle`). Nested uses keep the innermost check; the previous one is
+/// restored when `f` returns or unwinds.
+pub(crate) fn interruptible<R>(check: Box<dyn FnMut() -> bool>, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Interrupt>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            let _ = INTERRUPT.try_with(|i| *i.borrow_mut() = previous);
+        }
+    }
+    let mine = Interrupt {
+        check,
+        next: Instant::now() + INTERRUPT_TICK,
+    };
+    let _restore = Restore(INTERRUPT.with(|i| i.borrow_mut().replace(mine)));
+    f()
+}
+
+/// Whether this thread's interrupt check, if one is due, asks to stop.
+fn interrupt_requested() -> bool {
+    INTERRUPT.with(|i| {
+        // Taken out while it runs: a check that itself waits for a sandbox
+        // does not run itself again.
+        let Some(mut it) = i.borrow_mut().take() else {
+            return false;
+        };
+        let now = Instant::now();
+        let stop = now >= it.next && {
+            it.next = now + INTERRUPT_TICK;
+            (it.check)()
+        };
+        let mut slot = i.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(it);
+        }
+        stop
+    })
+}
+
 thread_local! {
     static CTX: RefCell<Option<ThreadCtx>> = const { RefCell::new(None) };
 }
@@ -362,7 +419,12 @@ pub(crate) fn call(link: &Link, job: Job) -> Outcome {
                 match rx.recv_timeout(WATCH_TICK) {
                     Ok(outcome) => return outcome,
                     Err(mpsc::RecvTimeoutError::Disconnected) => return Err(link.stopped()),
-                    Err(mpsc::RecvTimeoutError::Timeout) => watch.tick()?,
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        watch.tick()?;
+                        if interrupt_requested() {
+                            link.tripwire.trip(GuestError::Stopped);
+                        }
+                    }
                 }
             }
         }

@@ -75,7 +75,8 @@ mod test_util;
 
 pub use alloc::CountingAllocator;
 pub use caps::{
-    Arg, CapError, CapHandle, Filter, FromArg, FromArgs, Kwargs, Methods, UserObject, Variadic,
+    Arg, CapError, CapHandle, DynamicObject, Filter, FromArg, FromArgs, Kwargs, Member, Methods,
+    UserObject, Variadic,
     PROTOCOLS, CapabilityGraph, CapabilityNode, Party,
 };
 #[doc(hidden)]
@@ -92,7 +93,7 @@ pub use num_bigint::BigInt;
 pub use policy::{
     Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
 };
-pub use sandbox::{Code, FuelReading, Sandbox, StopHandle};
+pub use sandbox::{interruptible, Code, FuelReading, Sandbox, StopHandle};
 pub use sandbox_thread::GUEST_FILENAME;
 
 // The handles a host shares between threads are `Send + Sync`.

@@ -5,7 +5,7 @@ use crate::error::ConfigError;
 use crate::policy::Policy;
 use crate::pool::{PoolError, SandboxPool};
 use crate::sandbox::Sandbox;
-use crate::caps::host::{HostFn, UserDispatch};
+use crate::caps::host::{DynDispatch, HostFn, UserDispatch};
 use crate::caps::table::CapTable;
 use crate::caps::{Arg, CapError, CapHandle, Filter, FromArgs, UserObject};
 use crate::teardown::Reaper;
@@ -99,6 +99,16 @@ impl Runtime {
         self.inner
             .caps
             .insert(Arc::new(UserDispatch::new(obj)), filter)
+    }
+
+    /// Makes an object whose members are known only at run time a capability
+    /// ([`DynamicObject`](crate::DynamicObject)), whose root passes what
+    /// `filter` passes (`Filter::public()`: every name not starting with `_`).
+    /// The CPython package grants CPython objects this way.
+    pub fn wrap_dynamic<T: crate::DynamicObject>(&self, obj: T, filter: Filter) -> CapHandle {
+        self.inner
+            .caps
+            .insert(Arc::new(DynDispatch(Arc::new(obj))), filter)
     }
 
     /// Makes a Rust function a callable capability. Its arguments arrive as a

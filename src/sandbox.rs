@@ -597,6 +597,34 @@ pub struct FuelReading {
     pub remaining: Option<u64>,
 }
 
+/// Runs `f` with `check` as this thread's interrupt check: while this (host)
+/// thread waits inside `f` for a sandbox (an `exec`, `eval`, `call`, a
+/// capability call into a guest object), it calls `check` about every 20 ms,
+/// and when `check` returns true the sandbox it waits for is stopped, as by
+/// [`StopHandle::stop`]: the wait ends with [`GuestError::Stopped`]. A host
+/// binding answers its language's interrupts this way (the CPython package
+/// runs CPython's signal handlers in `check`, so Ctrl-C stops a running
+/// guest). `check` is not called on a sandbox's own thread.
+///
+/// ```
+/// # #[global_allocator]
+/// # static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
+/// use pyocap::{GuestError, Policy, Runtime};
+/// use std::time::{Duration, Instant};
+///
+/// let sandbox = Runtime::default().sandbox(&Policy::new())?;
+/// let start = Instant::now();
+/// let ended = pyocap::interruptible(
+///     move || start.elapsed() > Duration::from_millis(100),
+///     || sandbox.exec("while True: pass"),
+/// );
+/// assert!(matches!(ended, Err(GuestError::Stopped)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn interruptible<R>(check: impl FnMut() -> bool + 'static, f: impl FnOnce() -> R) -> R {
+    crate::inbox::interruptible(Box::new(check), f)
+}
+
 /// Stops a [`Sandbox`] from another thread: the call it is running (if any) ends
 /// with [`GuestError::Stopped`], and so does every later call. The guest cannot
 /// prevent it: `except`, `finally`, `__exit__` and `__del__` do not run to

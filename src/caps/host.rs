@@ -560,12 +560,99 @@ impl HostFn {
     }
 }
 
-/// What reading a member of a capability's target gives.
-pub(crate) enum Member {
-    /// A method: call it with [`Dispatch::call_method`].
+/// What reading a member of a capability's target gives
+/// ([`DynamicObject::get`], [`CapHandle::member`](crate::CapHandle::member)).
+#[derive(Debug, Clone)]
+pub enum Member {
+    /// A method: call it by name (`call_method`). A guest reading it gets a
+    /// bound method that does.
     Method,
     /// A value (data, or a further capability).
     Value(Arg),
+}
+
+/// A host object whose members are known only at run time: an object of
+/// another language's runtime (the CPython package's objects are these), a
+/// script engine's value, a record read from a file. [`UserObject`] is the
+/// static form (methods registered once per type); this one answers each
+/// name when it is asked.
+///
+/// A capability made of it ([`Runtime::wrap_dynamic`](crate::Runtime::wrap_dynamic))
+/// obeys every rule of SPEC §3.3 and §3.7 as a [`UserObject`]'s does: the
+/// capability's filter is checked before any of these methods is called,
+/// arguments arrive copied or as capabilities (a proxy crossing back unwraps),
+/// every capability in a result is narrowed by the capability used, and a
+/// panic in any method stops at the capability (`CapError::HostPanicked`).
+/// The methods run on the calling sandbox's thread, inside the guest's call.
+///
+/// ```
+/// use pyocap::{Arg, CapError, DynamicObject, Kwargs, Member};
+///
+/// struct Record(Vec<(String, i64)>);
+///
+/// impl DynamicObject for Record {
+///     fn type_name(&self) -> &str {
+///         "Record"
+///     }
+///     fn names(&self) -> Vec<String> {
+///         self.0.iter().map(|(k, _)| k.clone()).collect()
+///     }
+///     fn get(&self, name: &str) -> Result<Member, CapError> {
+///         self.0
+///             .iter()
+///             .find(|(k, _)| k == name)
+///             .map(|(_, v)| Member::Value((*v).into()))
+///             .ok_or_else(|| CapError::NotPermitted { name: name.into() })
+///     }
+///     fn call_method(&self, name: &str, _: Vec<Arg>, _: Kwargs) -> Result<Arg, CapError> {
+///         Err(CapError::NotPermitted { name: name.into() })
+///     }
+/// }
+/// ```
+pub trait DynamicObject: Send + Sync + 'static {
+    /// The label guests see (`repr` shows `<Label capability>`).
+    fn type_name(&self) -> &str;
+    /// Every member name the object offers, before filtering (`dir()` of a
+    /// proxy shows those its filter passes).
+    fn names(&self) -> Vec<String>;
+    /// Reads member `name`: a method, or a value. A name the object does not
+    /// have is [`CapError::NotPermitted`].
+    fn get(&self, name: &str) -> Result<Member, CapError>;
+    /// Calls method `name` with arguments that crossed the membrane.
+    fn call_method(&self, name: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError>;
+    /// Calls the object itself; by default it is not callable
+    /// ([`CapError::NotCallable`]).
+    fn call(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
+        let _ = (args, kwargs);
+        Err(CapError::NotCallable)
+    }
+}
+
+/// A [`DynamicObject`] as a capability's target.
+pub(crate) struct DynDispatch<T>(pub(crate) Arc<T>);
+
+impl<T: DynamicObject> Dispatch for DynDispatch<T> {
+    fn label(&self) -> &str {
+        self.0.type_name()
+    }
+    fn names(&self) -> Vec<String> {
+        let what = || format!("{}.__dir__", self.0.type_name());
+        guarded(what, || Ok(self.0.names())).unwrap_or_default()
+    }
+    fn get(&self, name: &str) -> Result<Member, CapError> {
+        guarded(|| format!("{}.{name}", self.0.type_name()), || self.0.get(name))
+    }
+    fn call_method(&self, name: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
+        guarded(|| format!("{}.{name}", self.0.type_name()), || {
+            self.0.call_method(name, args, kwargs)
+        })
+    }
+    fn call(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
+        guarded(|| self.0.type_name().to_owned(), || self.0.call(args, kwargs))
+    }
+    fn object(&self) -> Arc<dyn Any + Send + Sync> {
+        self.0.clone()
+    }
 }
 
 /// What the runtime needs of a capability's target.

@@ -20,5 +20,7 @@ pub use error::CapError;
 pub use filter::{Filter, PROTOCOLS};
 pub use graph::{CapabilityGraph, CapabilityNode, Party};
 pub(crate) use host::Dispatch;
-pub use host::{Arg, CallArgs, FromArg, FromArgs, Kwargs, Methods, UserObject, Variadic};
+pub use host::{
+    Arg, CallArgs, DynamicObject, FromArg, FromArgs, Kwargs, Member, Methods, UserObject, Variadic,
+};
 pub use table::CapHandle;

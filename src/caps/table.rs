@@ -445,6 +445,22 @@ impl CapTable {
         Ok(self.insert_owned(target, filter, owner))
     }
 
+    /// [`CapHandle::rewrap`]: a new root to the target of root `key`, a host
+    /// object's.
+    fn rewrap(self: &Arc<Self>, key: CapKey, filter: Filter) -> Result<CapHandle, CapError> {
+        let target = {
+            let entries = self.entries.read();
+            let e = entries.get(key).ok_or(CapError::Revoked)?;
+            if e.parent.is_some() || e.owner.is_some() || e.target.export().is_some() {
+                return Err(CapError::NotPermitted {
+                    name: "rewrap (only a root capability of a host object)".to_owned(),
+                });
+            }
+            e.target.clone()
+        };
+        Ok(self.insert_owned(target, filter, None))
+    }
+
     /// Revokes `key` and everything derived from it.
     pub(crate) fn revoke(&self, key: CapKey) {
         let mut entries = self.entries.write();
@@ -558,6 +574,22 @@ impl CapHandle {
         self.table.revoke(self.key);
     }
 
+    /// Another root capability to the same host object, with `filter` chosen
+    /// anew: what [`Runtime::wrap_with`](crate::Runtime::wrap_with) of the
+    /// object again would give, but designating the *same* object, so a guest
+    /// sees one proxy per (object, filter) and a method returning `self`
+    /// through the new capability gives that proxy back (SPEC §3.7). The new
+    /// root is independent: revoking one leaves the other.
+    ///
+    /// Only a root capability of a host object (made by `wrap`, `wrap_with`,
+    /// `wrap_dynamic` or `host_fn`, or by this) can be re-wrapped. For any
+    /// capability derived from one (an attenuation, a grant, what a guest
+    /// handed back) and for a guest object it is [`CapError::NotPermitted`]:
+    /// a holder of a capability never widens it this way.
+    pub fn rewrap(&self, filter: Filter) -> Result<CapHandle, CapError> {
+        self.table.rewrap(self.key, filter)
+    }
+
     /// Whether it has been revoked.
     pub fn is_revoked(&self) -> bool {
         !self.table.is_live(self.key)
@@ -658,6 +690,19 @@ impl CapHandle {
     /// Reads field or attribute `name` (subject to this capability's filter). A
     /// method is not a value: call it with [`CapHandle::call_method`].
     pub fn get(&self, name: &str) -> Result<Arg, CapError> {
+        match self.member(name)? {
+            Member::Value(v) => Ok(v),
+            Member::Method => Err(CapError::NotPermitted {
+                name: format!("{name} (a method; use call_method)"),
+            }),
+        }
+    }
+
+    /// Reads member `name` (subject to this capability's filter): a method
+    /// (call it with [`CapHandle::call_method`]) or a value, narrowed as
+    /// [`CapHandle::get`]'s is. What a host binding needs to make
+    /// `cap.name` a bound method or a value, as a guest's proxy does.
+    pub fn member(&self, name: &str) -> Result<Member, CapError> {
         super::audit::invoke("get", || Party::Host, || self.label(), name, || {
             let (target, filter) = self.table.resolve(self.key)?;
             if !filter.permits(name) {
@@ -666,12 +711,21 @@ impl CapHandle {
                 });
             }
             match target.get(name)? {
-                Member::Value(v) => self.table.narrow_arg(v, &filter),
-                Member::Method => Err(CapError::NotPermitted {
-                    name: format!("{name} (a method; use call_method)"),
-                }),
+                Member::Value(v) => Ok(Member::Value(self.table.narrow_arg(v, &filter)?)),
+                Member::Method => Ok(Member::Method),
             }
         })
+    }
+
+    /// The names this capability passes of those its object offers (what
+    /// `dir()` of a guest's proxy to it shows), sorted.
+    pub fn names(&self) -> Result<Vec<String>, CapError> {
+        let (target, filter) = self.table.resolve(self.key)?;
+        let mut names: Vec<String> =
+            target.names().into_iter().filter(|n| filter.permits(n)).collect();
+        names.sort();
+        names.dedup();
+        Ok(names)
     }
 
     /// The sandbox the designated object lives in, if it is a guest object.
@@ -697,6 +751,17 @@ impl CapHandle {
 impl PartialEq for CapHandle {
     fn eq(&self, other: &Self) -> bool {
         self.key == other.key && self.table.id() == other.table.id()
+    }
+}
+
+impl Eq for CapHandle {}
+
+/// Consistent with `PartialEq`: the same capability hashes the same (a host
+/// binding keeps one proxy object per capability this way).
+impl std::hash::Hash for CapHandle {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key.hash(state);
+        self.table.id().hash(state);
     }
 }
 

@@ -1,0 +1,65 @@
+//! One CPython thread state per sandbox thread, kept for the thread's life.
+//!
+//! A guest's call into a CPython object runs on the sandbox's thread, which
+//! CPython did not create. `Python::attach` there makes a thread state and,
+//! when it returns, deletes it again: about 10 µs per call, most of it the
+//! thread state's first frame stack (`mmap` and `munmap`). [`attach`] counts
+//! one more use of the thread state the first time it runs on a thread, so
+//! later attaches only take the GIL; the use is given back when the thread
+//! ends. Threads CPython made keep their own thread states as CPython
+//! manages them. This is the crate's only `unsafe` code.
+
+#![allow(unsafe_code)]
+
+use pyo3::ffi;
+use pyo3::prelude::*;
+use std::cell::RefCell;
+
+/// The extra use of this thread's thread state ([`PyGILState_Ensure`]'s
+/// token), given back when the thread ends.
+struct Kept(ffi::PyGILState_STATE);
+
+impl Drop for Kept {
+    fn drop(&mut self) {
+        // SAFETY: `Py_IsInitialized` may be called at any time. Once the
+        // interpreter is finalized there is no thread state to give back.
+        if unsafe { ffi::Py_IsInitialized() } == 0 {
+            return;
+        }
+        // SAFETY: this thread holds a thread state (the one `keep` counted a
+        // use of), so `PyGILState_Ensure` takes the GIL with it and counts a
+        // second use. Releasing `self.0` (taken while attached: LOCKED) then
+        // only gives back the kept use, and releasing `taken` gives back the
+        // last: CPython clears and deletes the thread state and lets the GIL
+        // go, as at the end of an ordinary attach.
+        unsafe {
+            let taken = ffi::PyGILState_Ensure();
+            ffi::PyGILState_Release(self.0);
+            ffi::PyGILState_Release(taken);
+        }
+    }
+}
+
+thread_local! {
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
+}
+
+/// `Python::attach` for a sandbox's thread: the first call keeps this
+/// thread's thread state for the life of the thread.
+pub(crate) fn attach<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> R {
+    let keep = KEPT.try_with(|k| k.borrow().is_none()).unwrap_or(false)
+        // SAFETY: may be called on any thread, attached or not; null when
+        // CPython has no thread state for this thread (it did not make it).
+        && unsafe { ffi::PyGILState_GetThisThreadState() }.is_null();
+    Python::attach(|py| {
+        if keep {
+            let _ = KEPT.try_with(|kept| {
+                // SAFETY: the thread is attached (`py`), so this only counts
+                // one more use of its current thread state (it returns
+                // LOCKED and changes nothing else); `Kept` gives it back.
+                *kept.borrow_mut() = Some(Kept(unsafe { ffi::PyGILState_Ensure() }));
+            });
+        }
+        f(py)
+    })
+}
