@@ -1,14 +1,14 @@
 """An ERTP-style escrow: an untrusted contract, run in a sandbox, swaps
-CPython-side purses of two currencies between two parties.
+CPython-side money of two currencies between two parties.
 
-The contract never sees a mint, a balance it could write, or anything but the
-purses and deposit facets it is given: it can only move money by calling
-them, so it cannot forge any. Each party keeps its own purse; the contract
-gets an exclusive *payment* purse for each side (what the party put up) and
-a deposit-only facet of each party's purse (`allow=["deposit"]`), so it can
-pay a party but never withdraw from one. Fuel makes the run deterministic and
-bounded: a contract that loops forever ends with `FuelExhausted`, the same
-way on every run.
+The contract never sees a mint or a balance it could write: it can only move
+money the way ERTP does. A purse's `withdraw(n)` gives a *payment* (an opaque
+token to the contract); `deposit(payment)` empties a payment into a purse. Each party
+puts up a payment purse for the contract (it may withdraw from that one) and
+gives it deposit-only facets of its own purses (`allow=["deposit"]`): it can
+pay a party, never take from one, and a facet is not a payment. Fuel makes a
+run deterministic and bounded: a contract that loops forever ends with
+`FuelExhausted`, the same way on every run.
 
 Run:  python python/examples/escrow.py   (with the package installed)
 """
@@ -26,6 +26,14 @@ class Mint:
         return Purse(self, balance)
 
 
+class Payment:
+    """Money in transit: whoever holds a payment may deposit it, once."""
+
+    def __init__(self, mint, amount):
+        self._mint = mint
+        self._amount = amount
+
+
 class Purse:
     def __init__(self, mint, balance):
         self._mint = mint
@@ -38,22 +46,27 @@ class Purse:
     def balance(self):
         return self._balance
 
-    def deposit(self, amount, src):
-        """Moves `amount` from purse `src` of the same mint into this one."""
-        # A purse the contract holds through a narrow grant reaches us as a
-        # capability: recognising our own object is an explicit amplification.
-        if isinstance(src, pyocap.Capability):
-            try:
-                src = pyocap.unwrap(src)
-            except TypeError:
-                raise TypeError("not a purse") from None
-        if not isinstance(src, Purse):
-            raise TypeError("not a purse")
-        if src._mint is not self._mint:
-            raise ValueError("wrong currency")
-        if not isinstance(amount, int) or amount < 0 or amount > src._balance:
+    def withdraw(self, amount):
+        """A payment of `amount` taken from this purse."""
+        if not isinstance(amount, int) or amount < 0 or amount > self._balance:
             raise ValueError("insufficient funds")
-        src._balance -= amount
+        self._balance -= amount
+        return Payment(self._mint, amount)
+
+    def deposit(self, payment):
+        """Empties `payment` (of this currency) into this purse."""
+        # What the contract hands back reaches us as a capability (an opaque
+        # token for a payment): recognising our own object is explicit.
+        if isinstance(payment, pyocap.Capability):
+            try:
+                payment = pyocap.unwrap(payment)
+            except TypeError:
+                raise TypeError("not a payment") from None
+        if not isinstance(payment, Payment):
+            raise TypeError("not a payment")
+        if payment._mint is not self._mint:
+            raise ValueError("not a payment of this currency")
+        amount, payment._amount = payment._amount, 0
         self._balance += amount
         return amount
 
@@ -65,25 +78,26 @@ def swap(a_pays, a_wants, a_gets, a_refund, b_pays, b_wants, b_gets, b_refund):
     if a_pays.brand == b_pays.brand:
         raise ValueError("nothing to swap")
     if a_pays.balance() >= b_wants and b_pays.balance() >= a_wants:
-        b_gets.deposit(b_wants, a_pays)
-        a_gets.deposit(a_wants, b_pays)
+        b_gets.deposit(a_pays.withdraw(b_wants))
+        a_gets.deposit(b_pays.withdraw(a_wants))
         outcome = "swapped"
     else:
         outcome = "refunded"
     # Whatever is left goes back to whoever paid it.
-    a_refund.deposit(a_pays.balance(), a_pays)
-    b_refund.deposit(b_pays.balance(), b_pays)
+    a_refund.deposit(a_pays.withdraw(a_pays.balance()))
+    b_refund.deposit(b_pays.withdraw(b_pays.balance()))
     return outcome
 '''
 
 CHEATER = '''
-def swap(a_pays, a_wants, a_deposit, a_refund, b_pays, b_wants, b_gets, b_refund):
+def swap(a_pays, a_wants, a_gets, a_refund, b_pays, b_wants, b_gets, b_refund):
     stolen = []
     for attempt in (
-        lambda: a_deposit.balance(),             # the deposit facet has no balance
+        lambda: a_gets.balance(),                # a deposit facet has no balance
         lambda: a_pays._balance,                 # private state
         lambda: setattr(a_pays, "balance", 10**9),
-        lambda: a_deposit.deposit(10**9, a_deposit),  # the purse itself refuses
+        lambda: a_gets.deposit(b_refund),        # a facet is not a payment
+        lambda: a_gets.withdraw(1),              # nor can a facet withdraw
     ):
         try:
             stolen.append(attempt())
@@ -93,15 +107,16 @@ def swap(a_pays, a_wants, a_deposit, a_refund, b_pays, b_wants, b_gets, b_refund
 '''
 
 
-def run(contract_source, alice, bob, dollars, euros, fuel=100_000):
-    alice_pays = dollars.make_purse()
-    alice_pays.deposit(10, alice["usd"])
-    bob_pays = euros.make_purse()
-    bob_pays.deposit(9, bob["eur"])
+def run(contract_source, alice, bob, fuel=100_000):
+    # Each party's stake, in a purse of its own the contract may withdraw from.
+    alice_pays = alice["usd"]._mint.make_purse()
+    alice_pays.deposit(alice["usd"].withdraw(10))
+    bob_pays = bob["eur"]._mint.make_purse()
+    bob_pays.deposit(bob["eur"].withdraw(9))
     with pyocap.Sandbox(fuel=fuel) as sandbox:
         sandbox.exec(contract_source)
-        sandbox.grant("a_pays", alice_pays, allow=["balance", "deposit", "brand"])
-        sandbox.grant("b_pays", bob_pays, allow=["balance", "deposit", "brand"])
+        sandbox.grant("a_pays", alice_pays, allow=["balance", "withdraw", "brand"])
+        sandbox.grant("b_pays", bob_pays, allow=["balance", "withdraw", "brand"])
         # Deposit-only facets of the parties' own purses: the contract can pay
         # them, never take from them.
         sandbox.grant("a_gets", alice["eur"], allow=["deposit"])
@@ -119,28 +134,32 @@ def main():
     alice = {"usd": dollars.make_purse(100), "eur": euros.make_purse(0)}
     bob = {"usd": dollars.make_purse(0), "eur": euros.make_purse(50)}
 
-    outcome, fuel = run(CONTRACT, alice, bob, dollars, euros)
+    def totals():
+        return (alice["usd"].balance() + bob["usd"].balance(),
+                alice["eur"].balance() + bob["eur"].balance())
+
+    outcome, fuel = run(CONTRACT, alice, bob)
     print("honest contract:", outcome, "fuel used:", fuel[0])
     print("  alice:", alice["usd"].balance(), "USD,", alice["eur"].balance(), "EUR")
     print("  bob:  ", bob["usd"].balance(), "USD,", bob["eur"].balance(), "EUR")
     assert (alice["usd"].balance(), alice["eur"].balance()) == (90, 9)
     assert (bob["usd"].balance(), bob["eur"].balance()) == (10, 41)
-    total = (alice["usd"].balance() + bob["usd"].balance(), alice["eur"].balance() + bob["eur"].balance())
+    assert totals() == (100, 50)
 
-    outcome, _ = run(CHEATER, alice, bob, dollars, euros)
+    before = (alice["usd"].balance(), bob["eur"].balance())
+    outcome, _ = run(CHEATER, alice, bob)
     print("cheating contract got:", outcome)
-    assert outcome == ["AttributeError", "AttributeError", "AttributeError", "ValueError"], outcome
+    assert outcome == ["AttributeError"] * 3 + ["TypeError", "AttributeError"], outcome
+    # The cheater moved nothing between the parties: only the payments it
+    # was handed (and never paid out) are still escrowed.
+    assert (alice["usd"].balance(), bob["eur"].balance()) == (before[0] - 10, before[1] - 9)
 
     try:
-        run("def swap(*a):\n    while True: pass", alice, bob, dollars, euros, fuel=5_000)
+        run("def swap(*a):\n    while True: pass", alice, bob, fuel=5_000)
         raise AssertionError("the looping contract was not stopped")
     except pyocap.FuelExhausted as e:
         print("looping contract stopped:", e.type_name)
-    # The payments the cheater and the looping contract held stay escrowed
-    # (CPython still holds those purses); no money was made or lost.
-    print("USD in the parties' purses:", alice["usd"].balance() + bob["usd"].balance())
-    assert alice["usd"].balance() + bob["usd"].balance() <= total[0]
-    assert alice["eur"].balance() + bob["eur"].balance() <= total[1]
+    print("money in the parties' purses (USD, EUR):", totals())
 
 
 if __name__ == "__main__":

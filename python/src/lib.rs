@@ -158,9 +158,17 @@ fn to_cap_error(py: Python<'_>, e: PyErr) -> CapError {
         return CapError::StopIteration;
     }
     let class = e.get_type(py);
+    // Cut on the CPython side before the copy (made on the sandbox's thread,
+    // under the guest's budget): 16 KiB of text at most, as a guest's own.
     let message = e
         .value(py)
         .str()
+        .and_then(|s| match s.len() {
+            Ok(n) if n > 4096 => s
+                .get_item(pyo3::types::PySlice::new(py, 0, 4096, 1))
+                .and_then(|cut| cut.str()),
+            _ => Ok(s),
+        })
         .map(|s| s.to_string())
         .unwrap_or_else(|_| "<the exception's str() failed>".to_owned());
     let builtin = class
@@ -171,9 +179,9 @@ fn to_cap_error(py: Python<'_>, e: PyErr) -> CapError {
         // `HostError` with the message.
         return CapError::Failed(message);
     }
-    let type_name = class
+    let type_name: String = class
         .name()
-        .map(|n| n.to_string())
+        .map(|n| n.to_string().chars().take(200).collect())
         .unwrap_or_else(|_| "Exception".to_owned());
     CapError::Raised {
         type_name,
@@ -246,6 +254,10 @@ struct Held {
     /// How it crosses when a CPython object hands it out (a result): the
     /// narrowest of what the host granted explicitly, or an opaque token.
     implicit: Option<CapHandle>,
+    /// Whether the host handed it over itself (then a guest may call it).
+    callable: bool,
+    /// Its shallow size (`sys.getsizeof`), counted against the budget.
+    size: usize,
 }
 
 /// The CPython objects one [`Sandbox`] was given (granted, passed in, or
@@ -263,9 +275,22 @@ struct Held {
 /// unless the host grants it.
 struct Registry {
     held: Mutex<HashMap<usize, Held>>,
+    /// The shallow sizes of the objects held: with the guest's budget, a
+    /// bound on the CPython memory a guest keeps alive (a guest calling a
+    /// method that returns a fresh object in a loop).
+    held_bytes: std::sync::atomic::AtomicUsize,
     /// The guest's memory budget and its sandbox, to bound what a crossing
     /// copies on the sandbox's thread (set once the sandbox exists).
     budget: Mutex<(Option<usize>, Weak<pyocap_core::Sandbox>)>,
+}
+
+/// `sys.getsizeof(obj)` (0 if it fails).
+fn shallow_size(obj: &Bound<'_, PyAny>) -> usize {
+    obj.py()
+        .import("sys")
+        .and_then(|sys| sys.call_method1("getsizeof", (obj,)))
+        .and_then(|n| n.extract())
+        .unwrap_or(0)
 }
 
 /// The opaque token's filter: it passes no name.
@@ -277,6 +302,7 @@ impl Registry {
     fn new(memory: Option<usize>) -> Arc<Registry> {
         Arc::new(Registry {
             held: Mutex::new(HashMap::new()),
+            held_bytes: std::sync::atomic::AtomicUsize::new(0),
             budget: Mutex::new((memory, Weak::new())),
         })
     }
@@ -337,20 +363,43 @@ impl Registry {
                     .name()
                     .map(|n| n.to_string())
                     .unwrap_or_else(|_| "object".to_owned());
+                let label: String = label.chars().take(200).collect();
                 let target = PyTarget {
-                    obj: obj.clone().unbind(),
+                    key: ptr,
                     label,
                     registry: Arc::downgrade(self),
                 };
                 runtime().wrap_dynamic(target, filter.clone())
             }
         };
+        let size = if self.lock().contains_key(&ptr) {
+            0
+        } else {
+            let size = shallow_size(obj);
+            let (limit, _) = &*self.budget.lock().unwrap_or_else(|e| e.into_inner());
+            let total = self.held_bytes.load(std::sync::atomic::Ordering::SeqCst) + size;
+            if limit.is_some_and(|l| total > l) {
+                cap.revoke();
+                return Err(pyo3::exceptions::PyMemoryError::new_err(
+                    "the host objects this sandbox holds would exceed its memory budget",
+                ));
+            }
+            size
+        };
         let mut held = self.lock();
-        let entry = held.entry(ptr).or_insert_with(|| Held {
-            obj: obj.clone().unbind(),
-            roots: HashMap::new(),
-            implicit: None,
+        let entry = held.entry(ptr).or_insert_with(|| {
+            self.held_bytes.fetch_add(size, std::sync::atomic::Ordering::SeqCst);
+            Held {
+                obj: obj.clone().unbind(),
+                roots: HashMap::new(),
+                implicit: None,
+                callable: false,
+                size,
+            }
         });
+        if how == Crossing::Explicit {
+            entry.callable = true;
+        }
         entry.roots.insert(key, cap.clone());
         // What a CPython object hands out again (an identity function, a
         // container, a method returning it) is never more than the
@@ -392,14 +441,10 @@ impl Registry {
         // Never blocks inside a collection: a registry being changed is
         // skipped this time.
         if let Ok(held) = self.held.try_lock() {
+            // The one strong reference to each (its capability's target
+            // holds none).
             for h in held.values() {
-                // Two strong references each: the entry's, and its
-                // capability's target's (in the runtime's table, released
-                // when `close` revokes the roots).
                 visit.call(&h.obj)?;
-                if h.roots.values().any(|c| !c.is_revoked()) {
-                    visit.call(&h.obj)?;
-                }
             }
         }
         Ok(())
@@ -409,7 +454,8 @@ impl Registry {
     fn close(&self) {
         let held: Vec<Held> = self.lock().drain().map(|(_, h)| h).collect();
         for h in held {
-            for cap in h.roots.values() {
+            self.held_bytes.fetch_sub(h.size, std::sync::atomic::Ordering::SeqCst);
+            for cap in h.roots.values().chain(h.implicit.as_ref()) {
                 cap.revoke();
             }
         }
@@ -419,9 +465,11 @@ impl Registry {
 /// A CPython object as a capability's target. Its members are read from the
 /// object when asked: a callable attribute is a method, anything else a value
 /// (data copied, any other object a further capability, narrowed by the
-/// capability it was reached through).
+/// capability it was reached through). It holds no reference of its own: the
+/// object is its registry's (one strong reference, which the garbage
+/// collector is shown), and a closed registry revokes it.
 struct PyTarget {
-    obj: Py<PyAny>,
+    key: usize,
     label: String,
     registry: Weak<Registry>,
 }
@@ -429,6 +477,15 @@ struct PyTarget {
 impl PyTarget {
     fn registry(&self) -> Result<Arc<Registry>, CapError> {
         self.registry.upgrade().ok_or(CapError::Revoked)
+    }
+
+    /// The object, and whether the host handed it over itself (only then may
+    /// a guest call it: a token is held and handed back, never called).
+    fn object<'py>(&self, py: Python<'py>) -> Result<(Bound<'py, PyAny>, bool), CapError> {
+        let registry = self.registry()?;
+        let held = registry.lock();
+        let h = held.get(&self.key).ok_or(CapError::Revoked)?;
+        Ok((h.obj.bind(py).clone(), h.callable))
     }
 
     /// Calls `f` (the object, or one of its attributes) with arguments that
@@ -456,7 +513,22 @@ impl PyTarget {
         let result = f.call(args, Some(&kw)).map_err(|e| to_cap_error(py, e))?;
         to_arg(&result, &registry, how).map_err(|e| to_cap_error(py, e))
     }
+
+    fn member<'py>(&self, py: Python<'py>, name: &str) -> Result<Bound<'py, PyAny>, CapError> {
+        match self.object(py)?.0.getattr(name) {
+            Ok(v) => Ok(v),
+            Err(e) if e.is_instance_of::<PyAttributeError>(py) => Err(CapError::NotPermitted {
+                name: name.to_owned(),
+            }),
+            Err(e) => Err(to_cap_error(py, e)),
+        }
+    }
 }
+
+/// At most this many names, of at most this many bytes each, cross from a
+/// `dir()` (copied on the sandbox's thread).
+const MAX_NAMES: usize = 10_000;
+const MAX_NAME_BYTES: usize = 256;
 
 impl DynamicObject for PyTarget {
     fn type_name(&self) -> &str {
@@ -465,25 +537,29 @@ impl DynamicObject for PyTarget {
 
     fn names(&self) -> Vec<String> {
         tstate::attach(|py| {
-            self.obj
-                .bind(py)
-                .dir()
-                .map(|names| names.iter().filter_map(|n| n.extract::<String>().ok()).collect())
+            let Ok((obj, _)) = self.object(py) else {
+                return Vec::new();
+            };
+            obj.dir()
+                .map(|names| {
+                    names
+                        .iter()
+                        .take(MAX_NAMES)
+                        .filter_map(|n| {
+                            let n = n.cast_into::<PyString>().ok()?;
+                            let text = n.to_str().ok()?;
+                            (text.len() <= MAX_NAME_BYTES).then(|| text.to_owned())
+                        })
+                        .collect()
+                })
                 .unwrap_or_default()
         })
+        .unwrap_or_default()
     }
 
     fn get(&self, name: &str) -> Result<Member, CapError> {
         tstate::attach(|py| {
-            let value = match self.obj.bind(py).getattr(name) {
-                Ok(v) => v,
-                Err(e) if e.is_instance_of::<PyAttributeError>(py) => {
-                    return Err(CapError::NotPermitted {
-                        name: name.to_owned(),
-                    })
-                }
-                Err(e) => return Err(to_cap_error(py, e)),
-            };
+            let value = self.member(py, name)?;
             if value.is_callable() {
                 return Ok(Member::Method);
             }
@@ -492,19 +568,12 @@ impl DynamicObject for PyTarget {
                 .map(Member::Value)
                 .map_err(|e| to_cap_error(py, e))
         })
+        .unwrap_or_else(|| Err(exiting()))
     }
 
     fn call_method(&self, name: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
         tstate::attach(|py| {
-            let method = match self.obj.bind(py).getattr(name) {
-                Ok(m) => m,
-                Err(e) if e.is_instance_of::<PyAttributeError>(py) => {
-                    return Err(CapError::NotPermitted {
-                        name: name.to_owned(),
-                    })
-                }
-                Err(e) => return Err(to_cap_error(py, e)),
-            };
+            let method = self.member(py, name)?;
             let how = if name == "__iter__" {
                 Crossing::Iterator
             } else {
@@ -512,17 +581,27 @@ impl DynamicObject for PyTarget {
             };
             self.invoke(py, &method, args, kwargs, how)
         })
+        .unwrap_or_else(|| Err(exiting()))
     }
 
     fn call(&self, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
         tstate::attach(|py| {
-            let obj = self.obj.bind(py);
-            if !obj.is_callable() {
+            let (obj, granted) = self.object(py)?;
+            // A filter governs names, not calling (SPEC §3.7): so only what
+            // the host handed over itself is callable. A token (a class from
+            // `mro()`, a function a method returned) is not.
+            if !granted || !obj.is_callable() {
                 return Err(CapError::NotCallable);
             }
-            self.invoke(py, obj, args, kwargs, Crossing::Implicit)
+            self.invoke(py, &obj, args, kwargs, Crossing::Implicit)
         })
+        .unwrap_or_else(|| Err(exiting()))
     }
+}
+
+/// The error of a call into CPython while the interpreter exits.
+fn exiting() -> CapError {
+    CapError::failed("the host's interpreter is exiting")
 }
 
 // ---------------------------------------------------------------------------
@@ -716,19 +795,13 @@ fn value_to_py(py: Python<'_>, v: Value, registry: &Arc<Registry>) -> PyResult<P
     })
 }
 
-/// A capability to a CPython object comes back as the object itself only at
-/// full authority (its public filter): one narrowed by a grant's `allow`, by
-/// the capability it was reached through, or an opaque token stays a
-/// [`Capability`], so generic host code (an identity function, a container,
-/// an unbound method) never hands out more than the guest held
-/// (SPEC §3.7). Host code that must recognise its own object through a
-/// narrow capability says so: [`unwrap`].
+/// A capability comes back to CPython as a [`Capability`], also one to a
+/// CPython object: never as the object itself, whatever its filter. Generic
+/// CPython code a guest reaches (`str.format`, an identity function, a
+/// container, an unbound method) then never applies more than the guest held
+/// to the object behind it (SPEC §3.7, §3.10); host code that must recognise
+/// its own object says so: [`unwrap`].
 fn cap_to_py(py: Python<'_>, cap: CapHandle, registry: &Arc<Registry>) -> PyResult<Py<PyAny>> {
-    if let Ok(target) = cap.downcast::<PyTarget>() {
-        if cap.filter().is_ok_and(|f| f == Filter::public()) {
-            return Ok(target.obj.clone_ref(py));
-        }
-    }
     proxy(py, cap, registry)
 }
 
@@ -746,16 +819,17 @@ struct ProxyMap {
 }
 
 fn proxy(py: Python<'_>, cap: CapHandle, registry: &Arc<Registry>) -> PyResult<Py<PyAny>> {
-    let mut map = proxies().lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(weak) = map.live.get(&cap) {
-        if let Some(p) = weak.bind(py).upgrade() {
-            return Ok(p.unbind());
-        }
+    let live = |map: &ProxyMap| {
+        map.live
+            .get(&cap)
+            .and_then(|weak| weak.bind(py).upgrade())
+            .map(Bound::unbind)
+    };
+    if let Some(p) = live(&proxies().lock().unwrap_or_else(|e| e.into_inner())) {
+        return Ok(p);
     }
-    if map.live.len() >= 2 * map.swept_at.max(64) {
-        map.live.retain(|_, w| w.bind(py).upgrade().is_some());
-        map.swept_at = map.live.len();
-    }
+    // Made outside the lock: an allocation may run the collector, and with
+    // it a host `__del__` that makes proxies too.
     let p = Bound::new(
         py,
         Capability {
@@ -763,8 +837,30 @@ fn proxy(py: Python<'_>, cap: CapHandle, registry: &Arc<Registry>) -> PyResult<P
             registry: Arc::downgrade(registry),
         },
     )?;
-    let weak = PyWeakrefReference::new(p.as_any())?;
-    map.live.insert(cap, weak.unbind());
+    let weak = PyWeakrefReference::new(p.as_any())?.unbind();
+    let dead = {
+        let mut map = proxies().lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(existing) = live(&map) {
+            return Ok(existing);
+        }
+        let mut dead = Vec::new();
+        if map.live.len() >= 2 * map.swept_at.max(64) {
+            let keys: Vec<CapHandle> = map
+                .live
+                .iter()
+                .filter(|(_, w)| w.bind(py).upgrade().is_none())
+                .map(|(k, _)| k.clone())
+                .collect();
+            for k in keys {
+                dead.extend(map.live.remove(&k));
+            }
+            map.swept_at = map.live.len();
+        }
+        map.live.insert(cap, weak);
+        dead
+    };
+    // Dead weak references are released after the lock.
+    drop(dead);
     Ok(p.into_any().unbind())
 }
 
@@ -890,7 +986,7 @@ impl Capability {
     ) -> PyResult<Py<PyAny>> {
         let registry = self.registry()?;
         let args: Vec<Arg> =
-            args.iter().map(|a| to_arg(&a, &registry, Crossing::Explicit)).collect::<PyResult<_>>()?;
+            args.iter().map(|a| to_arg(&a, &registry, Crossing::Implicit)).collect::<PyResult<_>>()?;
         let kwargs = kwargs_in(kwargs, &registry)?;
         let handle = self.handle.clone();
         let result = wait(py, move || handle.call_with_kwargs(args, kwargs))?;
@@ -943,12 +1039,12 @@ impl Capability {
     }
 
     fn __contains__(&self, py: Python<'_>, item: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let arg = to_arg(item, &self.registry()?, Crossing::Explicit)?;
+        let arg = to_arg(item, &self.registry()?, Crossing::Implicit)?;
         self.method(py, "__contains__", vec![arg])?.bind(py).is_truthy()
     }
 
     fn __getitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        let arg = to_arg(key, &self.registry()?, Crossing::Explicit)?;
+        let arg = to_arg(key, &self.registry()?, Crossing::Implicit)?;
         self.method(py, "__getitem__", vec![arg])
     }
 
@@ -990,7 +1086,7 @@ fn kwargs_in(kwargs: Option<&Bound<'_, PyDict>>, registry: &Arc<Registry>) -> Py
     if let Some(kwargs) = kwargs {
         for (k, v) in kwargs.iter() {
             let name: String = k.extract()?;
-            out.insert(name, to_arg(&v, registry, Crossing::Explicit)?);
+            out.insert(name, to_arg(&v, registry, Crossing::Implicit)?);
         }
     }
     Ok(out)
@@ -1016,7 +1112,7 @@ impl BoundMethod {
     ) -> PyResult<Py<PyAny>> {
         let registry = registry_of(&self.registry)?;
         let args: Vec<Arg> =
-            args.iter().map(|a| to_arg(&a, &registry, Crossing::Explicit)).collect::<PyResult<_>>()?;
+            args.iter().map(|a| to_arg(&a, &registry, Crossing::Implicit)).collect::<PyResult<_>>()?;
         let kwargs = kwargs_in(kwargs, &registry)?;
         let handle = self.handle.clone();
         let name = self.name.clone();
@@ -1105,8 +1201,34 @@ impl PolicyArgs<'_, '_> {
 struct Sandbox {
     inner: Mutex<Option<Arc<pyocap_core::Sandbox>>>,
     registry: Arc<Registry>,
-    /// The `stream_output` callback, shown to the garbage collector.
-    sink: Mutex<Option<Py<PyAny>>>,
+    /// The `stream_output` callback: the one strong reference to it (the
+    /// output closure reads it here), shown to the garbage collector.
+    sink: Arc<Mutex<Option<Py<PyAny>>>>,
+}
+
+/// Every open sandbox's stop, for the `atexit` hook.
+fn live() -> &'static Mutex<HashMap<u64, pyocap_core::StopHandle>> {
+    static LIVE: OnceLock<Mutex<HashMap<u64, pyocap_core::StopHandle>>> = OnceLock::new();
+    LIVE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// At interpreter exit: no sandbox thread enters CPython any more, and every
+/// open sandbox is stopped (with the GIL released, so a call into CPython
+/// under way can end).
+#[pyfunction]
+fn _at_exit(py: Python<'_>) {
+    tstate::exiting();
+    let stops: Vec<pyocap_core::StopHandle> = live()
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .drain()
+        .map(|(_, s)| s)
+        .collect();
+    py.detach(move || {
+        for stop in stops {
+            stop.stop();
+        }
+    });
 }
 
 thread_local! {
@@ -1120,10 +1242,14 @@ impl Sandbox {
         let sandbox = Arc::new(sandbox);
         let registry = Registry::new(memory);
         registry.budget.lock().unwrap_or_else(|e| e.into_inner()).1 = Arc::downgrade(&sandbox);
+        live()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(sandbox.id(), sandbox.stop_handle());
         Sandbox {
             inner: Mutex::new(Some(sandbox)),
             registry,
-            sink: Mutex::new(None),
+            sink: Arc::new(Mutex::new(None)),
         }
     }
 
@@ -1176,6 +1302,7 @@ impl Drop for Sandbox {
         self.registry.close();
         let inner = self.inner.get_mut().unwrap_or_else(|e| e.into_inner()).take();
         if let Some(inner) = inner {
+            live().lock().unwrap_or_else(|e| e.into_inner()).remove(&inner.id());
             inner.revoke_all();
             // Dropped with the GIL held: its thread may be waiting for the GIL
             // inside a call into a CPython object, so it is stopped and let go
@@ -1331,18 +1458,64 @@ impl Sandbox {
     fn stream_output(&self, py: Python<'_>, callback: Py<PyAny>) -> PyResult<()> {
         let inner = self.inner()?;
         let id = inner.id();
-        let sink = callback.clone_ref(py);
-        inner.stream_output(move |text: &str| {
-            tstate::attach(|py| {
-                let before = IN_SINK.with(|s| s.replace(Some(id)));
-                if let Err(e) = sink.bind(py).call1((text,)) {
-                    e.write_unraisable(py, None);
-                }
-                IN_SINK.with(|s| s.set(before));
+        let previous = self
+            .sink
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .replace(callback);
+        drop(previous);
+        let slot = self.sink.clone();
+        // The output thread holds the sink's lock while it waits for the
+        // GIL: it is installed with the GIL released.
+        py.detach(move || {
+            inner.stream_output(move |text: &str| {
+                let _ = tstate::attach(|py| {
+                    let callback = slot
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .as_ref()
+                        .map(|c| c.clone_ref(py));
+                    let Some(callback) = callback else {
+                        return;
+                    };
+                    let before = IN_SINK.with(|s| s.replace(Some(id)));
+                    if let Err(e) = callback.bind(py).call1((text,)) {
+                        e.write_unraisable(py, None);
+                    }
+                    IN_SINK.with(|s| s.set(before));
+                });
             })
         });
-        *self.sink.lock().unwrap_or_else(|e| e.into_inner()) = Some(callback);
         Ok(())
+    }
+
+    /// `share(obj, allow=None)`: a `Capability` to the CPython object `obj`
+    /// for this sandbox's guest, with its public names or exactly `allow`, as
+    /// `grant` would bind it: for handing an object to a guest's callback
+    /// (`handler(sb.share(event))`), whose arguments otherwise cross as
+    /// tokens.
+    #[pyo3(signature = (obj, allow=None))]
+    fn share(
+        &self,
+        py: Python<'_>,
+        obj: &Bound<'_, PyAny>,
+        allow: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.inner()?;
+        let allow = match allow.filter(|a| !a.is_none()) {
+            Some(a) => Some(strings(a, "allow")?),
+            None => None,
+        };
+        if obj.cast_exact::<Capability>().is_ok() {
+            return Err(PyTypeError::new_err("share() takes a CPython object, not a capability"));
+        }
+        match self.arg(obj)? {
+            Value::Cap(_) => {
+                let cap = self.registry.wrap(obj, Crossing::Explicit, allow)?;
+                proxy(py, cap, &self.registry)
+            }
+            _ => Err(PyTypeError::new_err("share() takes an object; data is copied whole")),
+        }
     }
 
     /// `set_fuel(units)`: the fuel of each following call (`None`: unmetered).
@@ -1390,8 +1563,10 @@ impl Sandbox {
     fn close(&self, py: Python<'_>) {
         self.registry.close();
         let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner()).take();
-        self.sink.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let sink = self.sink.lock().unwrap_or_else(|e| e.into_inner()).take();
+        drop(sink);
         if let Some(inner) = inner {
+            live().lock().unwrap_or_else(|e| e.into_inner()).remove(&inner.id());
             inner.revoke_all();
             // A call still running (from another thread) ends now.
             py.detach(move || {
@@ -1405,8 +1580,6 @@ impl Sandbox {
         self.registry.traverse(&visit)?;
         if let Ok(sink) = self.sink.try_lock() {
             if let Some(sink) = sink.as_ref() {
-                // The stored callback, and the output closure's copy.
-                visit.call(sink)?;
                 visit.call(sink)?;
             }
         }
@@ -1417,11 +1590,8 @@ impl Sandbox {
         // A collected cycle through a granted object or the output callback:
         // the sandbox lets them go now (it is stopped by its drop).
         self.registry.close();
-        if self.sink.lock().unwrap_or_else(|e| e.into_inner()).take().is_some() {
-            if let Ok(inner) = self.inner() {
-                inner.stream_output(|_: &str| {});
-            }
-        }
+        let sink = self.sink.lock().unwrap_or_else(|e| e.into_inner()).take();
+        drop(sink);
     }
 
     /// Whether `close()` was called.
@@ -1556,19 +1726,40 @@ fn printable(label: &str) -> String {
         .collect()
 }
 
-/// `unwrap(cap)`: the CPython object a capability designates, whatever its
-/// filter: host code recognising its own object (a purse's issuer checking
-/// a payment it was handed through a narrow grant). Only CPython code can
-/// call it; a guest never holds this module.
+/// `unwrap(cap, require=None)`: the CPython object a capability designates:
+/// host code recognising its own object (an issuer checking a payment it was
+/// handed). With `require`, only if the capability passes every one of those
+/// names (`PermissionError` otherwise), so a narrow facet never stands in for
+/// a wider one. Only CPython code can call it; a guest never holds a module.
 #[pyfunction]
-fn unwrap(py: Python<'_>, cap: &Bound<'_, Capability>) -> PyResult<Py<PyAny>> {
-    match cap.get().handle.downcast::<PyTarget>() {
-        Ok(target) => Ok(target.obj.clone_ref(py)),
-        Err(CapError::Revoked) => Err(RevokedError::new_err("the capability has been revoked")),
-        Err(_) => Err(PyTypeError::new_err(
-            "the capability designates a guest object, not a CPython object",
-        )),
+#[pyo3(signature = (cap, require=None))]
+fn unwrap(
+    py: Python<'_>,
+    cap: &Bound<'_, Capability>,
+    require: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let handle = &cap.get().handle;
+    let target = match handle.downcast::<PyTarget>() {
+        Ok(t) => t,
+        Err(CapError::Revoked) => return Err(RevokedError::new_err("the capability has been revoked")),
+        Err(_) => {
+            return Err(PyTypeError::new_err(
+                "the capability designates a guest object, not a CPython object",
+            ))
+        }
+    };
+    if let Some(require) = require.filter(|r| !r.is_none()) {
+        let filter = handle.filter().map_err(|e| cap_error(py, e))?;
+        for name in strings(require, "require")? {
+            if !filter.permits(&name) {
+                return Err(pyo3::exceptions::PyPermissionError::new_err(format!(
+                    "the capability does not pass '{name}'"
+                )));
+            }
+        }
     }
+    let (obj, _) = target.object(py).map_err(|e| cap_error(py, e))?;
+    Ok(obj.unbind())
 }
 
 /// `revoke(cap)`: revokes a capability and every capability derived from it,
@@ -1617,6 +1808,8 @@ fn _pyocap(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(attenuate, m)?)?;
     m.add_function(wrap_pyfunction!(is_revoked, m)?)?;
     m.add_function(wrap_pyfunction!(unwrap, m)?)?;
+    let at_exit = wrap_pyfunction!(_at_exit, m)?;
+    py.import("atexit")?.call_method1("register", (at_exit,))?;
     m.add("DEFAULT_MEMORY", 256usize << 20)?;
     Ok(())
 }

@@ -14,6 +14,7 @@
 use pyo3::ffi;
 use pyo3::prelude::*;
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The extra use of this thread's thread state ([`PyGILState_Ensure`]'s
 /// token), given back when the thread ends.
@@ -22,8 +23,9 @@ struct Kept(ffi::PyGILState_STATE);
 impl Drop for Kept {
     fn drop(&mut self) {
         // SAFETY: `Py_IsInitialized` may be called at any time. Once the
-        // interpreter is finalized there is no thread state to give back.
-        if unsafe { ffi::Py_IsInitialized() } == 0 {
+        // interpreter is exiting or finalized, the thread state is left to
+        // CPython's own clean-up.
+        if EXITING.load(Ordering::SeqCst) || unsafe { ffi::Py_IsInitialized() } == 0 {
             return;
         }
         // SAFETY: this thread holds a thread state (the one `keep` counted a
@@ -44,9 +46,22 @@ thread_local! {
     static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
 }
 
+/// Set by the package's `atexit` hook: from then on no sandbox thread enters
+/// CPython (a thread state released during finalisation aborts the process).
+static EXITING: AtomicBool = AtomicBool::new(false);
+
+/// The interpreter is exiting: sandbox threads stay out of CPython.
+pub(crate) fn exiting() {
+    EXITING.store(true, Ordering::SeqCst);
+}
+
 /// `Python::attach` for a sandbox's thread: the first call keeps this
-/// thread's thread state for the life of the thread.
-pub(crate) fn attach<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> R {
+/// thread's thread state for the life of the thread. `None` once the
+/// interpreter is exiting: nothing runs.
+pub(crate) fn attach<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> Option<R> {
+    if EXITING.load(Ordering::SeqCst) {
+        return None;
+    }
     let keep = KEPT.try_with(|k| k.borrow().is_none()).unwrap_or(false)
         // SAFETY: may be called on any thread, attached or not; null when
         // CPython has no thread state for this thread (it did not make it).
@@ -62,4 +77,5 @@ pub(crate) fn attach<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> R {
         }
         f(py)
     })
+    .into()
 }

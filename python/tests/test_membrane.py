@@ -97,13 +97,32 @@ def test_identity_per_object_and_grant(sb):
     assert sb.eval("narrow is a") is False
 
 
-def test_a_cpython_object_comes_back_as_itself(sb):
+def test_a_cpython_object_comes_back_as_a_capability(sb):
     purse = Purse(0)
     sb.grant("purse", purse)
     sb.exec("def echo(x):\n    return x")
-    assert sb.call("echo", purse) is purse
-    assert sb.eval("purse") is purse
-    assert sb.eval("[purse, {'k': purse}]") == [purse, {"k": purse}]
+    # Never the object itself: generic code could apply more than the guest held.
+    back = sb.call("echo", purse)
+    assert isinstance(back, pyocap.Capability)
+    assert pyocap.unwrap(back) is purse
+    assert sb.eval("purse") is back
+    assert sb.eval("[purse, {'k': purse}]") == [back, {"k": back}]
+    # Through it, the host has what the guest had.
+    assert back.deposit(2) == 2
+    with pytest.raises(AttributeError):
+        back._secret
+
+
+def test_unwrap_can_require_names(sb):
+    purse = Purse(3)
+    sb.grant("facet", purse, allow=["deposit"])
+    facet = sb.eval("facet")
+    assert pyocap.unwrap(facet, require=["deposit"]) is purse
+    with pytest.raises(PermissionError):
+        pyocap.unwrap(facet, require=["withdraw"])
+    sb.exec("class G:\n    pass\ng = G()")
+    with pytest.raises(TypeError):
+        pyocap.unwrap(sb.eval("g"))
 
 
 def test_guest_objects_are_proxies(sb):
@@ -352,7 +371,10 @@ def test_what_a_granted_object_hands_out_is_an_opaque_token(sb):
     assert sb.eval("api.config") == {"k": "v"}
     assert sb.eval("repr(api.make())") == "<Purse capability>"
     assert sb.eval("api.check(api.make())") is True
-    assert sb.eval("api.partial()('x')") == ("me", "alice", "x")
+    # A token is never called: a filter governs names, not calling.
+    with pytest.raises(pyocap.GuestError) as info:
+        sb.eval("api.partial()('x')")
+    assert info.value.type_name == "TypeError"
     loop.close()
 
 
@@ -389,6 +411,7 @@ def test_narrow_capabilities_never_come_back_wider(sb):
     # The host itself may still recognise its object.
     sb.exec("def back(x):\n    return x")
     narrow = sb.call("back", sb.eval("p"))
+    assert narrow is sb.eval("p")
     assert isinstance(narrow, pyocap.Capability)
     assert pyocap.unwrap(narrow) is purse
 
@@ -458,3 +481,122 @@ def test_a_sandbox_in_a_reference_cycle_is_collected():
         del s, h
     gc.collect()
     assert all(r() is None for r in refs)
+
+
+def test_classes_reached_through_a_grant_are_not_callable(sb):
+    import enum
+    import os
+    import subprocess
+
+    class Job(subprocess.Popen):
+        pass
+
+    class Level(enum.StrEnum):
+        LOW = "low"
+
+    class Secretive:
+        def __init__(self):
+            self._pin = "1234"
+
+    sb.grant("Job", Job)
+    sb.grant("Level", Level)
+    sb.grant("s", Secretive())
+    with pytest.raises(pyocap.GuestError) as info:
+        sb.eval("Job.mro()[1]('true')")
+    assert info.value.type_name == "TypeError"
+    # str.format through a granted class gets a capability, never the object
+    # behind it: no `_` name, no globals.
+    for fmt in ("'{0._pin}'", "'{0.__init__.__globals__}'"):
+        with pytest.raises(pyocap.GuestError):
+            sb.eval(f"Level.format({fmt}, s)")
+    os.environ.setdefault("PYOCAP_TEST_SECRET", "x")
+
+
+def test_a_guest_callbacks_arguments_cross_as_tokens(sb):
+    class Item:
+        def delete(self):
+            return "deleted"
+
+    class Inventory(list):
+        pass
+
+    inv = Inventory([Item(), Item()])
+    sb.grant("inv", inv)
+    sb.exec("got = []\ndef key(x):\n    got.append(x)\n    return 0\n")
+    sb.exec("inv.sort(key=key)")
+    with pytest.raises(pyocap.GuestError):
+        sb.eval("got[0].delete()")
+    # The host shares an object with its names on purpose.
+    sb.exec("def handle(item):\n    return item.delete()")
+    handle = sb.eval("handle")
+    assert handle(sb.share(Item())) == "deleted"
+    with pytest.raises(pyocap.GuestError):
+        handle(Item())
+
+
+def test_a_huge_host_error_message_is_cut_before_it_is_copied():
+    class Table:
+        def lookup(self, k):
+            return {}[k]
+
+    with pyocap.Sandbox(memory=32 << 20) as s:
+        s.grant("t", Table())
+        s.exec("try:\n    t.lookup('\\x01' * (26 << 20))\nexcept KeyError as e:\n    n = len(str(e))")
+        assert s.eval("n") < 20_000  # cut to 4096 characters (then repr-quoted)
+
+
+def test_the_objects_a_guest_keeps_alive_count_against_its_budget():
+    class Factory:
+        def make(self):
+            return bytearray(256 << 10)
+
+    with pyocap.Sandbox(memory=16 << 20) as s:
+        s.grant("f", Factory())
+        s.exec(
+            "kept = []\n"
+            "try:\n"
+            "    for _ in range(1000):\n"
+            "        kept.append(f.make())\n"
+            "except Exception as e:\n"
+            "    err = str(e)\n"
+        )
+        assert "memory budget" in s.eval("err")
+        assert s.eval("len(kept)") < 64
+
+
+def test_output_callbacks_changed_from_anywhere_do_not_deadlock():
+    import threading
+
+    with pyocap.Sandbox(timeout=5) as s:
+        got = []
+
+        def rotate():
+            s.stream_output(got.append)
+
+        s.grant("rotate", rotate)
+        s.exec("print('a')\nrotate()\nprint('b')")
+        stop = threading.Event()
+
+        def flip():
+            while not stop.is_set():
+                s.stream_output(got.append)
+
+        t = threading.Thread(target=flip)
+        t.start()
+        s.exec("for i in range(200):\n    print(i)")
+        stop.set()
+        t.join(timeout=10)
+        assert not t.is_alive()
+        assert "b\n" in "".join(got)
+
+
+def test_closing_revokes_every_root_of_an_object():
+    purse = Purse(1)
+    ref = weakref.ref(purse)
+    with pyocap.Sandbox() as s:
+        s.grant("a", purse, allow=["deposit", "me"])
+        s.grant("b", purse, allow=["withdraw", "me"])
+        s.exec("x = a.me()")
+    del purse
+    gc.collect()
+    assert ref() is None

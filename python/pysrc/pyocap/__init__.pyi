@@ -3,13 +3,13 @@
 Data of the exact built-in types (``None``, ``bool``, ``int``, ``float``,
 ``complex``, ``str``, ``bytes``, and ``tuple``/``list``/``dict``/``set``/
 ``frozenset`` of data) is copied across the membrane. A CPython object you
-hand over yourself (``grant``, ``call``, arguments of a capability's call)
-crosses as a capability that passes its public names (none starting with
+hand over yourself (``grant``, ``grants=``, ``call``, ``share``) crosses as a capability that passes its public names (none starting with
 ``_``) or exactly an ``allow`` list. An object one of your objects hands the
 guest (a method's result, an attribute) crosses with the narrowest
 authority you granted it in that sandbox, or as an opaque token the guest
-can only hand back. Every guest object reaches CPython as a
-:class:`Capability`. Modules, frames, tracebacks, code objects and cells
+can only hand back (never call); so do the arguments you pass to a guest
+object's call. Every capability reaches CPython as a :class:`Capability`,
+also one to your own object (:func:`unwrap` recognises it). Modules, frames, tracebacks, code objects and cells
 never cross.
 """
 
@@ -148,6 +148,12 @@ class Sandbox:
         its public names, or exactly the names in ``allow`` (which may list
         ``_`` names); a :class:`Capability` can only be narrowed.
         """
+    def share(self, obj: Any, allow: Iterable[str] | None = None) -> Capability:
+        """A capability to ``obj`` for this sandbox's guest, as :meth:`grant` binds it.
+
+        For handing an object to a guest's callback with its names: the
+        arguments of a :class:`Capability`'s call cross as opaque tokens.
+        """
     def revoke(self) -> None:
         """Revokes everything this sandbox was ever given, at once."""
     def output(self) -> str:
@@ -216,13 +222,14 @@ def attenuate(cap: Capability, allow: Iterable[str]) -> Capability:
 def is_revoked(cap: Capability) -> bool:
     """Whether the capability has been revoked."""
 
-def unwrap(cap: Capability) -> Any:
-    """The CPython object a capability designates, whatever its filter.
+def unwrap(cap: Capability, require: Iterable[str] | None = None) -> Any:
+    """The CPython object a capability designates.
 
-    A capability to one of your objects comes back to CPython as the object
-    itself only at full (public) authority; narrowed (an ``allow`` grant, an
-    opaque token) it stays a :class:`Capability`, so generic code (an
-    identity function, a container, an unbound method) never hands the guest
-    more than it held. Code that must recognise its own objects (an issuer
-    checking a purse) calls this. ``TypeError`` for a guest object.
+    A capability to one of your objects always comes back to CPython as a
+    :class:`Capability` (never the object), so generic code (``str.format``,
+    an identity function, a container, an unbound method) never applies more
+    than the guest held. Code that must recognise its own objects (an issuer
+    checking a payment) calls this; with ``require``, only if the capability
+    passes each of those names (``PermissionError`` otherwise).
+    ``TypeError`` for a guest object, ``RevokedError`` once revoked.
     """
