@@ -560,7 +560,8 @@ impl DynamicObject for PyTarget {
     fn get(&self, name: &str) -> Result<Member, CapError> {
         tstate::attach(|py| {
             let value = self.member(py, name)?;
-            if value.is_callable() {
+            let (obj, _) = self.object(py)?;
+            if value.is_callable() && is_method(&obj, name).map_err(|e| to_cap_error(py, e))? {
                 return Ok(Member::Method);
             }
             let registry = self.registry()?;
@@ -573,6 +574,15 @@ impl DynamicObject for PyTarget {
 
     fn call_method(&self, name: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
         tstate::attach(|py| {
+            let (obj, _) = self.object(py)?;
+            if !is_method(&obj, name).map_err(|e| to_cap_error(py, e))? {
+                // A callable the object merely holds (`partial.func`, a stored
+                // callback, a class in an attribute) is a value, never called
+                // through it.
+                return Err(CapError::NotPermitted {
+                    name: name.to_owned(),
+                });
+            }
             let method = self.member(py, name)?;
             let how = if name == "__iter__" {
                 Crossing::Iterator
@@ -597,6 +607,77 @@ impl DynamicObject for PyTarget {
         })
         .unwrap_or_else(|| Err(exiting()))
     }
+}
+
+/// Whether `name` is a method of `obj`: defined as a function or method
+/// descriptor by its type (or, for a class, by the class itself), not a
+/// callable the object holds in an attribute (an instance's stored callback,
+/// `functools.partial.func`, `threading.Timer.function`) nor a data
+/// descriptor. Only methods are called by name; anything else crosses as a
+/// value, so as a token when it is not data.
+fn is_method(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<bool> {
+    let py = obj.py();
+    static KINDS: OnceLock<(Py<PyAny>, Py<PyTuple>)> = OnceLock::new();
+    let (getattr_static, kinds) = match KINDS.get() {
+        Some(k) => k,
+        None => {
+            let types = py.import("types")?;
+            let builtins = py.import("builtins")?;
+            let mut kinds = Vec::new();
+            for name in [
+                "FunctionType",
+                "MethodDescriptorType",
+                "BuiltinFunctionType",
+                "WrapperDescriptorType",
+                "ClassMethodDescriptorType",
+                "MethodWrapperType",
+            ] {
+                kinds.push(types.getattr(name)?.unbind());
+            }
+            for name in ["staticmethod", "classmethod"] {
+                kinds.push(builtins.getattr(name)?.unbind());
+            }
+            let getattr_static = py.import("inspect")?.getattr("getattr_static")?.unbind();
+            let _ = KINDS.set((getattr_static, PyTuple::new(py, kinds)?.unbind()));
+            KINDS.get().expect("just set")
+        }
+    };
+    // Instances ask their type: the answer is kept per (type, name), with
+    // the type held so its address is not reused meanwhile.
+    type Cache = HashMap<(usize, String), (Py<PyAny>, bool)>;
+    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let is_type = obj.is_instance_of::<PyType>();
+    let key = (obj.get_type().as_ptr() as usize, name.to_owned());
+    if !is_type {
+        if let Some((_, known)) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(*known);
+        }
+    }
+    let missing = PyTuple::empty(py);
+    let mut places = vec![obj.get_type().into_any()];
+    if obj.is_instance_of::<PyType>() {
+        places.insert(0, obj.clone());
+    }
+    let mut answer = false;
+    for place in places {
+        let found = getattr_static
+            .bind(py)
+            .call1((place, name, missing.clone()))?;
+        if found.is(&missing) {
+            continue;
+        }
+        answer = found.is_instance(kinds.bind(py))?;
+        break;
+    }
+    if !is_type {
+        let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= 10_000 {
+            cache.clear();
+        }
+        cache.insert(key, (obj.get_type().into_any().unbind(), answer));
+    }
+    Ok(answer)
 }
 
 /// The error of a call into CPython while the interpreter exits.
@@ -1204,6 +1285,10 @@ struct Sandbox {
     /// The `stream_output` callback: the one strong reference to it (the
     /// output closure reads it here), shown to the garbage collector.
     sink: Arc<Mutex<Option<Py<PyAny>>>>,
+    /// Whether the core's output sink reading `sink` is installed: later
+    /// `stream_output` calls only swap the callback (from any thread, also
+    /// from inside the callback, without the core's sink lock).
+    streaming: std::sync::atomic::AtomicBool,
 }
 
 /// Every open sandbox's stop, for the `atexit` hook.
@@ -1250,6 +1335,7 @@ impl Sandbox {
             inner: Mutex::new(Some(sandbox)),
             registry,
             sink: Arc::new(Mutex::new(None)),
+            streaming: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -1464,6 +1550,9 @@ impl Sandbox {
             .unwrap_or_else(|e| e.into_inner())
             .replace(callback);
         drop(previous);
+        if self.streaming.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return Ok(());
+        }
         let slot = self.sink.clone();
         // The output thread holds the sink's lock while it waits for the
         // GIL: it is installed with the GIL released.

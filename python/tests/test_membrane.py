@@ -600,3 +600,59 @@ def test_closing_revokes_every_root_of_an_object():
     del purse
     gc.collect()
     assert ref() is None
+
+
+def test_callables_an_object_holds_are_not_its_methods(sb):
+    import functools
+    import threading
+
+    moved = []
+
+    def transfer(src, dst, amount):
+        moved.append((src, dst, amount))
+
+    class Api:
+        def __init__(self):
+            self.callback = transfer
+            self.Kind = Purse
+
+        def ok(self):
+            return "ok"
+
+        @staticmethod
+        def helper():
+            return "static"
+
+        @classmethod
+        def make(cls):
+            return "classmethod"
+
+    sb.grant("pay", functools.partial(transfer, "me", "alice"))
+    sb.grant("api", Api())
+    sb.grant("timer", threading.Timer(3600, transfer))
+    for expr in ("pay.func('bank', 'mallory', 10**6)", "api.callback('a', 'b', 1)",
+                 "api.Kind(10**9)", "timer.function('a', 'b', 1)"):
+        with pytest.raises(pyocap.GuestError) as info:
+            sb.eval(expr)
+        assert info.value.type_name in ("AttributeError", "TypeError"), expr
+    assert moved == []
+    # Methods of the object's type are methods; the granted partial itself
+    # is callable.
+    assert sb.eval("api.ok()") == "ok"
+    assert sb.eval("api.helper()") == "static"
+    assert sb.eval("api.make()") == "classmethod"
+    sb.eval("pay(5)")
+    assert moved == [("me", "alice", 5)]
+
+
+def test_an_output_callback_may_replace_itself(sb):
+    got = []
+
+    def first(text):
+        got.append(("first", text))
+        sb.stream_output(lambda t: got.append(("second", t)))
+
+    sb.stream_output(first)
+    sb.exec("print('a')\nprint('b')")
+    assert got[0] == ("first", "a\n")
+    assert ("second", "b\n") in got
