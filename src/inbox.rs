@@ -281,7 +281,7 @@ pub(crate) fn interruptible<R>(check: Box<dyn FnMut() -> bool>, f: impl FnOnce()
 }
 
 /// Whether this thread's interrupt check, if one is due, asks to stop.
-fn interrupt_requested() -> bool {
+pub(crate) fn interrupt_requested() -> bool {
     INTERRUPT.with(|i| {
         // Taken out while it runs: a check that itself waits for a sandbox
         // does not run itself again.

@@ -112,15 +112,19 @@ impl Sandbox {
             // serve this job is the one waiting for it.
             return Err(GuestError::Reentrant);
         }
+        let started = Instant::now();
         let outcome = inbox::call(&self.link, job);
-        self.flush_output();
+        self.flush_output(started);
         outcome
     }
 
     /// With a sink streaming the output, waits until it has been handed
     /// everything printed so far (the call's output is delivered before the
-    /// call returns).
-    fn flush_output(&self) {
+    /// call returns), but no longer than the call's deadline (counted from
+    /// `started`), a stop or this thread's interrupt check allow: a slow sink
+    /// never holds a call past them (the rest is delivered in the
+    /// background).
+    fn flush_output(&self, started: Instant) {
         if !self.streaming.load(Ordering::Acquire) {
             return;
         }
@@ -128,9 +132,25 @@ impl Sandbox {
             return;
         };
         let (ack_tx, ack_rx) = mpsc::sync_channel(1);
-        if tx.send(Printed::Flush(ack_tx)).is_ok() {
-            // A sink that panicked has stopped; its thread drops the marker.
-            let _ = ack_rx.recv();
+        if tx.send(Printed::Flush(ack_tx)).is_err() {
+            return;
+        }
+        loop {
+            match ack_rx.recv_timeout(inbox::WATCH_TICK) {
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                // Handed over; or a sink that panicked has stopped, and its
+                // thread dropped the marker.
+                _ => return,
+            }
+            if self.link.tripwire.is_tripped()
+                || self.link.deadline.is_some_and(|d| started.elapsed() >= d)
+            {
+                return;
+            }
+            if inbox::interrupt_requested() {
+                self.link.tripwire.trip(GuestError::Stopped);
+                return;
+            }
         }
     }
 
@@ -139,7 +159,9 @@ impl Sandbox {
     /// of text (a `print` call's, or what native code wrote) is handed over
     /// on a thread of its own, not the sandbox's, so the sink's work is not
     /// the guest's, and everything a call printed has been handed over by the
-    /// time the call returns. The output budget ([`Policy::max_output`]) still
+    /// time the call returns, unless the call's deadline passes or the sandbox
+    /// is stopped first (a slow sink never holds a call past them; the rest
+    /// is handed over in the background). The output budget ([`Policy::max_output`]) still
     /// applies. A second call replaces the sink. A sink that panics is dropped,
     /// and later output is kept for `take_output` again. After the sandbox is
     /// dropped, what the sink has not taken yet is delivered (and the sink

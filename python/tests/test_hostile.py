@@ -235,3 +235,11 @@ def test_dropping_a_sandbox_whose_guest_is_running():
         s.exec("while True: pass")
     t.join(timeout=10)
     assert not t.is_alive()
+
+
+def test_a_slow_output_callback_never_holds_a_call_past_its_deadline():
+    with pyocap.Sandbox(timeout=0.5) as s:
+        s.stream_output(lambda text: time.sleep(0.005))
+        started = time.monotonic()
+        s.exec("for i in range(2000):\n    print(i)")
+        assert time.monotonic() - started < 3

@@ -117,3 +117,26 @@ fn a_writer_sink_and_output_printed_while_serving_another_sandbox() {
     assert_eq!(String::from_utf8(out.0.lock().unwrap().clone()).unwrap(), "serving 1\nserving 2\n");
     drop(owner);
 }
+
+/// A slow sink never holds a call past its deadline or a stop: the flush
+/// waits for the sink only that long, and the rest is delivered afterwards.
+#[test]
+fn a_slow_sink_never_holds_a_call_past_its_deadline() {
+    use std::time::{Duration, Instant};
+    let mut policy = pyocap::Policy::new();
+    policy.deadline(Some(Duration::from_millis(300)));
+    let sb = sandbox_with(&policy);
+    let delivered = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = delivered.clone();
+    sb.stream_output(move |_| {
+        std::thread::sleep(Duration::from_millis(5));
+        seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    });
+    let start = Instant::now();
+    // 2,000 pieces at 5 ms each would hold the call for ten seconds.
+    sb.exec("for i in range(2000):\n    print(i)").unwrap();
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(2), "the call took {took:?}");
+    let got = delivered.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(got < 2000, "every piece was waited for ({got})");
+}
