@@ -1302,7 +1302,6 @@ fn live() -> &'static Mutex<HashMap<u64, pyocap_core::StopHandle>> {
 /// under way can end).
 #[pyfunction]
 fn _at_exit(py: Python<'_>) {
-    tstate::exiting();
     let stops: Vec<pyocap_core::StopHandle> = live()
         .lock()
         .unwrap_or_else(|e| e.into_inner())
@@ -1310,6 +1309,10 @@ fn _at_exit(py: Python<'_>) {
         .map(|(_, s)| s)
         .collect();
     py.detach(move || {
+        // First no thread enters CPython any more (an output callback or a
+        // call into a CPython object under way ends first), then the
+        // sandboxes stop.
+        tstate::exiting(Duration::from_secs(2));
         for stop in stops {
             stop.stop();
         }

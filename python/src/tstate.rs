@@ -14,7 +14,7 @@
 use pyo3::ffi;
 use pyo3::prelude::*;
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// The extra use of this thread's thread state ([`PyGILState_Ensure`]'s
 /// token), given back when the thread ends.
@@ -50,15 +50,35 @@ thread_local! {
 /// CPython (a thread state released during finalisation aborts the process).
 static EXITING: AtomicBool = AtomicBool::new(false);
 
-/// The interpreter is exiting: sandbox threads stay out of CPython.
-pub(crate) fn exiting() {
+/// How many sandbox threads are inside CPython now (through [`attach`]).
+static INSIDE: AtomicUsize = AtomicUsize::new(0);
+
+/// The interpreter is exiting: sandbox threads stay out of CPython from now
+/// on, and this waits (without the GIL: the caller has released it) up to
+/// `grace` for those inside to leave, so none re-takes the GIL while CPython
+/// finalises (which aborts the process).
+pub(crate) fn exiting(grace: std::time::Duration) {
     EXITING.store(true, Ordering::SeqCst);
+    let give_up = std::time::Instant::now() + grace;
+    while INSIDE.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < give_up {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
 }
 
 /// `Python::attach` for a sandbox's thread: the first call keeps this
 /// thread's thread state for the life of the thread. `None` once the
 /// interpreter is exiting: nothing runs.
 pub(crate) fn attach<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> Option<R> {
+    // Counted before the flag is read: `exiting` then either sees this
+    // thread inside or this thread sees the flag.
+    struct Inside;
+    impl Drop for Inside {
+        fn drop(&mut self) {
+            INSIDE.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+    INSIDE.fetch_add(1, Ordering::SeqCst);
+    let _inside = Inside;
     if EXITING.load(Ordering::SeqCst) {
         return None;
     }

@@ -203,7 +203,8 @@ def test_hostile_source(sb):
 
 
 def test_deep_recursion_and_native_stack():
-    with pyocap.Sandbox() as s:
+    # A generous deadline: a million nested lists take seconds on a loaded machine.
+    with pyocap.Sandbox(timeout=60) as s:
         with pytest.raises(pyocap.GuestError) as info:
             s.exec("def f(n):\n    return f(n + 1)\nf(0)")
         assert info.value.type_name == "RecursionError"
@@ -243,3 +244,26 @@ def test_a_slow_output_callback_never_holds_a_call_past_its_deadline():
         started = time.monotonic()
         s.exec("for i in range(2000):\n    print(i)")
         assert time.monotonic() - started < 3
+
+
+def test_exiting_while_an_output_callback_runs():
+    child = textwrap.dedent(
+        """
+        import threading, time, pyocap
+        s = pyocap.Sandbox(timeout=None)
+        s.stream_output(lambda text: time.sleep(0.01))
+        def run():
+            try:
+                s.exec("while True:\\n    print('x')")
+            except BaseException:
+                pass
+        threading.Thread(target=run, daemon=True).start()
+        time.sleep(0.3)
+        print("exiting", flush=True)
+        """
+    )
+    for _ in range(5):
+        proc = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
+                              timeout=60, cwd="/")
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert "exiting" in proc.stdout
