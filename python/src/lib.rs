@@ -514,9 +514,15 @@ impl PyTarget {
         to_arg(&result, &registry, how).map_err(|e| to_cap_error(py, e))
     }
 
-    fn member<'py>(&self, py: Python<'py>, name: &str) -> Result<Bound<'py, PyAny>, CapError> {
-        match self.object(py)?.0.getattr(name) {
-            Ok(v) => Ok(v),
+    /// The object and its attribute `name`.
+    fn member<'py>(
+        &self,
+        py: Python<'py>,
+        name: &str,
+    ) -> Result<(Bound<'py, PyAny>, Bound<'py, PyAny>), CapError> {
+        let (obj, _) = self.object(py)?;
+        match obj.getattr(name) {
+            Ok(v) => Ok((obj, v)),
             Err(e) if e.is_instance_of::<PyAttributeError>(py) => Err(CapError::NotPermitted {
                 name: name.to_owned(),
             }),
@@ -559,8 +565,7 @@ impl DynamicObject for PyTarget {
 
     fn get(&self, name: &str) -> Result<Member, CapError> {
         tstate::attach(|py| {
-            let value = self.member(py, name)?;
-            let (obj, _) = self.object(py)?;
+            let (obj, value) = self.member(py, name)?;
             if value.is_callable() && is_method(&obj, name).map_err(|e| to_cap_error(py, e))? {
                 return Ok(Member::Method);
             }
@@ -574,7 +579,7 @@ impl DynamicObject for PyTarget {
 
     fn call_method(&self, name: &str, args: Vec<Arg>, kwargs: Kwargs) -> Result<Arg, CapError> {
         tstate::attach(|py| {
-            let (obj, _) = self.object(py)?;
+            let (obj, method) = self.member(py, name)?;
             if !is_method(&obj, name).map_err(|e| to_cap_error(py, e))? {
                 // A callable the object merely holds (`partial.func`, a stored
                 // callback, a class in an attribute) is a value, never called
@@ -583,7 +588,6 @@ impl DynamicObject for PyTarget {
                     name: name.to_owned(),
                 });
             }
-            let method = self.member(py, name)?;
             let how = if name == "__iter__" {
                 Crossing::Iterator
             } else {
@@ -1065,13 +1069,7 @@ impl Capability {
         args: &Bound<'_, PyTuple>,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let registry = self.registry()?;
-        let args: Vec<Arg> =
-            args.iter().map(|a| to_arg(&a, &registry, Crossing::Implicit)).collect::<PyResult<_>>()?;
-        let kwargs = kwargs_in(kwargs, &registry)?;
-        let handle = self.handle.clone();
-        let result = wait(py, move || handle.call_with_kwargs(args, kwargs))?;
-        to_py(py, result.map_err(|e| cap_error(py, e))?, &registry)
+        call_through(py, &self.handle, &self.registry, None, args, kwargs)
     }
 
     fn __repr__(&self) -> String {
@@ -1162,6 +1160,31 @@ impl Capability {
     }
 }
 
+/// A call from CPython through a capability: of the object itself, or of its
+/// method `method`. The arguments cross as tokens (SPEC §3.10).
+fn call_through(
+    py: Python<'_>,
+    handle: &CapHandle,
+    registry: &Weak<Registry>,
+    method: Option<&str>,
+    args: &Bound<'_, PyTuple>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Py<PyAny>> {
+    let registry = registry_of(registry)?;
+    let args: Vec<Arg> = args
+        .iter()
+        .map(|a| to_arg(&a, &registry, Crossing::Implicit))
+        .collect::<PyResult<_>>()?;
+    let kwargs = kwargs_in(kwargs, &registry)?;
+    let handle = handle.clone();
+    let method = method.map(str::to_owned);
+    let result = wait(py, move || match method {
+        Some(name) => handle.call_method_with_kwargs(&name, args, kwargs),
+        None => handle.call_with_kwargs(args, kwargs),
+    })?;
+    to_py(py, result.map_err(|e| cap_error(py, e))?, &registry)
+}
+
 fn kwargs_in(kwargs: Option<&Bound<'_, PyDict>>, registry: &Arc<Registry>) -> PyResult<Kwargs> {
     let mut out = Kwargs::new();
     if let Some(kwargs) = kwargs {
@@ -1191,14 +1214,7 @@ impl BoundMethod {
         args: &Bound<'_, PyTuple>,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let registry = registry_of(&self.registry)?;
-        let args: Vec<Arg> =
-            args.iter().map(|a| to_arg(&a, &registry, Crossing::Implicit)).collect::<PyResult<_>>()?;
-        let kwargs = kwargs_in(kwargs, &registry)?;
-        let handle = self.handle.clone();
-        let name = self.name.clone();
-        let result = wait(py, move || handle.call_method_with_kwargs(&name, args, kwargs))?;
-        to_py(py, result.map_err(|e| cap_error(py, e))?, &registry)
+        call_through(py, &self.handle, &self.registry, Some(&self.name), args, kwargs)
     }
 
     fn __repr__(&self) -> String {
@@ -1210,18 +1226,6 @@ impl BoundMethod {
     }
 }
 
-/// The keyword arguments `Sandbox()` and `Pool()` share, as a policy. The
-/// signatures' defaults are `Policy::new()`'s: 5 s, 256 MiB, 1 MiB of output;
-/// `None` for `timeout` or `memory` lifts that limit.
-struct PolicyArgs<'a, 'py> {
-    builtins: Option<&'a Bound<'py, PyAny>>,
-    imports: Option<&'a Bound<'py, PyAny>>,
-    timeout: Option<f64>,
-    fuel: Option<u64>,
-    memory: Option<usize>,
-    max_output: usize,
-    seed: Option<u64>,
-}
 
 fn strings(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
     if obj.is_instance_of::<PyString>() {
@@ -1235,41 +1239,50 @@ fn strings(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
         .collect()
 }
 
-impl PolicyArgs<'_, '_> {
-    fn policy(&self) -> PyResult<Policy> {
-        let config = |e: pyocap_core::ConfigError| PyValueError::new_err(e.to_string());
-        let mut policy = Policy::new();
-        if let Some(b) = self.builtins.filter(|b| !b.is_none()) {
-            policy = Policy::empty();
-            for name in strings(b, "builtins")? {
-                policy.allow_builtin(&name).map_err(config)?;
-            }
+/// The keyword arguments `Sandbox()` and `Pool()` share, as a policy. The
+/// signatures' defaults are `Policy::new()`'s: 5 s, 256 MiB, 1 MiB of output;
+/// `None` for `timeout` or `memory` lifts that limit.
+fn policy_of(
+    builtins: Option<&Bound<'_, PyAny>>,
+    imports: Option<&Bound<'_, PyAny>>,
+    timeout: Option<f64>,
+    fuel: Option<u64>,
+    memory: Option<usize>,
+    max_output: usize,
+    seed: Option<u64>,
+) -> PyResult<Policy> {
+    let config = |e: pyocap_core::ConfigError| PyValueError::new_err(e.to_string());
+    let mut policy = Policy::new();
+    if let Some(b) = builtins.filter(|b| !b.is_none()) {
+        policy = Policy::empty();
+        for name in strings(b, "builtins")? {
+            policy.allow_builtin(&name).map_err(config)?;
         }
-        if let Some(i) = self.imports.filter(|i| !i.is_none()) {
-            for name in strings(i, "imports")? {
-                policy.allow_import(&name).map_err(config)?;
-            }
-        }
-        let deadline = match self.timeout {
-            None => None,
-            Some(secs) => Some(
-                Duration::try_from_secs_f64(secs)
-                    .ok()
-                    .filter(|d| !d.is_zero())
-                    .ok_or_else(|| {
-                        PyValueError::new_err("timeout must be a positive number of seconds")
-                    })?,
-            ),
-        };
-        policy.deadline(deadline);
-        policy.max_memory(self.memory).map_err(config)?;
-        policy.fuel(self.fuel);
-        policy.max_output(self.max_output);
-        if let Some(seed) = self.seed {
-            policy.random_seed(seed);
-        }
-        Ok(policy)
     }
+    if let Some(i) = imports.filter(|i| !i.is_none()) {
+        for name in strings(i, "imports")? {
+            policy.allow_import(&name).map_err(config)?;
+        }
+    }
+    let deadline = match timeout {
+        None => None,
+        Some(secs) => Some(
+            Duration::try_from_secs_f64(secs)
+                .ok()
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| {
+                    PyValueError::new_err("timeout must be a positive number of seconds")
+                })?,
+        ),
+    };
+    policy.deadline(deadline);
+    policy.max_memory(memory).map_err(config)?;
+    policy.fuel(fuel);
+    policy.max_output(max_output);
+    if let Some(seed) = seed {
+        policy.random_seed(seed);
+    }
+    Ok(policy)
 }
 
 /// A sandbox: one guest interpreter on its own thread, with its own policy.
@@ -1422,16 +1435,7 @@ impl Sandbox {
         max_output: usize,
         seed: Option<u64>,
     ) -> PyResult<Sandbox> {
-        let policy = PolicyArgs {
-            builtins,
-            imports,
-            timeout,
-            fuel,
-            memory,
-            max_output,
-            seed,
-        }
-        .policy()?;
+        let policy = policy_of(builtins, imports, timeout, fuel, memory, max_output, seed)?;
         let sandbox = py
             .detach(|| runtime().sandbox(&policy))
             .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
@@ -1756,16 +1760,7 @@ impl Pool {
         max_output: usize,
         seed: Option<u64>,
     ) -> PyResult<Pool> {
-        let policy = PolicyArgs {
-            builtins,
-            imports,
-            timeout,
-            fuel,
-            memory,
-            max_output,
-            seed,
-        }
-        .policy()?;
+        let policy = policy_of(builtins, imports, timeout, fuel, memory, max_output, seed)?;
         let preload = match preload.filter(|p| !p.is_none()) {
             Some(p) => strings(p, "preload")?,
             None => Vec::new(),

@@ -112,6 +112,21 @@ pub(crate) fn typed_method<K>(
     .into()
 }
 
+/// Replaces the builtin function `name` by what `make` builds from the
+/// original, if the policy kept it. Every patch of a builtin goes through
+/// here: the builtins are restricted before the patches run, so a patch never
+/// puts back one the policy withheld (the metered `sorted` once did).
+pub(crate) fn replace_builtin(
+    vm: &VirtualMachine,
+    name: &'static str,
+    make: impl FnOnce(PyObjectRef) -> PyObjectRef,
+) -> PyResult<()> {
+    match vm.builtins.dict().get_item_opt(name, vm)? {
+        Some(original) => vm.builtins.set_attr(name, make(original), vm),
+        None => Ok(()),
+    }
+}
+
 /// Replaces the method `name` of `ty` (if it has one) by `f`, which receives
 /// the receiver (of type `ty`, see [`typed_method`]), the arguments and the
 /// original method.

@@ -46,11 +46,6 @@ pub(crate) fn install(vm: &VirtualMachine) -> PyResult<()> {
             Ok(vm.ctx.none())
         },
     );
-    // A policy that withheld `sorted` gets none (the builtins were restricted
-    // before this runs).
-    if vm.builtins.dict().get_item_opt("sorted", vm)?.is_none() {
-        return Ok(());
-    }
     let sorted = vm.new_function(
         "sorted",
         |mut args: FuncArgs, vm: &VirtualMachine| -> PyResult<PyListRef> {
@@ -80,7 +75,7 @@ pub(crate) fn install(vm: &VirtualMachine) -> PyResult<()> {
             Ok(list)
         },
     );
-    vm.builtins.set_attr("sorted", sorted, vm)
+    super::patch::replace_builtin(vm, "sorted", |_| sorted.into())
 }
 
 /// The keyword-only `key` and `reverse` of both functions.

@@ -308,15 +308,14 @@ pub(super) fn install(vm: &VirtualMachine) -> PyResult<()> {
         t.dict_type.modified();
     }
     // `sorted(range(10**9))` sizes its list from the range at once.
-    if let Some(original) = vm.builtins.dict().get_item_opt("sorted", vm)? {
-        let wrapped = vm.new_function(
+    crate::guest::patch::replace_builtin(vm, "sorted", |original| {
+        vm.new_function(
             "sorted",
             move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
                 reserve(materialized_size(&args, vm), "sorted()", vm)?;
                 original.call(args, vm)
             },
-        );
-        vm.builtins.set_attr("sorted", wrapped, vm)?;
-    }
-    Ok(())
+        )
+        .into()
+    })
 }

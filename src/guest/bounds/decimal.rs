@@ -97,25 +97,23 @@ fn checked_str_vectorcall(
 /// `digits::MAX_STR_DIGITS` digits (CPython's default), both ways.
 /// `format(x)` and `format(x, '')` of an exact `int` take the fast path.
 fn wrap_builtin_format(vm: &VirtualMachine) -> PyResult<()> {
-    // A policy without builtins has no `format` to wrap.
-    let Ok(format) = vm.builtins.get_attr("format", vm) else {
-        return Ok(());
-    };
-    let checked_format = vm.new_function(
-        "format",
-        move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
-            let spec = args.args.get(1).or_else(|| args.kwargs.get("format_spec"));
-            let empty = spec.is_none_or(|s| {
-                s.downcast_ref::<PyStr>()
-                    .is_some_and(|s| s.as_wtf8().is_empty())
-            });
-            if let (Some(value), true) = (args.args.first(), empty) {
-                check_decimal_digits(value, vm)?;
-            }
-            format.call(args, vm)
-        },
-    );
-    vm.builtins.set_attr("format", checked_format, vm)
+    crate::guest::patch::replace_builtin(vm, "format", |format| {
+        vm.new_function(
+            "format",
+            move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+                let spec = args.args.get(1).or_else(|| args.kwargs.get("format_spec"));
+                let empty = spec.is_none_or(|s| {
+                    s.downcast_ref::<PyStr>()
+                        .is_some_and(|s| s.as_wtf8().is_empty())
+                });
+                if let (Some(value), true) = (args.args.first(), empty) {
+                    check_decimal_digits(value, vm)?;
+                }
+                format.call(args, vm)
+            },
+        )
+        .into()
+    })
 }
 
 /// The native exception types that define their own `__str__` (RustPython's

@@ -107,12 +107,11 @@ pub(super) fn install(vm: &VirtualMachine) {
     on_method(t.int_type, "to_bytes", (&[0], &["length"]), vm);
     // Builtin functions, where the policy kept them.
     for name in ["bin", "oct", "hex", "chr"] {
-        let Ok(original) = vm.builtins.get_attr(name, vm) else {
-            continue;
-        };
-        let replacement = vm.new_function(name, move |args: FuncArgs, vm: &VirtualMachine| {
-            original.call(convert(args, FIRST, vm)?, vm).map_err(|e| reworded(e, vm))
+        let _ = super::super::patch::replace_builtin(vm, name, |original| {
+            vm.new_function(name, move |args: FuncArgs, vm: &VirtualMachine| {
+                original.call(convert(args, FIRST, vm)?, vm).map_err(|e| reworded(e, vm))
+            })
+            .into()
         });
-        let _ = vm.builtins.set_attr(name, replacement, vm);
     }
 }

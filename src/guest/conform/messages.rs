@@ -181,8 +181,8 @@ pub(super) fn install(vm: &VirtualMachine) {
     install_int(t.int_type, 0, vm);
     install_int(t.bool_type, 6, vm);
     // `next(x)` of what is no iterator.
-    if let Ok(original) = vm.builtins.get_attr("next", vm) {
-        let next = vm.new_function("next", move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+    let _ = super::super::patch::replace_builtin(vm, "next", |original| {
+        vm.new_function("next", move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
             if let Some(it) = args.args.first() {
                 if it.class().slots.iternext.load().is_none() {
                     return Err(vm.new_type_error(format!(
@@ -192,7 +192,7 @@ pub(super) fn install(vm: &VirtualMachine) {
                 }
             }
             original.call(args, vm)
-        });
-        let _ = vm.builtins.set_attr("next", next, vm);
-    }
+        })
+        .into()
+    });
 }
