@@ -205,9 +205,13 @@ fn a_stop_handle_stops_a_guest_that_resists() {
 fn stopping_under_contention_never_corrupts_the_interpreter() {
     // Other sandboxes spinning at the same time clear the process-wide signal flag
     // that stops rely on. Whatever the timing, a stop must end in `Stopped`.
+    // The spinners run for the whole test, which on a loaded machine is longer
+    // than the default deadline: theirs is far above it.
+    let mut long = Policy::new();
+    long.deadline(Some(Duration::from_secs(600)));
     let spinners: Vec<_> = (0..2)
         .map(|_| {
-            let sb = sandbox();
+            let sb = sandbox_with(&long);
             let stop = sb.stop_handle();
             (
                 stop,

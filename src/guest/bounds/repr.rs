@@ -21,17 +21,22 @@ pub(crate) fn check_repr_size(zelf: &PyObject, vm: &VirtualMachine) -> PyResult<
     let check = |data: &[u8], is_str: bool| -> PyResult<()> {
         // Quotes and a `bytearray(b'')` prefix.
         const FRAME: f64 = 16.0;
+        // Only when the bound says the repr may not fit: the bytes each byte
+        // takes in the repr, doubled (a non-ASCII byte of a text is part of
+        // a character of 2 to 4 bytes, at most 10 in repr: 2.5 per byte).
         let exact = || {
-            data.iter()
-                .map(|&b| match b {
-                    b'\t' | b'\n' | b'\r' | b'\\' | b'\'' | b'"' => 2.0,
-                    0..=0x1f | 0x7f => 4.0,
-                    0x20..=0x7e => 1.0,
-                    _ if is_str => 2.5,
-                    _ => 4.0,
-                })
-                .sum::<f64>()
-                + FRAME
+            let doubled: [u8; 256] = std::array::from_fn(|b| match b as u8 {
+                b'\t' | b'\n' | b'\r' | b'\\' | b'\'' | b'"' => 4,
+                0..=0x1f | 0x7f => 8,
+                0x20..=0x7e => 2,
+                _ if is_str => 5,
+                _ => 8,
+            });
+            let mut total = 0u64;
+            for &b in data {
+                total += u64::from(doubled[usize::from(b)]);
+            }
+            total as f64 / 2.0 + FRAME
         };
         reserve_bounded(data.len() as f64 * 4.0 + FRAME, exact, "repr()", vm)
     };

@@ -593,7 +593,7 @@ pub(crate) fn install(module: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()>
                 .or_else(|| repl.try_bytes_like(vm, |b| b.to_vec()).ok());
             let (parts, literal, references) = match &template {
                 Some(t) => {
-                    let refs = t.iter().filter(|&&b| b == b'\\').count();
+                    let refs = memchr::memchr_iter(b'\\', t).count();
                     (2 * refs + 1, t.len(), refs)
                 }
                 // A function: what it returns is counted as it is made.

@@ -178,15 +178,7 @@ pub(crate) fn format(
     source: FieldSource<'_>,
     vm: &VirtualMachine,
 ) -> PyResult<Wtf8Buf> {
-    // The parse is one native step: a part per field (and per literal between
-    // them), and the literal text copied. `'{}' * 10**7` parsed into
-    // gigabytes before the first check.
-    let braces = template.as_bytes().iter().filter(|&&b| b == b'{').count();
-    reserve(
-        (braces as f64 + 1.0) * 2.0 * PIECE as f64 + template.len() as f64,
-        "the format string",
-        vm,
-    )?;
+    reserve_parse(template, vm)?;
     let parsed = FormatString::from_str(template).map_err(|e| e.to_pyexception(vm))?;
     let mut auto = 0usize;
     let mut seen_index = false;
@@ -232,6 +224,18 @@ pub(crate) fn format(
         }
     };
     build(&parsed, &mut field, vm)
+}
+
+/// Reserves what parsing `template` takes. The parse is one native step: a
+/// part per field (and per literal between them), and the literal text
+/// copied. `'{}' * 10**7` parsed into gigabytes before the first check.
+fn reserve_parse(template: &Wtf8, vm: &VirtualMachine) -> PyResult<()> {
+    let braces = memchr::memchr_iter(b'{', template.as_bytes()).count();
+    reserve(
+        (braces as f64 + 1.0) * 2.0 * PIECE as f64 + template.len() as f64,
+        "the format string",
+        vm,
+    )
 }
 
 /// Where `str.format` takes its fields from.
@@ -566,31 +570,30 @@ fn check_fields_at(text: &str, depth: usize, vm: &VirtualMachine) -> PyResult<()
     // Four bytes per character, before the copy (a long template was copied
     // before any check).
     reserve(text.len() as f64 * 4.0, "the format string", vm)?;
-    let chars: Vec<char> = text.chars().collect();
+    // Braces are ASCII: byte offsets next to them are character boundaries.
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        match chars[i] {
-            '{' if chars.get(i + 1) == Some(&'{') => i += 2,
-            '}' if chars.get(i + 1) == Some(&'}') => i += 2,
-            '{' if depth >= MAX_FORMAT_NESTING => {
+    while let Some(k) = memchr::memchr2(b'{', b'}', &bytes[i..]) {
+        i += k;
+        match bytes[i] {
+            b'{' if bytes.get(i + 1) == Some(&b'{') => i += 2,
+            b'}' if bytes.get(i + 1) == Some(&b'}') => i += 2,
+            b'{' if depth >= MAX_FORMAT_NESTING => {
                 return Err(vm.new_value_error("Max string recursion exceeded"));
             }
-            '{' => {
+            b'{' => {
                 // Find the matching close brace.
                 let mut open = 1;
                 let mut j = i + 1;
-                while j < chars.len() && open > 0 {
-                    match chars[j] {
-                        '{' => open += 1,
-                        '}' => open -= 1,
+                while j < bytes.len() && open > 0 {
+                    match bytes[j] {
+                        b'{' => open += 1,
+                        b'}' => open -= 1,
                         _ => {}
                     }
                     j += 1;
                 }
-                let inner: String = chars[i + 1..j.saturating_sub(1).max(i + 1)]
-                    .iter()
-                    .collect();
-                check_field(&inner, depth, vm)?;
+                check_field(&text[i + 1..j.saturating_sub(1).max(i + 1)], depth, vm)?;
                 i = j;
             }
             _ => i += 1,
@@ -646,8 +649,12 @@ fn check_field(inner: &str, depth: usize, vm: &VirtualMachine) -> PyResult<()> {
         }
     }
     check(&attr)?;
-    // Nested fields in the conversion or spec.
-    check_fields_at(rest, depth + 1, vm)
+    // Nested fields in the conversion or spec (their text is part of the
+    // text already reserved).
+    if memchr::memchr(b'{', rest.as_bytes()).is_some() {
+        check_fields_at(rest, depth + 1, vm)?;
+    }
+    Ok(())
 }
 
 fn original_str_method(name: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {

@@ -38,7 +38,7 @@ impl Splitter<'_> {
             }
             Splitter::Separator(_) => 0,
             Splitter::Lines if !is_str => {
-                data.iter().filter(|&&b| b == b'\n' || b == b'\r').count() + 1
+                memchr::memchr2_iter(b'\n', b'\r', data).count() + 1
             }
             // Every line boundary of `str.splitlines` (`\r\n` counted twice).
             Splitter::Lines => Wtf8::from_bytes(data).map_or(data.len() + 1, |text| {
