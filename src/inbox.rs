@@ -422,7 +422,7 @@ pub(crate) fn call(link: &Link, job: Job) -> Outcome {
                     Err(mpsc::RecvTimeoutError::Timeout) => {
                         watch.tick()?;
                         if interrupt_requested() {
-                            link.tripwire.trip(GuestError::Stopped);
+                            link.tripwire.interrupt();
                         }
                     }
                 }
@@ -450,7 +450,13 @@ pub(crate) fn call(link: &Link, job: Job) -> Outcome {
                 }
                 if let Some(reason) = own.reason() {
                     // This sandbox was stopped: stop waiting, but keep the callee
-                    // within its own deadline.
+                    // within its own deadline. An interrupt of the host thread
+                    // waiting for this sandbox stops what it waits for in turn,
+                    // on its behalf (Ctrl-C ends the whole nested wait); a
+                    // deadline or a stop handle ends only this sandbox.
+                    if own.was_interrupted() {
+                        link.tripwire.interrupt();
+                    }
                     watch.hand_over(done);
                     return Err(reason);
                 }

@@ -148,7 +148,7 @@ impl Sandbox {
                 return;
             }
             if inbox::interrupt_requested() {
-                self.link.tripwire.trip(GuestError::Stopped);
+                self.link.tripwire.interrupt();
                 return;
             }
         }
@@ -623,7 +623,12 @@ pub struct FuelReading {
 /// thread waits inside `f` for a sandbox (an `exec`, `eval`, `call`, a
 /// capability call into a guest object), it calls `check` about every 20 ms,
 /// and when `check` returns true the sandbox it waits for is stopped, as by
-/// [`StopHandle::stop`]: the wait ends with [`GuestError::Stopped`]. A host
+/// [`StopHandle::stop`]: the wait ends with [`GuestError::Stopped`]. So is
+/// every sandbox it waits for in turn on its behalf (its guest's call into
+/// another sandbox's object, or host code on its thread waiting for another
+/// sandbox): the whole nested wait ends, where a deadline or a
+/// [`StopHandle::stop`] of the first sandbox leaves its callee running to the
+/// callee's own deadline. A host
 /// binding answers its language's interrupts this way (the CPython package
 /// runs CPython's signal handlers in `check`, so Ctrl-C stops a running
 /// guest). `check` is not called on a sandbox's own thread.

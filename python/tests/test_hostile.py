@@ -27,6 +27,52 @@ def test_ctrl_c_stops_a_running_guest():
         assert s.stopped is not None
 
 
+def _wait_stopped(sandbox):
+    give_up = time.monotonic() + 5
+    while sandbox.stopped is None and time.monotonic() < give_up:
+        time.sleep(0.01)
+    return sandbox.stopped
+
+
+@pytest.mark.parametrize("route", ["host code", "capability"])
+def test_ctrl_c_ends_the_whole_nested_wait(route):
+    # The main thread waits for `outer`, whose thread waits for `inner`
+    # (through CPython code calling it, or through its guest object granted
+    # on); nobody has a deadline. Ctrl-C stops both, and `inner` does not spin
+    # on for ever on the interrupted call's behalf.
+    inner = pyocap.Sandbox(timeout=None)
+    inner.exec("def spin():\n    while True: pass")
+    if route == "host code":
+        grants = {"spin": lambda: inner.eval("spin()")}
+    else:
+        grants = {"spin": inner.eval("spin")}
+    with pyocap.Sandbox(timeout=None, grants=grants) as outer:
+        timer = threading.Timer(0.3, _thread.interrupt_main)
+        timer.start()
+        started = time.monotonic()
+        with pytest.raises(KeyboardInterrupt):
+            outer.exec("spin()")
+        assert time.monotonic() - started < 5
+        timer.join()
+        assert outer.stopped is not None
+    assert _wait_stopped(inner) is not None
+    inner.close()
+
+
+def test_a_stop_of_the_caller_leaves_the_callee_to_its_own_limits():
+    inner = pyocap.Sandbox(timeout=3.0)
+    inner.exec("def spin():\n    while True: pass")
+    outer = pyocap.Sandbox(timeout=None, grants={"spin": inner.eval("spin")})
+    threading.Timer(0.2, outer.stop).start()
+    with pytest.raises(pyocap.GuestError):
+        outer.exec("spin()")
+    assert inner.stopped is None
+    # Its own deadline still ends the call it serves.
+    assert _wait_stopped(inner) is not None
+    outer.close()
+    inner.close()
+
+
 def test_sigint_in_a_real_process():
     child = textwrap.dedent(
         """

@@ -36,6 +36,8 @@ struct Inner {
     // Lock-free: a sandbox thread frozen by the allocator must never hold a lock
     // the host needs.
     reason: OnceLock<GuestError>,
+    /// Whether a host thread's interrupt check stopped it ([`Tripwire::interrupt`]).
+    interrupted: std::sync::atomic::AtomicBool,
     signal: UserSignalSender,
 }
 
@@ -44,6 +46,7 @@ impl Tripwire {
         Tripwire {
             inner: Arc::new(Inner {
                 reason: OnceLock::new(),
+                interrupted: std::sync::atomic::AtomicBool::new(false),
                 signal,
             }),
         }
@@ -53,6 +56,23 @@ impl Tripwire {
     pub(crate) fn trip(&self, reason: GuestError) {
         let _ = self.inner.reason.set(reason);
         self.rearm();
+    }
+
+    /// Stops the guest because the host thread waiting for it was interrupted
+    /// (`pyocap::interruptible`): as [`Tripwire::trip`] with `Stopped`, and
+    /// marked, so a call this sandbox's thread waits on in turn is stopped too.
+    pub(crate) fn interrupt(&self) {
+        self.inner
+            .interrupted
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.trip(GuestError::Stopped);
+    }
+
+    /// Whether [`Tripwire::interrupt`] stopped it.
+    pub(crate) fn was_interrupted(&self) -> bool {
+        self.inner
+            .interrupted
+            .load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Asks the sandbox thread to run `settle` (the meter's settling of a

@@ -3,7 +3,7 @@
 //! `interruptible`.
 
 use crate::util::*;
-use pyocap::{Arg, CapError, DynamicObject, Filter, GuestError, Kwargs, Member, Value};
+use pyocap::{Arg, CapError, DynamicObject, Filter, GuestError, Kwargs, Member, Policy, Value};
 use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -184,4 +184,52 @@ fn interruptible_stops_the_sandbox_waited_for() {
     );
     assert_eq!(v.unwrap(), Value::from(42));
     assert_eq!(never.load(Ordering::SeqCst), 0);
+}
+
+#[test]
+fn an_interrupt_ends_the_whole_nested_wait() {
+    // The host thread waits for `caller`, whose guest waits for `owner`'s
+    // object; neither has a deadline. An interrupt stops both: the callee
+    // does not run on for ever on the caller's behalf.
+    let mut endless = Policy::new();
+    endless.deadline(None);
+    let owner = sandbox_with(&endless);
+    owner
+        .exec("def spin():\n    while True:\n        pass")
+        .unwrap();
+    let caller = sandbox_with(&endless);
+    caller
+        .grant("spin", &owner.export("spin", Filter::public()).unwrap())
+        .unwrap();
+    let start = Instant::now();
+    let ended = pyocap::interruptible(
+        move || start.elapsed() > Duration::from_millis(150),
+        || caller.exec("spin()"),
+    );
+    assert!(matches!(ended, Err(GuestError::Stopped)), "{ended:?}");
+    let give_up = Instant::now() + Duration::from_secs(5);
+    while owner.stopped().is_none() && Instant::now() < give_up {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(owner.stopped(), Some(GuestError::Stopped));
+
+    // A stop handle of the caller ends only the caller: the callee runs on to
+    // its own deadline (here none), and answers once it is stopped itself.
+    let owner = sandbox_with(&endless);
+    owner
+        .exec("def spin():\n    while True:\n        pass")
+        .unwrap();
+    let caller = sandbox_with(&endless);
+    caller
+        .grant("spin", &owner.export("spin", Filter::public()).unwrap())
+        .unwrap();
+    let stop = caller.stop_handle();
+    let worker = std::thread::spawn(move || caller.exec("spin()"));
+    std::thread::sleep(Duration::from_millis(100));
+    stop.stop();
+    assert_eq!(worker.join().unwrap(), Err(GuestError::Stopped));
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(owner.stopped(), None);
+    owner.stop_handle().stop();
+    assert_eq!(owner.stopped(), Some(GuestError::Stopped));
 }

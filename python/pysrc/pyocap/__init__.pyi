@@ -113,8 +113,8 @@ class Sandbox:
     :param seed: the seed of the guest's ``random``.
 
     Every call releases the GIL while the guest runs, and runs CPython's
-    signal handlers while it waits: Ctrl-C stops the guest and raises
-    ``KeyboardInterrupt``. Use it as a context manager or call :meth:`close`.
+    signal handlers while it waits: Ctrl-C stops the guest (and any sandbox
+    it waits for in turn) and raises ``KeyboardInterrupt``. Use it as a context manager or call :meth:`close`.
     """
 
     def __init__(
