@@ -175,6 +175,9 @@ pub enum ConfigError {
     /// A limit was set to a value that cannot work (e.g. zero).
     #[error("invalid limit: {0}")]
     InvalidLimit(String),
+    /// A door (a clock, `sys` data) was described in a way that cannot work.
+    #[error("invalid door: {0}")]
+    InvalidDoor(String),
     /// The policy has a memory budget, but the process's global allocator is not
     /// [`CountingAllocator`](crate::CountingAllocator), so it cannot be enforced.
     #[error("the policy sets a memory budget, but pyocap::CountingAllocator is not the global allocator \

@@ -65,6 +65,7 @@ mod guest;
 
 mod error;
 mod policy;
+mod doors;
 mod value;
 mod caps;
 
@@ -85,6 +86,7 @@ pub use config::Config;
 pub use runtime::Runtime;
 pub use pool::{PoolError, SandboxPool, MAX_POOL_SIZE};
 pub use teardown::MAX_PENDING_TEARDOWNS;
+pub use doors::{Clock, SysData};
 pub use error::{ConfigError, GuestError};
 pub use value::{from_value, to_value, CrossingError, DataLimits, SerdeError, Value};
 /// The `tracing` target of the audit log's events (see `caps/audit.rs`).

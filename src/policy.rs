@@ -136,6 +136,7 @@ pub const IMPORTABLE_MODULES: &[&str] = &[
     "statistics",
     "string",
     "textwrap",
+    "time",
     "typing",
 ];
 
@@ -160,6 +161,9 @@ pub struct Policy {
     pub(crate) max_int_bits: u64,
     pub(crate) master: bool,
     pub(crate) random_seed: u64,
+    pub(crate) clock: Option<crate::doors::Clock>,
+    pub(crate) entropy: bool,
+    pub(crate) sys: Option<crate::doors::SysData>,
 }
 
 impl Default for Policy {
@@ -187,6 +191,9 @@ impl Policy {
             max_int_bits: 1 << 22,
             master: false,
             random_seed: 0,
+            clock: None,
+            entropy: false,
+            sys: None,
         }
     }
 
@@ -271,6 +278,53 @@ impl Policy {
     pub fn random_seed(&mut self, seed: u64) -> &mut Self {
         self.random_seed = seed;
         self
+    }
+
+    /// Grants the guest a clock (SPEC §4.6), or takes it away (`None`, the
+    /// default). With one, `time.time()`, `time.monotonic()`,
+    /// `datetime.now()` and `date.today()` read it and `time.sleep` waits on
+    /// it (within the call's deadline and stops); without, they raise
+    /// `PermissionError` and only the pure functions of `time` and
+    /// `datetime` work. Guests import `time` only if the policy allows it.
+    pub fn clock(&mut self, clock: Option<crate::doors::Clock>) -> &mut Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock this policy grants, if any.
+    pub fn granted_clock(&self) -> Option<&crate::doors::Clock> {
+        self.clock.as_ref()
+    }
+
+    /// Grants the guest the host's entropy (SPEC §4.6): `random.seed()` with
+    /// no argument, `random.Random()` and `random.SystemRandom` draw from the
+    /// operating system's random source, and so does library code's
+    /// `os.urandom`. Off by default: `random` is seeded by
+    /// [`Policy::random_seed`] and every run gives the same numbers.
+    pub fn entropy(&mut self, yes: bool) -> &mut Self {
+        self.entropy = yes;
+        self
+    }
+
+    /// Whether this policy grants entropy.
+    pub fn grants_entropy(&self) -> bool {
+        self.entropy
+    }
+
+    /// Lets guests `import sys` and sets what it shows (SPEC §4.6): `data`'s
+    /// `argv` and `platform`, the interpreter's constants (`version`,
+    /// `version_info`, `maxsize`, `byteorder`, `float_info`, `int_info`, ...)
+    /// as plain data, `sys.stdout` writing to the guest's output. Never
+    /// `modules`, `path`, frames, hooks or tracing. `None` (the default)
+    /// withdraws it.
+    pub fn sys(&mut self, data: Option<crate::doors::SysData>) -> &mut Self {
+        self.sys = data;
+        self
+    }
+
+    /// The `sys` data this policy grants, if any.
+    pub fn sys_data(&self) -> Option<&crate::doors::SysData> {
+        self.sys.as_ref()
     }
 
     /// The modules guests may import.

@@ -1250,6 +1250,7 @@ fn policy_of(
     memory: Option<usize>,
     max_output: usize,
     seed: Option<u64>,
+    doors: DoorArgs,
 ) -> PyResult<Policy> {
     let config = |e: pyocap_core::ConfigError| PyValueError::new_err(e.to_string());
     let mut policy = Policy::new();
@@ -1282,13 +1283,51 @@ fn policy_of(
     if let Some(seed) = seed {
         policy.random_seed(seed);
     }
+    if let Some(clock) = doors.clock {
+        policy.clock(Some(pyocap_core::Clock::parse(&clock).map_err(config)?));
+    }
+    policy.entropy(doors.entropy);
+    if let Some(argv) = doors.argv {
+        policy.sys(Some(pyocap_core::SysData {
+            argv,
+            ..pyocap_core::SysData::default()
+        }));
+    }
     Ok(policy)
+}
+
+/// The doors `Sandbox()` and `Pool()` can grant (SPEC §4.6): `clock` as
+/// `pyocap::Clock::parse` reads it, `entropy`, and `argv` (which grants
+/// `import sys`).
+struct DoorArgs {
+    clock: Option<String>,
+    entropy: bool,
+    argv: Option<Vec<String>>,
+}
+
+impl DoorArgs {
+    fn of(
+        clock: Option<String>,
+        entropy: bool,
+        argv: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<DoorArgs> {
+        let argv = match argv.filter(|a| !a.is_none()) {
+            Some(a) => Some(strings(a, "argv")?),
+            None => None,
+        };
+        Ok(DoorArgs {
+            clock,
+            entropy,
+            argv,
+        })
+    }
 }
 
 /// A sandbox: one guest interpreter on its own thread, with its own policy.
 ///
 /// `Sandbox(*, builtins=None, imports=(), grants=None, timeout=5.0,
-/// fuel=None, memory=256 MiB, max_output=1 MiB, seed=None)`. Use it as a
+/// fuel=None, memory=256 MiB, max_output=1 MiB, seed=None, clock=None,
+/// entropy=False, argv=None)`. Use it as a
 /// context manager, or call `close()`, to stop it and release what it was
 /// given.
 #[pyclass(module = "pyocap", name = "Sandbox", frozen, weakref)]
@@ -1422,7 +1461,7 @@ impl Drop for Sandbox {
 #[pymethods]
 impl Sandbox {
     #[new]
-    #[pyo3(signature = (*, builtins=None, imports=None, grants=None, timeout=Some(5.0), fuel=None, memory=Some(256 << 20), max_output=1 << 20, seed=None))]
+    #[pyo3(signature = (*, builtins=None, imports=None, grants=None, timeout=Some(5.0), fuel=None, memory=Some(256 << 20), max_output=1 << 20, seed=None, clock=None, entropy=false, argv=None))]
     #[allow(clippy::too_many_arguments)]
     fn py_new(
         py: Python<'_>,
@@ -1434,8 +1473,12 @@ impl Sandbox {
         memory: Option<usize>,
         max_output: usize,
         seed: Option<u64>,
+        clock: Option<String>,
+        entropy: bool,
+        argv: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Sandbox> {
-        let policy = policy_of(builtins, imports, timeout, fuel, memory, max_output, seed)?;
+        let doors = DoorArgs::of(clock, entropy, argv)?;
+        let policy = policy_of(builtins, imports, timeout, fuel, memory, max_output, seed, doors)?;
         let sandbox = py
             .detach(|| runtime().sandbox(&policy))
             .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
@@ -1746,7 +1789,7 @@ struct Pool {
 #[pymethods]
 impl Pool {
     #[new]
-    #[pyo3(signature = (size, preload=None, *, builtins=None, imports=None, timeout=Some(5.0), fuel=None, memory=Some(256 << 20), max_output=1 << 20, seed=None))]
+    #[pyo3(signature = (size, preload=None, *, builtins=None, imports=None, timeout=Some(5.0), fuel=None, memory=Some(256 << 20), max_output=1 << 20, seed=None, clock=None, entropy=false, argv=None))]
     #[allow(clippy::too_many_arguments)]
     fn py_new(
         py: Python<'_>,
@@ -1759,8 +1802,12 @@ impl Pool {
         memory: Option<usize>,
         max_output: usize,
         seed: Option<u64>,
+        clock: Option<String>,
+        entropy: bool,
+        argv: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Pool> {
-        let policy = policy_of(builtins, imports, timeout, fuel, memory, max_output, seed)?;
+        let doors = DoorArgs::of(clock, entropy, argv)?;
+        let policy = policy_of(builtins, imports, timeout, fuel, memory, max_output, seed, doors)?;
         let preload = match preload.filter(|p| !p.is_none()) {
             Some(p) => strings(p, "preload")?,
             None => Vec::new(),

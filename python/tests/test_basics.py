@@ -211,3 +211,28 @@ def test_the_escrow_example_runs():
     assert proc.returncode == 0, proc.stderr
     assert "honest contract: swapped" in proc.stdout
     assert "looping contract stopped: FuelExhausted" in proc.stdout
+
+
+def test_doors_are_granted_by_keyword():
+    with pyocap.Sandbox(imports=["time", "datetime", "random"]) as s:
+        with pytest.raises(pyocap.GuestError) as e:
+            s.eval("__import__('time').time()")
+        assert e.value.type_name == "PermissionError"
+        with pytest.raises(pyocap.GuestError):
+            s.exec("import sys")
+    fixed = pyocap.Sandbox(imports=["time", "datetime"], clock="fixed:2024-02-29T12:00:00Z")
+    with fixed as s:
+        assert s.eval("__import__('time').time()") == 1709208000.0
+        assert s.eval("str(__import__('datetime').date.today())") == "2024-02-29"
+    draw = "__import__('random').random()"
+    a = pyocap.Sandbox(imports=["random"]).eval(draw)
+    assert a == pyocap.Sandbox(imports=["random"]).eval(draw)
+    assert pyocap.Sandbox(imports=["random"], entropy=True).eval(draw) != pyocap.Sandbox(
+        imports=["random"], entropy=True
+    ).eval(draw)
+    with pyocap.Sandbox(argv=["plugin", "-v"]) as s:
+        assert s.eval("__import__('sys').argv") == ["plugin", "-v"]
+        s.exec("import sys\nprint('out', file=sys.stderr)")
+        assert s.output() == "out\n"
+    with pytest.raises(ValueError):
+        pyocap.Sandbox(clock="tomorrow")

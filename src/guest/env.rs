@@ -3,28 +3,12 @@
 //! output-capturing `print`, and the removal of escape routes from the types.
 
 use super::interrupt::Tripwire;
-use super::state::{with_state, GuestState, Printed};
-use crate::error::GuestError;
+use super::state::{with_state, write_output, GuestState, Printed};
 use crate::policy::Policy;
 use rustpython_vm::builtins::{PyDictRef, PyStr, PyStrRef, PyType};
 use rustpython_vm::function::FuncArgs;
 use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
 use std::collections::BTreeMap;
-
-impl GuestState {
-    /// Hands printed text to the host at once: a call the host was answered
-    /// for while its guest was still inside a long native operation (a
-    /// deadline, a memory trip) keeps what it printed before.
-    fn emit(&mut self, text: &str) {
-        let sent = self
-            .sink
-            .as_ref()
-            .is_some_and(|sink| sink.send(Printed::Text(text.to_owned())).is_ok());
-        if !sent {
-            self.output.push_str(text);
-        }
-    }
-}
 
 /// Sends what the guest prints to `sink` as it is printed.
 pub(crate) fn set_output_sink(sink: std::sync::mpsc::Sender<Printed>) {
@@ -166,6 +150,8 @@ fn is_public_exception_class(vm: &VirtualMachine, name: &str, value: &PyObjectRe
 fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
     let mut sep = " ".to_owned();
     let mut end = "\n".to_owned();
+    let mut file = None;
+    let mut flush = false;
     for (key, value) in &args.kwargs {
         let text = |what: &str| -> PyResult<Option<String>> {
             if vm.is_none(value) {
@@ -179,11 +165,12 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
         match key.as_str() {
             "sep" => sep = text("sep")?.unwrap_or_else(|| " ".into()),
             "end" => end = text("end")?.unwrap_or_else(|| "\n".into()),
-            "flush" => {}
+            "flush" => flush = value.clone().try_to_bool(vm)?,
             "file" if vm.is_none(value) => {}
-            "file" => {
-                return Err(vm.new_type_error("print(file=...) is not available in this sandbox"))
-            }
+            // Any object with a `write` method, as in CPython: the guest's
+            // own (an `io`-like buffer, its `sys.stdout`), or a capability
+            // whose `write` its filter passes. Nothing it could not call.
+            "file" => file = Some(value.clone()),
             other => {
                 return Err(vm.new_type_error(format!(
                     "print() got an unexpected keyword argument '{other}'"
@@ -205,39 +192,18 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
         }
     }
     line.push_str(&end);
-    write_output(&line, vm)
+    match file {
+        None => write_output(&line, vm),
+        Some(file) => {
+            vm.call_method(&file, "write", (vm.ctx.new_str(line),))?;
+            if flush {
+                vm.call_method(&file, "flush", ())?;
+            }
+            Ok(())
+        }
+    }
 }
 
-/// Appends `text` to the guest's output under its budget: past the budget, what
-/// fits is kept and the guest is stopped with `OutputLimit`.
-fn write_output(text: &str, vm: &VirtualMachine) -> PyResult<()> {
-    let over = with_state(|s| {
-        if s.printed.saturating_add(text.len()) > s.max_output {
-            let limit = s.max_output;
-            let mut cut = (limit - s.printed.min(limit)).min(text.len());
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            s.emit(&text[..cut]);
-            s.printed = limit;
-            s.tripwire.trip(GuestError::OutputLimit { limit });
-            Some(limit)
-        } else {
-            s.emit(text);
-            s.printed += text.len();
-            None
-        }
-    })
-    .flatten();
-    if over.is_some() {
-        // We are on the guest's thread: stop it now rather than at the next check.
-        super::interrupt::install_stop(vm);
-    }
-    match over {
-        Some(limit) => Err(vm.new_runtime_error(format!("output limit of {limit} bytes exceeded"))),
-        None => Ok(()),
-    }
-}
 
 /// Points the interpreter's own `sys.stdout` and `sys.stderr` (and their
 /// `__stdout__`/`__stderr__`) at the guest's output. RustPython writes what it

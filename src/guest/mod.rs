@@ -84,7 +84,7 @@ pub(crate) fn install(
     types::replace_methods(vm);
     text::install_str_format(vm);
     let original = env::restrict(vm, policy)?;
-    stdlib::install(vm, policy.random_seed, &original)?;
+    stdlib::install(vm, policy, &original)?;
     drop(original);
     sealed::init_types();
     let globals = env::new_globals(vm)?;

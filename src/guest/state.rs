@@ -19,7 +19,8 @@
 //!   and `bounds` caches of their own (each listed in its file).
 
 use super::interrupt::Tripwire;
-use rustpython_vm::PyObjectRef;
+use crate::error::GuestError;
+use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -95,3 +96,48 @@ pub(crate) fn clear() {
     drop(state);
 }
 
+/// Appends `text` to the guest's output under its budget: past the budget, what
+/// fits is kept and the guest is stopped with `OutputLimit`.
+pub(crate) fn write_output(text: &str, vm: &VirtualMachine) -> PyResult<()> {
+    let over = with_state(|s| {
+        if s.printed.saturating_add(text.len()) > s.max_output {
+            let limit = s.max_output;
+            let mut cut = (limit - s.printed.min(limit)).min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            s.emit(&text[..cut]);
+            s.printed = limit;
+            s.tripwire.trip(GuestError::OutputLimit { limit });
+            Some(limit)
+        } else {
+            s.emit(text);
+            s.printed += text.len();
+            None
+        }
+    })
+    .flatten();
+    if over.is_some() {
+        // We are on the guest's thread: stop it now rather than at the next check.
+        super::interrupt::install_stop(vm);
+    }
+    match over {
+        Some(limit) => Err(vm.new_runtime_error(format!("output limit of {limit} bytes exceeded"))),
+        None => Ok(()),
+    }
+}
+
+impl GuestState {
+    /// Hands printed text to the host at once: a call the host was answered
+    /// for while its guest was still inside a long native operation (a
+    /// deadline, a memory trip) keeps what it printed before.
+    fn emit(&mut self, text: &str) {
+        let sent = self
+            .sink
+            .as_ref()
+            .is_some_and(|sink| sink.send(Printed::Text(text.to_owned())).is_ok());
+        if !sent {
+            self.output.push_str(text);
+        }
+    }
+}

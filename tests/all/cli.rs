@@ -373,3 +373,88 @@ fn the_audit_log_and_the_capability_graph_from_the_command_line() {
     assert!(dot.starts_with("digraph capabilities {") && dot.contains("Bank"), "{dot}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn doors_are_granted_by_flags() {
+    // A fixed clock, sys with argv, comma lists of imports and builtins.
+    let out = pyocap(
+        &[
+            "run",
+            "--clock",
+            "fixed:2024-02-29T12:00:00Z",
+            "--allow-import",
+            "time,datetime",
+            "--allow-builtin",
+            "memoryview",
+            "--argv",
+            "--fast",
+            "--argv",
+            "x",
+            "-",
+        ],
+        "import sys, time, datetime\nprint(sys.argv, time.time(), datetime.date.today(), memoryview(b'a')[0])\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "['-', '--fast', 'x'] 1709208000.0 2024-02-29 97\n");
+    // Without the flags, each is refused, and the import says which flag.
+    let out = pyocap(&["run", "-"], "import time\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("hint: run with --allow-import time"), "{}", text(&out.stderr));
+    let out = pyocap(&["run", "-"], "import sys\n");
+    assert!(text(&out.stderr).contains("hint: run with --sys"), "{}", text(&out.stderr));
+    let out = pyocap(
+        &["run", "--allow-import", "datetime", "-"],
+        "import datetime\ndatetime.date.today()\n",
+    );
+    assert!(text(&out.stderr).contains("PermissionError: no clock"), "{}", text(&out.stderr));
+    // Entropy: two runs differ with it, agree without it.
+    let draw = "import random\nprint(random.random())\n";
+    let runs = |flags: &[&str]| {
+        let mut args = vec!["run", "--allow-import", "random"];
+        args.extend_from_slice(flags);
+        args.push("-");
+        (text(&pyocap(&args, draw).stdout), text(&pyocap(&args, draw).stdout))
+    };
+    let (a, b) = runs(&[]);
+    assert_eq!(a, b);
+    let (a, b) = runs(&["--entropy"]);
+    assert_ne!(a, b);
+    // Bad values are usage errors.
+    for args in [
+        &["run", "--clock", "tomorrow", "-"][..],
+        &["run", "--allow-builtin", "open", "-"][..],
+        &["run", "--allow-import", "json,os", "-"][..],
+    ] {
+        assert_eq!(pyocap(args, "").status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn system_exit_sets_the_exit_status() {
+    for (src, code, stderr) in [
+        ("raise SystemExit(4)", 4, ""),
+        ("raise SystemExit", 0, ""),
+        ("raise SystemExit(None)", 0, ""),
+        ("raise SystemExit(256 + 5)", 5, ""),
+        ("raise SystemExit('bad input')", 1, "bad input\n"),
+        ("import sys\nsys.exit(9)", 9, ""),
+    ] {
+        let out = pyocap(&["run", "--sys", "-"], &format!("print('before')\n{src}\n"));
+        assert_eq!(out.status.code(), Some(code), "{src}");
+        assert_eq!(text(&out.stdout), "before\n", "{src}");
+        assert_eq!(text(&out.stderr), stderr, "{src}");
+    }
+}
+
+#[test]
+fn syntax_errors_show_the_file_line_and_a_caret() {
+    let out = pyocap(&["run", "-"], "x = 1\ny = (2 +\nprint(x)\n");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.starts_with("error: SyntaxError: "), "{err}");
+    assert!(err.ends_with("  File \"<stdin>\", line 2\n    y = (2 +\n        ^\n"), "{err}");
+    // A very long line is shown cut, never the whole of it.
+    let long = format!("x = [{}\n", "1, ".repeat(100_000));
+    let err = text(&pyocap(&["run", "-"], &long).stderr);
+    assert!(err.len() < 2000, "{}", err.len());
+}

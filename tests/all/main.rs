@@ -11,6 +11,7 @@ mod basics;
 mod caps;
 mod cli;
 mod compiled;
+mod doors;
 mod dynamic;
 mod errors;
 mod fuel;

@@ -111,10 +111,21 @@ class Sandbox:
     :param memory: bytes of memory (default 256 MiB; ``None``: unbounded).
     :param max_output: bytes of output (default 1 MiB).
     :param seed: the seed of the guest's ``random``.
+    :param clock: a clock to grant: ``"system"``, ``"fixed:2024-02-29T12:00:00Z"``
+        (always that instant; ``"fixed:@UNIX_SECONDS"``) or
+        ``"running:INSTANT*SPEED"``. ``time.time()``, ``datetime.now()`` and
+        ``date.today()`` read it, ``time.sleep`` waits on it. Default: none
+        (they raise ``PermissionError``).
+    :param entropy: grant the host's random source (``random.seed()``,
+        ``random.SystemRandom``); default ``False``: ``random`` is seeded by
+        ``seed`` and the same on every run.
+    :param argv: grant ``import sys``, with this ``sys.argv`` (its
+        ``stdout``/``stderr`` are the guest's output).
 
     Every call releases the GIL while the guest runs, and runs CPython's
     signal handlers while it waits: Ctrl-C stops the guest (and any sandbox
-    it waits for in turn) and raises ``KeyboardInterrupt``. Use it as a context manager or call :meth:`close`.
+    it waits for in turn) and raises ``KeyboardInterrupt``. Use it as a
+    context manager or call :meth:`close`.
     """
 
     def __init__(
@@ -128,6 +139,9 @@ class Sandbox:
         memory: int | None = 256 << 20,
         max_output: int = 1 << 20,
         seed: int | None = None,
+        clock: str | None = None,
+        entropy: bool = False,
+        argv: Iterable[str] | None = None,
     ) -> None: ...
     def exec(self, source: str) -> None:
         """Runs statements in the guest's global namespace."""
@@ -203,6 +217,9 @@ class Pool:
         memory: int | None = 256 << 20,
         max_output: int = 1 << 20,
         seed: int | None = None,
+        clock: str | None = None,
+        entropy: bool = False,
+        argv: Iterable[str] | None = None,
     ) -> None: ...
     def checkout(self, grants: Mapping[str, Any] | None = None) -> Sandbox:
         """A started sandbox of the pool's policy, never handed out again."""

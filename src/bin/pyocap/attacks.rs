@@ -455,7 +455,7 @@ pub fn attack_one(
         outcomes.push(match &outcome {
             Ok(()) => "ok".to_owned(),
             Err(e) => {
-                report(e);
+                report(e, &source, &filename);
                 match e {
                     GuestError::Exception { type_name, .. } => type_name.clone(),
                     e => e.kind().to_owned(),

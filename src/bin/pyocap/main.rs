@@ -8,7 +8,7 @@ mod attacks;
 mod audit;
 
 use clap::{Parser, Subcommand};
-use pyocap::{Filter, GuestError, Policy, Runtime, Sandbox, Value};
+use pyocap::{Clock, Filter, GuestError, Policy, Runtime, Sandbox, SysData, Value};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,13 +36,36 @@ enum Command {
     Run {
         /// Python source file, or `-` to read standard input.
         file: String,
-        /// Let the guest import MOD (repeatable): one of abc, bisect, calendar,
-        /// cmath, collections, contextlib, dataclasses, datetime, decimal,
-        /// difflib, enum, fractions, functools, heapq, itertools, json, math,
-        /// numbers, operator, random, re, statistics, string, textwrap, typing.
-        /// The guest gets a sealed view of it.
-        #[arg(long = "allow-import", value_name = "MOD")]
+        /// Let the guest import MOD (repeatable, or a comma list): one of abc,
+        /// bisect, calendar, cmath, collections, contextlib, dataclasses,
+        /// datetime, decimal, difflib, enum, fractions, functools, heapq,
+        /// itertools, json, math, numbers, operator, random, re, statistics,
+        /// string, textwrap, time, typing. The guest gets a sealed view of it.
+        #[arg(long = "allow-import", value_name = "MOD", value_delimiter = ',')]
         allow_import: Vec<String>,
+        /// Grant the guest a builtin beyond the default ones (repeatable, or a
+        /// comma list), from the optional builtins (`pyocap::OPTIONAL_BUILTINS`).
+        #[arg(long = "allow-builtin", value_name = "NAME", value_delimiter = ',')]
+        allow_builtin: Vec<String>,
+        /// Grant the guest a clock: `system` (the host's), `fixed:INSTANT`
+        /// (always that instant: `fixed:2024-02-29T12:00:00Z`, `fixed:@UNIX`),
+        /// or `running:INSTANT[*SPEED]` (starts there and runs, SPEED times
+        /// real time). `time.time()`, `datetime.now()` and `date.today()` read
+        /// it; `time.sleep` waits on it. Default: no clock.
+        #[arg(long, value_name = "CLOCK", value_parser = parse_clock)]
+        clock: Option<Clock>,
+        /// Grant the guest the host's entropy: `random.seed()`, `random.Random()`
+        /// and `random.SystemRandom` draw from the operating system's random
+        /// source. Default: `random` is seeded with 0, the same on every run.
+        #[arg(long)]
+        entropy: bool,
+        /// Let the guest `import sys`: `argv` (FILE, then each `--argv`),
+        /// `platform`, the interpreter's constants; `sys.stdout` is its output.
+        #[arg(long)]
+        sys: bool,
+        /// One more item of the guest's `sys.argv` (repeatable; implies `--sys`).
+        #[arg(long, value_name = "ARG", allow_hyphen_values = true)]
+        argv: Vec<String>,
         /// Wall-clock limit of the run, in seconds (a decimal number). Default: 5.
         #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
         timeout: Option<Duration>,
@@ -124,6 +147,11 @@ fn main() -> ExitCode {
         Command::Run {
             file,
             allow_import,
+            allow_builtin,
+            clock,
+            entropy,
+            sys,
+            argv,
             timeout,
             memory,
             max_output,
@@ -140,9 +168,20 @@ fn main() -> ExitCode {
             }
             let mut policy = Policy::new();
             for module in &allow_import {
-                if let Err(e) = policy.allow_import(module) {
+                if let Err(e) = policy.allow_import(module.trim()) {
                     return usage_error(e);
                 }
+            }
+            for name in &allow_builtin {
+                if let Err(e) = policy.allow_builtin(name.trim()) {
+                    return usage_error(e);
+                }
+            }
+            policy.clock(clock).entropy(entropy);
+            if sys || !argv.is_empty() {
+                let mut data = SysData::default();
+                data.argv = std::iter::once(file.clone()).chain(argv).collect();
+                policy.sys(Some(data));
             }
             if let Some(t) = timeout {
                 policy.deadline(Some(t));
@@ -183,6 +222,11 @@ fn main() -> ExitCode {
 fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("pyocap: {msg}");
     ExitCode::from(2)
+}
+
+/// Parses `--clock`.
+fn parse_clock(s: &str) -> Result<Clock, String> {
+    Clock::parse(s).map_err(|e| e.to_string())
 }
 
 /// Parses a decimal number of seconds (`2`, `0.5`).
@@ -302,7 +346,7 @@ fn run(
         let _ = out.write_all(stdout.as_bytes());
         let _ = out.flush();
         if let Err(e) = &outcome {
-            report(e);
+            report(e, &source, &filename);
         }
     }
     code
@@ -409,13 +453,52 @@ fn read_source(file: &str) -> Result<(String, String), String> {
 fn exit_code<T>(outcome: &Result<T, GuestError>) -> ExitCode {
     match outcome {
         Ok(_) => ExitCode::SUCCESS,
-        Err(e) if e.is_limit() => ExitCode::from(3),
-        Err(_) => ExitCode::from(1),
+        Err(e) => match system_exit(e) {
+            Some(Ok(code)) => ExitCode::from(code),
+            Some(Err(_)) => ExitCode::from(1),
+            None if e.is_limit() => ExitCode::from(3),
+            None => ExitCode::from(1),
+        },
     }
 }
 
-fn report(e: &GuestError) {
+/// A guest's `SystemExit` as the process's exit: `Ok(code)` for no argument,
+/// `None` or an integer (its low byte, as a shell sees it), `Err(message)` for
+/// anything else (printed, exit status 1, as CPython does).
+fn system_exit(e: &GuestError) -> Option<Result<u8, String>> {
+    let GuestError::Exception {
+        type_name, message, ..
+    } = e
+    else {
+        return None;
+    };
+    if type_name != "SystemExit" {
+        return None;
+    }
+    let m = message.trim();
+    if m.is_empty() || m == "None" {
+        return Some(Ok(0));
+    }
+    Some(match m.parse::<i64>() {
+        Ok(n) => Ok(n.rem_euclid(256) as u8),
+        Err(_) => Err(message.clone()),
+    })
+}
+
+fn report(e: &GuestError, source: &str, filename: &str) {
+    if let Some(exit) = system_exit(e) {
+        // As CPython: a message (not a status) is printed, a status is not.
+        if let Err(message) = exit {
+            eprintln!("{message}");
+        }
+        return;
+    }
     match e {
+        GuestError::Syntax {
+            message,
+            line,
+            column,
+        } => eprint!("{}", syntax_error_report(message, *line, *column, source, filename)),
         GuestError::Exception {
             type_name,
             message,
@@ -427,10 +510,55 @@ fn report(e: &GuestError) {
                 eprintln!("error: {type_name}: {message}");
             }
             eprint!("{traceback}");
+            if let Some(flag) = import_hint(type_name, message) {
+                eprintln!("hint: run with {flag} to allow it");
+            }
         }
         e if e.is_limit() => eprintln!("error: limit: {}: {e}", e.kind()),
         other => eprintln!("error: {other}"),
     }
+}
+
+/// The flag that allows a refused import of a module this binary has.
+fn import_hint(type_name: &str, message: &str) -> Option<String> {
+    if type_name != "ModuleNotFoundError" {
+        return None;
+    }
+    let name = message
+        .strip_prefix("import of '")?
+        .strip_suffix("' is not allowed in this sandbox")?;
+    let top = name.split('.').next()?;
+    if top == "sys" {
+        Some("--sys".to_owned())
+    } else if pyocap::IMPORTABLE_MODULES.contains(&top) {
+        Some(format!("--allow-import {top}"))
+    } else {
+        None
+    }
+}
+
+/// A syntax error: the message, then, as CPython shows it, the file and
+/// line, the line's text and a caret under the column (1-based, in
+/// characters). A long line is shown as the 100 characters around the caret.
+fn syntax_error_report(
+    message: &str,
+    line: usize,
+    column: usize,
+    source: &str,
+    filename: &str,
+) -> String {
+    let mut out = format!("error: SyntaxError: {message}\n  File \"{filename}\", line {line}\n");
+    if let Some(code) = source.lines().nth(line.saturating_sub(1)) {
+        let chars: Vec<char> = code.trim().chars().collect();
+        let indent = code.chars().take_while(|c| c.is_whitespace()).count();
+        let caret = column.saturating_sub(1).saturating_sub(indent).min(chars.len());
+        let from = caret.saturating_sub(80);
+        let to = (caret + 20).min(chars.len());
+        let shown: String = chars[from..to].iter().collect();
+        let (lead, pad) = if from > 0 { ("...", caret - from + 3) } else { ("", caret) };
+        out.push_str(&format!("    {lead}{shown}\n    {}^\n", " ".repeat(pad)));
+    }
+    out
 }
 
 fn error_json(e: &GuestError) -> serde_json::Value {

@@ -28,6 +28,7 @@
 //! `__module__` string (which `typing` and `dataclasses` resolve through
 //! `sys.modules`) never leads to a library namespace.
 
+mod doors;
 mod json;
 mod regex;
 mod sre_code;
@@ -121,6 +122,8 @@ pub(crate) struct LibraryState {
     views: HashMap<String, PyObjectRef>,
     /// What `random` seeds itself with when given no seed.
     random_seed: u64,
+    /// The doors the policy granted: clock, entropy, the guest's `sys`.
+    doors: doors::Doors,
     /// The interpreter's `exec` and `eval`, which the library's wrap.
     originals: Vec<(&'static str, PyObjectRef)>,
     /// How many imports are under way (they nest: library code imports).
@@ -128,10 +131,15 @@ pub(crate) struct LibraryState {
 }
 
 impl LibraryState {
-    fn new(vm: &VirtualMachine, random_seed: u64) -> Self {
+    fn new(vm: &VirtualMachine, policy: &crate::policy::Policy) -> Self {
         LibraryState {
             sys_modules: Some(vm.ctx.new_dict()),
-            random_seed,
+            random_seed: policy.random_seed,
+            doors: doors::Doors {
+                clock: policy.clock.as_ref().map(|c| c.start()),
+                entropy: policy.entropy,
+                sys: policy.sys.clone(),
+            },
             ..LibraryState::default()
         }
     }
@@ -149,8 +157,12 @@ fn with_library<R>(f: impl FnOnce(&mut LibraryState) -> R) -> Option<R> {
 /// Sets up the library of a sandbox: its state, the library's builtins (from
 /// `original`, the interpreter's builtins before the guest's were
 /// restricted) and its types.
-pub(crate) fn install(vm: &VirtualMachine, random_seed: u64, original: &PyDictRef) -> PyResult<()> {
-    LIBRARY.with(|l| *l.borrow_mut() = Some(LibraryState::new(vm, random_seed)));
+pub(crate) fn install(
+    vm: &VirtualMachine,
+    policy: &crate::policy::Policy,
+    original: &PyDictRef,
+) -> PyResult<()> {
+    LIBRARY.with(|l| *l.borrow_mut() = Some(LibraryState::new(vm, policy)));
     library_builtins(vm, original, &vm.builtins.dict())?;
     init_types(vm);
     Ok(())
@@ -745,6 +757,9 @@ fn guest_import(vm: &VirtualMachine, name: &str, level: i64) -> PyResult {
             vm.ctx.new_str(name),
         ));
     }
+    if name == "sys" {
+        return guest_sys(vm);
+    }
     let granted = package_of(name).unwrap_or(name);
     let provided = with_state(|s| (s.imports.contains(granted), s.modules.get(name).cloned()));
     let view = with_library(|l| l.views.get(name).cloned()).flatten();
@@ -772,6 +787,21 @@ fn guest_import(vm: &VirtualMachine, name: &str, level: i64) -> PyResult {
     }
     let view = module_view(vm, name, &module)?;
     with_library(|l| l.views.insert(name.to_owned(), view.clone()));
+    Ok(view)
+}
+
+/// The guest's `sys`, if the policy grants one: its own module (never the
+/// library's, which holds `modules`), made once, seen as a sealed view.
+fn guest_sys(vm: &VirtualMachine) -> PyResult {
+    if let Some(view) = with_library(|l| l.views.get("sys").cloned()).flatten() {
+        return Ok(view);
+    }
+    let Some(data) = with_library(|l| l.doors.sys.clone()).flatten() else {
+        return Err(refuse(vm, "sys"));
+    };
+    let module = doors::guest_sys(vm, &data)?;
+    let view = module_view(vm, "sys", &module)?;
+    with_library(|l| l.views.insert("sys".to_owned(), view.clone()));
     Ok(view)
 }
 
@@ -1088,6 +1118,7 @@ fn stand_in(vm: &VirtualMachine, name: &str, source: &str) -> PyResult {
             dict.set_item(attr, native.get_attr(attr, vm)?, vm)?;
         }
     }
+    doors::provide(name, &dict, vm)?;
     run_source(vm, name, source, dict)?;
     Ok(module)
 }

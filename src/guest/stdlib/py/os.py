@@ -1,9 +1,11 @@
 """pyocap stand-in for `os`, seen only by the standard library's own code in a
-sandbox: no files, no environment, no entropy (randomness is a capability)."""
+sandbox: no files, no environment. Entropy is a capability (Policy::entropy):
+the runtime sets `_urandom`, which raises PermissionError when it is not
+granted."""
 
 
 def urandom(n):
-    raise PermissionError("no entropy in this sandbox: the host grants randomness as a capability")
+    return _urandom(n)
 
 
 class PathLike:

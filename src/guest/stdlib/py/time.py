@@ -1,23 +1,45 @@
-"""pyocap stand-in for `time`, seen only by the standard library's own code in a
-sandbox: there is no clock. Time is a capability the host grants; library code
-that asks for the time (datetime.now(), date.today(), ...) gets PermissionError.
+"""pyocap stand-in for `time`, for the standard library's own code and, when
+the policy lets them import it, guests. The clock is a capability the host
+grants (Policy::clock): the runtime sets `_wall_ns`, `_monotonic_ns` and
+`_sleep`, which read it and raise PermissionError when there is none, so
+`datetime.now()` and `date.today()` read the granted clock or fail.
 
-The pure functions work on the times they are given, in a fixed UTC zone and the
-C locale: `strftime(format, t)` (so `date.strftime` and `datetime.strptime`
-work), `gmtime(secs)`, `localtime(secs)`, `asctime(t)`, `ctime(secs)`."""
+The pure functions work on the times they are given, in a fixed UTC zone and
+the C locale: `strftime(format, t)` (so `date.strftime` and
+`datetime.strptime` work), `strptime`, `gmtime(secs)`, `localtime(secs)`,
+`mktime(t)`, `asctime(t)`, `ctime(secs)`."""
 
 
-def _no_clock(*args, **kwargs):
-    raise PermissionError("no clock in this sandbox: the host grants time as a capability")
+def time():
+    return _wall_ns() / 1e9
 
 
-time = time_ns = monotonic = monotonic_ns = perf_counter = perf_counter_ns = _no_clock
-process_time = process_time_ns = thread_time = thread_time_ns = _no_clock
-mktime = strptime = sleep = _no_clock
+def time_ns():
+    return _wall_ns()
+
+
+def monotonic():
+    return _monotonic_ns() / 1e9
+
+
+def monotonic_ns():
+    return _monotonic_ns()
+
+
+# The sandbox's time is its clock's: CPU time reads the monotonic clock.
+perf_counter = process_time = thread_time = monotonic
+perf_counter_ns = process_time_ns = thread_time_ns = monotonic_ns
+
+
+def sleep(secs):
+    _sleep(secs)
+
+
 timezone = 0
 altzone = 0
 daylight = 0
 tzname = ("UTC", "UTC")
+_STRUCT_TM_ITEMS = 11
 
 _FIELDS = ("tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
            "tm_wday", "tm_yday", "tm_isdst")
@@ -29,7 +51,7 @@ class struct_time(tuple):
 
     def __new__(cls, fields):
         fields = tuple(fields)
-        if len(fields) < 9:
+        if not 9 <= len(fields) <= 11:
             raise TypeError("time.struct_time() takes an at least 9-sequence (%d-sequence given)" % len(fields))
         return tuple.__new__(cls, fields[:9])
 
@@ -67,7 +89,7 @@ def _days_before_year(year):
 
 def gmtime(secs=None):
     if secs is None:
-        _no_clock()
+        secs = _wall_ns() // 1_000_000_000
     secs = int(secs // 1)
     # Years 1 to 9999 (what `datetime` can hold), checked before any work.
     if not -62135596800 <= secs <= 253402300799:
@@ -93,7 +115,7 @@ localtime = gmtime
 
 def _fields(t):
     if t is None:
-        _no_clock()
+        t = gmtime()
     t = tuple(t)
     if len(t) != 9:
         raise TypeError("function takes exactly 9 arguments (%d given)" % len(t))
@@ -178,3 +200,18 @@ def asctime(t=None):
 
 def ctime(secs=None):
     return asctime(gmtime(secs))
+
+
+def mktime(t):
+    """The seconds since the epoch of `t`, a time in this sandbox's zone
+    (UTC)."""
+    year, mon, mday, hour, minute, sec, wday, yday, isdst = _fields(t)
+    if not 1 <= year <= 9999:
+        raise OverflowError("mktime argument out of range")
+    days = _days_before_year(year) - 719162 + _CUMULATIVE[mon - 1] + (mon > 2 and _is_leap(year)) + mday - 1
+    return float(((days * 24 + hour) * 60 + minute) * 60 + sec)
+
+
+def strptime(string, format="%a %b %d %H:%M:%S %Y"):
+    import _strptime
+    return _strptime._strptime_time(string, format)
