@@ -175,6 +175,10 @@ pub enum ConfigError {
     /// A limit was set to a value that cannot work (e.g. zero).
     #[error("invalid limit: {0}")]
     InvalidLimit(String),
+    /// A policy file (TOML) did not parse, or a key's value was of the wrong
+    /// kind (the message names the key, and the line for a syntax error).
+    #[error("policy file: {0}")]
+    PolicyFile(String),
     /// A door (a clock, `sys` data) was described in a way that cannot work.
     #[error("invalid door: {0}")]
     InvalidDoor(String),

@@ -65,6 +65,7 @@ mod guest;
 
 mod error;
 mod policy;
+mod policy_file;
 mod doors;
 mod value;
 mod caps;

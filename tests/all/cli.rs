@@ -458,3 +458,38 @@ fn syntax_errors_show_the_file_line_and_a_caret() {
     let err = text(&pyocap(&["run", "-"], &long).stderr);
     assert!(err.len() < 2000, "{}", err.len());
 }
+
+#[test]
+fn a_policy_file_is_the_start_and_flags_override_it() {
+    let dir = std::env::temp_dir().join(format!("pyocap-cli-policy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("p.toml");
+    std::fs::write(
+        &file,
+        "imports = ['json']\nclock = 'fixed:@86400'\nfuel = 'none'\n[sys]\nargv = ['from-file']\nplatform = 'file-vm'\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let out = pyocap(
+        &["run", "--policy", path, "--allow-import", "time", "--argv", "flag", "-"],
+        "import json, sys, time\nprint(json.dumps([sys.argv, sys.platform, time.time()]))\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "[[\"-\", \"flag\"], \"file-vm\", 86400.0]\n");
+    // What a run would use, printed as a file that reads back the same.
+    let printed = pyocap(&["run", "--policy", path, "--fuel", "5", "--print-policy", "-"], "");
+    assert!(printed.status.success());
+    let toml = text(&printed.stdout);
+    assert!(toml.contains("fuel = 5\n"), "{toml}");
+    let again = dir.join("again.toml");
+    std::fs::write(&again, &toml).unwrap();
+    let reprinted = pyocap(&["run", "--policy", again.to_str().unwrap(), "--print-policy", "-"], "");
+    assert_eq!(text(&reprinted.stdout), toml);
+    // A bad file is a usage error that says where.
+    std::fs::write(&file, "imports = ['json'\n").unwrap();
+    let out = pyocap(&["run", "--policy", path, "-"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("line 1"), "{}", text(&out.stderr));
+    assert_eq!(pyocap(&["run", "--policy", "/nonexistent.toml", "-"], "").status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

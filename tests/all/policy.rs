@@ -305,3 +305,96 @@ fn recursion_limit_is_the_policys() {
         .unwrap();
     assert!((30..=50).contains(&reached), "{reached}");
 }
+
+#[test]
+fn policies_round_trip_through_toml() {
+    let mut full = Policy::new();
+    full.allow_import("json").unwrap();
+    full.allow_builtin("memoryview").unwrap();
+    full.deny_builtin("print");
+    full.deadline(None);
+    full.max_memory(Some(64 << 20)).unwrap();
+    full.fuel(Some(123_456));
+    full.fuel_metering(false);
+    full.max_output(77);
+    full.random_seed(9);
+    full.entropy(true);
+    full.clock(Some(pyocap::Clock::parse("running:2024-01-01T00:00:00.25Z*2.5").unwrap()));
+    full.sys(Some(pyocap::SysData {
+        argv: vec!["a \"quoted\" arg".into(), "ünï".into()],
+        platform: "p".into(),
+    }));
+    full.recursion_limit(321).unwrap();
+    full.max_source_nesting(50).unwrap();
+    full.max_source_bytes(4096);
+    full.max_int_bits(1 << 16);
+    full.data_limits(pyocap::DataLimits {
+        max_depth: 5,
+        max_items: 6,
+        max_bytes: 7,
+    });
+    let mut unbounded = Policy::new();
+    unbounded.max_memory(None).unwrap();
+    unbounded.deadline(Some(std::time::Duration::from_millis(1500)));
+    for policy in [Policy::new(), Policy::master(), Policy::empty(), full, unbounded] {
+        let text = policy.to_toml();
+        assert_eq!(Policy::from_toml(&text).unwrap(), policy, "{text}");
+    }
+    // An empty file is the default policy; keys written by hand read as documented.
+    assert_eq!(Policy::from_toml("").unwrap(), Policy::new());
+    let p = Policy::from_toml(
+        "imports = ['json']\nallow_builtins = ['memoryview']\ntimeout = 'none'\nmemory = '64MiB'\nfuel = 10\n[sys]\nargv = ['x']\n",
+    )
+    .unwrap();
+    let mut want = Policy::new();
+    want.allow_import("json").unwrap();
+    want.allow_builtin("memoryview").unwrap();
+    want.deadline(None);
+    want.max_memory(Some(64 << 20)).unwrap();
+    want.fuel(Some(10));
+    want.sys(Some(pyocap::SysData {
+        argv: vec!["x".into()],
+        ..Default::default()
+    }));
+    assert_eq!(p, want);
+    // The file's policy is the sandbox's.
+    let sb = sandbox_with(&Policy::from_toml("imports = ['math']\nbuiltins = ['len']").unwrap());
+    assert_eq!(sb.eval("len([1])").unwrap(), Value::from(1));
+    assert_eq!(raises(&sb, "print(1)"), "NameError");
+}
+
+#[test]
+fn a_bad_policy_file_is_an_error_that_names_the_key() {
+    for (text, says) in [
+        ("frobs = 1", "frobs"),
+        ("imports = 'json'", "imports"),
+        ("imports = ['os']", "os"),
+        ("builtins = ['open']", "open"),
+        ("allow_builtins = ['eval']", "eval"),
+        ("memory = '1MiB'", "memory"),
+        ("memory = -5", "memory"),
+        ("memory = '12 parsecs'", "memory"),
+        ("timeout = 0", "timeout"),
+        ("timeout = -1.5", "timeout"),
+        ("timeout = 'soon'", "timeout"),
+        ("fuel = 1.5", "fuel"),
+        ("max_output = 'none'", "max_output"),
+        ("recursion_limit = 3", "recursion"),
+        ("clock = 'yesterday'", "yesterday"),
+        ("entropy = 'yes'", "entropy"),
+        ("[data]\nmax_depth = 'deep'", "max_depth"),
+        ("[sys]\nargv = [1]", "argv"),
+        ("[sys]\nmodules = []", "modules"),
+        ("timeout = [1", "line 1"),
+    ] {
+        let err = Policy::from_toml(text).expect_err(text);
+        assert!(err.to_string().contains(says), "{text}: {err}");
+    }
+    // Hostile documents end in errors, not in a crash or a hang.
+    let deep = format!("a = {}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(Policy::from_toml(&deep).is_err());
+    let deep_tables = format!("x = {}1{}", "{a = ".repeat(50_000), "}".repeat(50_000));
+    assert!(Policy::from_toml(&deep_tables).is_err());
+    let long = format!("imports = [{}]", "'json', ".repeat(200_000));
+    assert!(Policy::from_toml(&long).is_ok());
+}

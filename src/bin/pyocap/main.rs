@@ -8,7 +8,7 @@ mod attacks;
 mod audit;
 
 use clap::{Parser, Subcommand};
-use pyocap::{Clock, Filter, GuestError, Policy, Runtime, Sandbox, SysData, Value};
+use pyocap::{Clock, Filter, GuestError, Policy, Runtime, Sandbox, Value};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +36,14 @@ enum Command {
     Run {
         /// Python source file, or `-` to read standard input.
         file: String,
+        /// Start from the policy in FILE.toml (SPEC §4.7; every key optional)
+        /// instead of the default one; the flags below add to it or override it.
+        #[arg(long, value_name = "FILE.toml")]
+        policy: Option<String>,
+        /// Print the policy the run would use, as TOML, and exit without
+        /// running FILE (which is not read).
+        #[arg(long = "print-policy")]
+        print_policy: bool,
         /// Let the guest import MOD (repeatable, or a comma list): one of abc,
         /// bisect, calendar, cmath, collections, contextlib, dataclasses,
         /// datetime, decimal, difflib, enum, fractions, functools, heapq,
@@ -146,6 +154,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Run {
             file,
+            policy: policy_path,
+            print_policy,
             allow_import,
             allow_builtin,
             clock,
@@ -166,7 +176,13 @@ fn main() -> ExitCode {
                     return usage_error(e);
                 }
             }
-            let mut policy = Policy::new();
+            let mut policy = match &policy_path {
+                None => Policy::new(),
+                Some(path) => match read_policy(path) {
+                    Ok(p) => p,
+                    Err(e) => return usage_error(e),
+                },
+            };
             for module in &allow_import {
                 if let Err(e) = policy.allow_import(module.trim()) {
                     return usage_error(e);
@@ -177,9 +193,14 @@ fn main() -> ExitCode {
                     return usage_error(e);
                 }
             }
-            policy.clock(clock).entropy(entropy);
+            if clock.is_some() {
+                policy.clock(clock);
+            }
+            if entropy {
+                policy.entropy(true);
+            }
             if sys || !argv.is_empty() {
-                let mut data = SysData::default();
+                let mut data = policy.sys_data().cloned().unwrap_or_default();
                 data.argv = std::iter::once(file.clone()).chain(argv).collect();
                 policy.sys(Some(data));
             }
@@ -194,7 +215,13 @@ fn main() -> ExitCode {
             if let Some(o) = max_output {
                 policy.max_output(o);
             }
-            policy.fuel(fuel);
+            if fuel.is_some() {
+                policy.fuel(fuel);
+            }
+            if print_policy {
+                print!("{}", policy.to_toml());
+                return ExitCode::SUCCESS;
+            }
             run(&file, &policy, grants.as_deref(), json, cap_graph.as_deref())
         }
         Command::Attacks {
@@ -222,6 +249,15 @@ fn main() -> ExitCode {
 fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("pyocap: {msg}");
     ExitCode::from(2)
+}
+
+/// Reads a policy file (at most 1 MiB).
+fn read_policy(path: &str) -> Result<Policy, String> {
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(1 << 20).read_to_string(&mut text))
+        .map_err(|e| format!("cannot read {path}: {e}"))?;
+    Policy::from_toml(&text).map_err(|e| format!("{path}: {e}"))
 }
 
 /// Parses `--clock`.
