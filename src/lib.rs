@@ -89,7 +89,7 @@ pub use pool::{PoolError, SandboxPool, MAX_POOL_SIZE};
 pub use teardown::MAX_PENDING_TEARDOWNS;
 pub use doors::{Clock, SysData};
 pub use error::{ConfigError, GuestError};
-pub use value::{from_value, to_value, CrossingError, DataLimits, SerdeError, Value};
+pub use value::{from_value, to_value, CrossingError, DataLimits, SerdeError, TaggedJsonError, Value};
 /// The `tracing` target of the audit log's events (see `caps/audit.rs`).
 pub use caps::audit::{MAX_FIELD_BYTES as AUDIT_MAX_FIELD_BYTES, TARGET as AUDIT_TARGET};
 pub use num_bigint::BigInt;

@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 mod serde_impl;
+mod tagged;
+pub use tagged::TaggedJsonError;
 
 pub use serde_impl::{from_value, to_value, SerdeError};
 

@@ -102,7 +102,7 @@ fn json_output() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         doc,
-        serde_json::json!({"ok": true, "value": {"a": [1, 2.5, null]}, "stdout": "x\n", "error": null})
+        serde_json::json!({"ok": true, "has_value": true, "value": {"a": [1, 2.5, null]}, "stdout": "x\n", "error": null})
     );
 
     let out = pyocap(
@@ -123,7 +123,36 @@ fn json_output() {
     // An object that is not data shows as its capability's label only.
     let out = pyocap(&["run", "--json", "-"], "result = object()");
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["value"], "<object capability>");
+    assert_eq!(doc["value"], serde_json::json!({"$capability": "object"}));
+
+    // What JSON cannot hold is tagged, losslessly; no `result` is not `None`.
+    let out = pyocap(
+        &["run", "--json", "-"],
+        "result = [2 ** 64, -(2 ** 53), 2 ** 53 - 1, float('nan'), float('-inf'), 1.0, 1j, b'\\x00\\xff', (1,), {2}, frozenset(), {1: 'a'}, {'$k': 0}, None]",
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["value"],
+        serde_json::json!([
+            {"$int": "18446744073709551616"}, {"$int": "-9007199254740992"}, 9007199254740991i64,
+            {"$float": "nan"}, {"$float": "-inf"}, 1.0, {"$complex": [0.0, 1.0]},
+            {"$bytes": "00ff"}, {"$tuple": [1]}, {"$set": [2]}, {"$frozenset": []},
+            {"$dict": [[1, "a"]]}, {"$dict": [["$k", 0]]}, null
+        ])
+    );
+    assert_eq!(text(&out.stdout).contains("1.0,"), true);
+    for (src, has) in [("result = None", true), ("x = 1", false)] {
+        let doc: serde_json::Value =
+            serde_json::from_slice(&pyocap(&["run", "--json", "-"], src).stdout).unwrap();
+        assert_eq!(doc["has_value"], has, "{src}");
+        assert_eq!(doc["value"], serde_json::Value::Null, "{src}");
+    }
+    // A syntax error carries its position.
+    let doc: serde_json::Value =
+        serde_json::from_slice(&pyocap(&["run", "--json", "-"], "x = 1
+y = (").stdout).unwrap();
+    assert_eq!((doc["error"]["type"].as_str(), doc["error"]["line"].as_u64()), (Some("SyntaxError"), Some(2)));
+    assert!(doc["error"]["column"].as_u64().is_some());
 }
 
 #[test]

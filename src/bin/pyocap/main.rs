@@ -99,9 +99,14 @@ enum Command {
         /// the master's thread.
         #[arg(long, value_name = "HOST.py")]
         grants: Option<String>,
-        /// Print one JSON object instead: {"ok", "value", "stdout", "error":
-        /// {"type", "message", "traceback"}}. "value" is the guest's global
-        /// `result` if it set one (as JSON), else null.
+        /// Print one JSON object instead: {"ok", "has_value", "value", "stdout",
+        /// "error": {"type", "message", "traceback"} (and "line", "column" for a
+        /// SyntaxError)}. "value" is the guest's global `result` if it set one
+        /// ("has_value" true), in the lossless tagged form of
+        /// `Value::to_tagged_json` (`{"$int": "..."}`, `{"$bytes": "hex"}`,
+        /// `{"$tuple": [...]}`, `{"$set": [...]}`, `{"$dict": [[k, v], ...]}`,
+        /// `{"$float": "nan"}`, `{"$complex": [re, im]}`, `{"$capability": "label"}`);
+        /// else null and "has_value" false.
         #[arg(long)]
         json: bool,
         /// Write every capability use, grant and revocation to FILE, as JSON
@@ -349,7 +354,7 @@ fn run(
         sandbox
             .exec_named(&source, &filename)
             .and_then(|()| match sandbox.eval("result") {
-                Ok(v) => Ok(Some(v.to_json())),
+                Ok(v) => Ok(Some(v.to_tagged_json())),
                 Err(GuestError::Exception { type_name, .. }) if type_name == "NameError" => {
                     Ok(None)
                 }
@@ -374,7 +379,8 @@ fn run(
             ),
             Err(e) => (serde_json::Value::Null, error_json(e)),
         };
-        let doc = serde_json::json!({ "ok": outcome.is_ok(), "value": value, "stdout": stdout, "error": error });
+        let has_value = matches!(outcome, Ok(Some(_)));
+        let doc = serde_json::json!({ "ok": outcome.is_ok(), "has_value": has_value, "value": value, "stdout": stdout, "error": error });
         println!("{doc}");
     } else {
         let mut out = std::io::stdout().lock();
@@ -611,7 +617,8 @@ fn error_json(e: &GuestError) -> serde_json::Value {
             line,
             column,
         } => serde_json::json!({
-            "type": "SyntaxError", "message": format!("{message} (line {line}, column {column})"), "traceback": ""
+            "type": "SyntaxError", "message": format!("{message} (line {line}, column {column})"), "traceback": "",
+            "line": line, "column": column
         }),
         other => {
             serde_json::json!({ "type": other.kind(), "message": other.to_string(), "traceback": "" })
