@@ -186,11 +186,9 @@ fn interruptible_stops_the_sandbox_waited_for() {
     assert_eq!(never.load(Ordering::SeqCst), 0);
 }
 
-#[test]
-fn an_interrupt_ends_the_whole_nested_wait() {
-    // The host thread waits for `caller`, whose guest waits for `owner`'s
-    // object; neither has a deadline. An interrupt stops both: the callee
-    // does not run on for ever on the caller's behalf.
+/// A sandbox `owner` with a `spin()` that never returns, and a sandbox
+/// `caller` granted it; neither has a deadline.
+fn spinning_pair() -> (pyocap::Sandbox, pyocap::Sandbox) {
     let mut endless = Policy::new();
     endless.deadline(None);
     let owner = sandbox_with(&endless);
@@ -201,6 +199,15 @@ fn an_interrupt_ends_the_whole_nested_wait() {
     caller
         .grant("spin", &owner.export("spin", Filter::public()).unwrap())
         .unwrap();
+    (owner, caller)
+}
+
+#[test]
+fn an_interrupt_ends_the_whole_nested_wait() {
+    // The host thread waits for `caller`, whose guest waits for `owner`'s
+    // object. An interrupt stops both: the callee does not run on for ever on
+    // the caller's behalf.
+    let (owner, caller) = spinning_pair();
     let start = Instant::now();
     let ended = pyocap::interruptible(
         move || start.elapsed() > Duration::from_millis(150),
@@ -215,14 +222,7 @@ fn an_interrupt_ends_the_whole_nested_wait() {
 
     // A stop handle of the caller ends only the caller: the callee runs on to
     // its own deadline (here none), and answers once it is stopped itself.
-    let owner = sandbox_with(&endless);
-    owner
-        .exec("def spin():\n    while True:\n        pass")
-        .unwrap();
-    let caller = sandbox_with(&endless);
-    caller
-        .grant("spin", &owner.export("spin", Filter::public()).unwrap())
-        .unwrap();
+    let (owner, caller) = spinning_pair();
     let stop = caller.stop_handle();
     let worker = std::thread::spawn(move || caller.exec("spin()"));
     std::thread::sleep(Duration::from_millis(100));
