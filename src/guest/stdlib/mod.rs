@@ -261,6 +261,11 @@ const STAND_INS: &[(&str, &str)] = &[
     ("locale", include_str!("py/locale.py")),
 ];
 
+/// Library modules whose answers differ from CPython 3.11's (RustPython's
+/// library is CPython 3.13's): source run in the module's namespace once it
+/// is loaded, before anyone sees it (SPEC §4.5).
+const AS_CPYTHON_3_11: &[(&str, &str)] = &[("collections", include_str!("py/collections_3_11.py"))];
+
 /// Names copied from the real `sys` into the library's stand-in.
 const SYS_NAMES: &[&str] = &[
     "byteorder",
@@ -1014,7 +1019,14 @@ fn load(vm: &VirtualMachine, name: &str) -> PyResult {
                 false,
             ),
         };
-        return exec_frozen(vm, name, code, package);
+        let module = exec_frozen(vm, name, code, package)?;
+        if let Some((_, source)) = AS_CPYTHON_3_11.iter().find(|(n, _)| *n == name) {
+            let dict = module
+                .dict()
+                .ok_or_else(|| vm.new_runtime_error("a library module has a namespace"))?;
+            run_source(vm, name, source, dict)?;
+        }
+        return Ok(module);
     };
     remember(vm, name, &module)?;
     Ok(module)
