@@ -70,6 +70,10 @@ impl Clock {
     /// real time (`0.0` stands still). Fails for a negative, non-finite or
     /// absurd (above a million) speed, or a start outside the years 1 to 9999.
     pub fn running_from(start: SystemTime, speed: f64) -> Result<Clock, ConfigError> {
+        Clock::running_from_nanos(in_range(unix_nanos(start))?, speed)
+    }
+
+    fn running_from_nanos(start_unix_nanos: i128, speed: f64) -> Result<Clock, ConfigError> {
         if !(0.0..=1e6).contains(&speed) {
             return Err(ConfigError::InvalidDoor(format!(
                 "clock speed {speed} is not between 0 and 1000000"
@@ -77,7 +81,7 @@ impl Clock {
         }
         Ok(Clock {
             kind: ClockKind::Running {
-                start_unix_nanos: in_range(unix_nanos(start))?,
+                start_unix_nanos,
                 speed_millionths: (speed * 1e6).round() as u64,
             },
         })
@@ -112,12 +116,7 @@ impl Clock {
                 None => (rest, 1.0),
             };
             let nanos = in_range(parse_instant(at).map_err(|e| bad(&e))?)?;
-            let start = if nanos >= 0 {
-                UNIX_EPOCH + Duration::from_nanos(nanos as u64)
-            } else {
-                UNIX_EPOCH - Duration::from_nanos(nanos.unsigned_abs() as u64)
-            };
-            return Clock::running_from(start, speed);
+            return Clock::running_from_nanos(nanos, speed);
         }
         Err(bad(
             "expected `system`, `fixed:INSTANT` or `running:INSTANT[*SPEED]`",
@@ -411,7 +410,15 @@ mod tests {
         assert!(Clock::parse("running:1970-01-01*-1").is_err());
         assert!(Clock::parse("running:1970-01-01*nan").is_err());
         assert!(Clock::parse("wall").is_err());
-        for text in ["system", "fixed:2024-02-29T12:00:00.5Z", "running:2024-01-01T00:00:00Z*60"] {
+        for text in [
+            "system",
+            "fixed:2024-02-29T12:00:00.5Z",
+            "running:2024-01-01T00:00:00Z*60",
+            // Beyond the ±584 years a u64 of nanoseconds holds.
+            "running:2600-01-01T00:00:00Z*0",
+            "running:0001-01-01T00:00:00Z*1",
+            "running:9999-12-31T23:59:59Z*1000000",
+        ] {
             assert_eq!(Clock::parse(text).unwrap().to_text(), text);
         }
     }

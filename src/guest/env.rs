@@ -178,6 +178,23 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
             }
         }
     }
+    if let Some(file) = file {
+        // As CPython: one `write` per argument's text, separator and end, the
+        // texts made as each is written (a `str()` sees the writes before it).
+        let write = |text: PyObjectRef| vm.call_method(&file, "write", (text,)).map(drop);
+        for (i, obj) in args.args.iter().enumerate() {
+            if i > 0 {
+                write(vm.ctx.new_str(sep.as_str()).into())?;
+            }
+            super::digits::check_decimal_digits(obj, vm)?;
+            write(obj.str(vm)?.into())?;
+        }
+        write(vm.ctx.new_str(end.as_str()).into())?;
+        if flush {
+            vm.call_method(&file, "flush", ())?;
+        }
+        return Ok(());
+    }
     let mut line = String::new();
     for (i, obj) in args.args.iter().enumerate() {
         if i > 0 {
@@ -192,16 +209,7 @@ fn guest_print(args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
         }
     }
     line.push_str(&end);
-    match file {
-        None => write_output(&line, vm),
-        Some(file) => {
-            vm.call_method(&file, "write", (vm.ctx.new_str(line),))?;
-            if flush {
-                vm.call_method(&file, "flush", ())?;
-            }
-            Ok(())
-        }
-    }
+    write_output(&line, vm)
 }
 
 

@@ -27,6 +27,7 @@
 
 mod bounds;
 mod buffers;
+mod calls;
 mod class_writes;
 mod compare;
 mod compile;

@@ -45,6 +45,7 @@ pub(crate) fn sweep(vm: &VirtualMachine) {
             restrict(vm, &ty);
             meter_repr(vm, &ty);
             super::iter::meter_iteration(vm, &ty);
+            super::calls::count_calls(vm, &ty);
             super::finalize::defer_finalizer(&ty);
         }
     }

@@ -307,8 +307,50 @@ fn print_writes_to_any_file_the_guest_holds() {
             "class Buf:\n    def __init__(self): self.parts = []\n    def write(self, s): self.parts.append(s)\n    def flush(self): self.parts.append('!')\n\
              b = Buf()\nprint('x', 1, sep='-', end='.', file=b, flush=True)\nresult = b.parts"
         ),
-        Value::List(vec![Value::from("x-1."), Value::from("!")])
+        Value::List(vec![
+            Value::from("x"),
+            Value::from("-"),
+            Value::from("1"),
+            Value::from("."),
+            Value::from("!")
+        ])
     );
     assert_eq!(sb.take_output(), "");
     assert_eq!(raises(&sb, "print('x', file=1)"), "AttributeError");
+}
+
+#[test]
+fn the_native_generator_never_reads_the_systems_entropy() {
+    // `random.Random`'s native base (`__mro__[-2]`) seeded itself from the
+    // operating system when given no seed: through `seed()`, construction,
+    // `__init__` or a subclass. Without entropy granted, each is the
+    // policy's seed.
+    let draw = "import random\nN = random.Random.__mro__[-2]\nr = random.Random(0)\nN.seed(r)\na = r.random()\nN.seed(r, None)\nb = r.random()\nclass S(N): pass\nx = N()\nN.__init__(x)\nresult = [a, b, N().random(), S().random(), x.random(), N(5).random() == random.Random(5).random()]";
+    let run = |entropy: bool| {
+        let mut p = with_time(None);
+        p.entropy(entropy);
+        result(&sandbox_with(&p), draw)
+    };
+    let seeded = run(false);
+    assert_eq!(seeded, run(false));
+    let Value::List(v) = &seeded else { panic!() };
+    // All five are the policy seed's first draw; the explicit seed still works.
+    assert!(v[..5].iter().all(|x| x == &v[0]), "{v:?}");
+    assert_eq!(v[5], Value::Bool(true));
+    assert_ne!(run(true), run(true));
+}
+
+#[test]
+fn sleep_reads_its_argument_as_cpython_does() {
+    let sb = sandbox_with(&with_time(Some(Clock::system())));
+    // An int subclass by its value (its `__float__` is not asked), an object
+    // with `__index__` as an integer.
+    sb.exec("import time\nclass I(int):\n    def __float__(self): return 1e9\nclass X:\n    def __index__(self): return 0\n").unwrap();
+    let started = Instant::now();
+    sb.exec("time.sleep(I(0))\ntime.sleep(X())\ntime.sleep(True - 1)").unwrap();
+    assert!(started.elapsed() < Duration::from_secs(2));
+    // `sys.implementation` (a mutable namespace) is not offered.
+    let mut p = Policy::new();
+    p.sys(Some(SysData::default()));
+    assert_eq!(raises(&sandbox_with(&p), "import sys\nsys.implementation"), "AttributeError");
 }

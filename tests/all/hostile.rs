@@ -1103,3 +1103,38 @@ fn native_operations_hold_nothing_while_guest_code_runs() {
         assert_eq!(sb.eval("1 + 1").unwrap(), Value::from(2));
     }
 }
+
+#[test]
+fn native_callables_that_call_each_other_end_in_recursion_error() {
+    // A native callable object (`partial`, an `lru_cache` wrapper,
+    // `cmp_to_key`'s keys, `staticmethod`) calls what it holds from native
+    // code, where no Python frame counts: cycles of them overflowed the
+    // native stack and aborted the process. Each call of one enters the
+    // recursion count, so every such cycle is a `RecursionError`.
+    let mut p = Policy::new();
+    p.allow_import("functools").unwrap();
+    let sb = sandbox_with(&p);
+    sb.exec("import functools\nclass W: pass").unwrap();
+    for src in [
+        "w = W()\nw.write = functools.partial(print, file=w, end='')\nprint(file=w, end='')",
+        "p = functools.partial(max, [0])\np.keywords['key'] = p\nmax([0], [1], key=p)",
+        "p = functools.partial(min, [1, 2])\np.keywords['key'] = p\np(0)",
+        "c = [None]\nf = functools.lru_cache(None)(functools.partial(lambda *a: c[0](a), 1))\nc[0] = functools.partial(f)\nf()",
+        "h = [None]\nk = functools.cmp_to_key(functools.partial(lambda a, b: h[0]([a, b])))\nh[0] = functools.partial(sorted, key=k)\nh[0]([1, 2])",
+        "s = [None]\ns[0] = staticmethod(functools.partial(lambda: s[0]()))\ns[0]()",
+        "d = {}\nd['f'] = functools.partial(map, None)\nq = functools.partial(next, iter(functools.partial(lambda: q(), ), 1))\nq()",
+    ] {
+        let wrapped = format!("try:\n{}\n    r = None\nexcept RecursionError:\n    r = 'RecursionError'\nexcept BaseException as e:\n    r = type(e).__name__", src.lines().map(|l| format!("    {l}\n")).collect::<String>());
+        sb.exec(&wrapped).unwrap_or_else(|e| panic!("{src}: {e:?}"));
+        let r = sb.eval("r").unwrap();
+        assert!(
+            r == Value::from("RecursionError") || r == Value::from("RuntimeError"),
+            "{src}: {r:?}"
+        );
+    }
+    // The sandbox works on, and ordinary uses of them are unchanged.
+    assert_eq!(
+        sb.eval("functools.partial(max, key=len)(['a', 'bcd', 'ef'])").unwrap(),
+        Value::from("bcd")
+    );
+}

@@ -590,10 +590,26 @@ fn syntax_error_report(
     filename: &str,
 ) -> String {
     let mut out = format!("error: SyntaxError: {message}\n  File \"{filename}\", line {line}\n");
-    if let Some(code) = source.lines().nth(line.saturating_sub(1)) {
-        let chars: Vec<char> = code.trim().chars().collect();
+    // Lines end at `\n`, `\r\n` or a lone `\r`, as Python reads them.
+    let code = source
+        .split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+        .nth(line.saturating_sub(1));
+    if let Some(code) = code {
+        // The parser's column counts bytes; the caret goes under a character.
+        let mut at = column.saturating_sub(1).min(code.len());
+        while !code.is_char_boundary(at) {
+            at -= 1;
+        }
+        let column = code[..at].chars().count();
+        // Control characters (a NUL) are shown as `?`, not written raw.
+        let chars: Vec<char> = code
+            .trim()
+            .chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect();
         let indent = code.chars().take_while(|c| c.is_whitespace()).count();
-        let caret = column.saturating_sub(1).saturating_sub(indent).min(chars.len());
+        let caret = column.saturating_sub(indent).min(chars.len());
         let from = caret.saturating_sub(80);
         let to = (caret + 20).min(chars.len());
         let shown: String = chars[from..to].iter().collect();

@@ -59,16 +59,22 @@ fn monotonic_ns(vm: &VirtualMachine) -> PyResult {
 /// the guest is stopped (its deadline, a stop, its host's interrupt).
 fn sleep(seconds: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
     charge_native(vm)?;
+    // As CPython: a float (or subclass) by its value, anything else through
+    // `__index__`; no guest `__float__` runs.
     let secs = if let Some(f) = seconds.downcast_ref::<PyFloat>() {
         f.to_f64()
-    } else if seconds.downcast_ref::<PyInt>().is_some() {
-        let f: PyObjectRef = vm.call_method(&seconds, "__float__", ())?;
-        f.downcast_ref::<PyFloat>().map_or(f64::INFINITY, |f| f.to_f64())
+    } else if let Some(i) = seconds.downcast_ref::<PyInt>() {
+        num_traits::ToPrimitive::to_f64(i.as_bigint()).unwrap_or(f64::INFINITY)
     } else {
-        return Err(vm.new_type_error(format!(
-            "'{}' object cannot be interpreted as an integer or float",
-            seconds.class().name()
-        )));
+        match seconds.try_index_opt(vm) {
+            Some(i) => num_traits::ToPrimitive::to_f64(i?.as_bigint()).unwrap_or(f64::INFINITY),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "'{}' object cannot be interpreted as an integer or float",
+                    seconds.class().name()
+                )))
+            }
+        }
     };
     if secs.is_nan() {
         return Err(vm.new_value_error("Invalid value NaN (not a number)"));
@@ -112,6 +118,55 @@ fn urandom(n: isize, vm: &VirtualMachine) -> PyResult {
     getrandom::fill(&mut bytes)
         .map_err(|e| vm.new_os_error(format!("the host's random source failed: {e}")))?;
     Ok(vm.ctx.new_bytes(bytes).into())
+}
+
+/// What a generator seeds itself with when given no seed: 32 bytes of the
+/// host's entropy if the policy grants it, else the policy's seed.
+fn default_seed(vm: &VirtualMachine) -> PyResult {
+    let (entropy, seed) = super::with_library(|l| (l.doors.entropy, l.random_seed)).unwrap_or((false, 0));
+    if !entropy {
+        return Ok(vm.ctx.new_int(seed).into());
+    }
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| vm.new_os_error(format!("the host's random source failed: {e}")))?;
+    Ok(vm
+        .ctx
+        .new_bigint(&malachite_bigint::BigInt::from_bytes_be(malachite_bigint::Sign::Plus, &bytes))
+        .into())
+}
+
+/// The native generator (`_random.Random`, the base of `random.Random`,
+/// reachable through `__mro__`) seeds itself as the stand-in does: `seed()`,
+/// `seed(None)` and construction without a seed take [`default_seed`], never
+/// the operating system's entropy, which the native code reads by itself.
+pub(super) fn seed_natively(native: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    let ty = crate::guest::patch::module_type(native, "Random", vm)?;
+    crate::guest::patch::replace_method(ty, "seed", vm, |zelf, mut args, original, vm| {
+        let unseeded = match args.args.first() {
+            None => !args.kwargs.contains_key("n"),
+            Some(a) => vm.is_none(a),
+        };
+        if unseeded {
+            args.kwargs.swap_remove("n");
+            args.args.truncate(0);
+            args.args.push(default_seed(vm)?);
+        }
+        args.prepend_arg(zelf);
+        original.call(args, vm)
+    });
+    // `__init__` (the slot, and the method subclasses and explicit calls
+    // reach) seeds through the replaced method, as `random.Random` does.
+    fn init(zelf: PyObjectRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult<()> {
+        vm.call_method(&zelf, "seed", args)?;
+        Ok(())
+    }
+    ty.slots.init.store(Some(init));
+    crate::guest::patch::replace_method(ty, "__init__", vm, |zelf, args, _original, vm| {
+        init(zelf, args, vm)?;
+        Ok(vm.ctx.none())
+    });
+    Ok(())
 }
 
 /// Puts the door functions stand-in `name` uses into its namespace.
@@ -160,8 +215,13 @@ fn write(args: FuncArgs, vm: &VirtualMachine) -> PyResult<usize> {
 pub(super) fn guest_sys(vm: &VirtualMachine, data: &SysData) -> PyResult {
     let (module, dict) = super::new_module(vm, "sys", false)?;
     for name in super::SYS_NAMES {
-        // Functions that reach the interpreter's state are the library's only.
-        if matches!(*name, "exc_info" | "exception" | "getsizeof" | "intern") {
+        // Functions that reach the interpreter's state are the library's
+        // only; `implementation` is a mutable namespace the library's `sys`
+        // shares, not data.
+        if matches!(
+            *name,
+            "exc_info" | "exception" | "getsizeof" | "intern" | "implementation"
+        ) {
             continue;
         }
         if let Some(v) = vm.get_attribute_opt(vm.sys_module.clone().into(), *name)? {

@@ -1120,6 +1120,7 @@ fn stand_in(vm: &VirtualMachine, name: &str, source: &str) -> PyResult {
         // The real generator, to derive from; seeded by the sandbox's seed.
         let native = rustpython_vm::import::import_builtin(vm, "_random")?;
         super::bounds::wrap_random(&native, vm)?;
+        doors::seed_natively(&native, vm)?;
         dict.set_item("_native", native, vm)?;
         let seed = with_library(|l| l.random_seed).unwrap_or(0);
         dict.set_item("_SEED", vm.ctx.new_int(seed).into(), vm)?;
