@@ -370,6 +370,11 @@ impl Policy {
         Ok(self)
     }
 
+    /// The memory budget this policy sets ([`Policy::max_memory`]).
+    pub fn memory_budget(&self) -> Option<usize> {
+        self.max_memory
+    }
+
     /// Memory budget of the sandbox, in bytes, or `None` for no budget. Default:
     /// 256 MiB. It counts everything allocated on the sandbox's thread (the
     /// interpreter itself takes a few MiB). Crossing it stops the guest with

@@ -1487,6 +1487,26 @@ impl Sandbox {
         Ok(sandbox)
     }
 
+    /// `Sandbox.from_policy(toml, *, grants=None)`: a sandbox of the policy
+    /// file `toml` (its text; `pyocap::Policy::from_toml`, SPEC §4.7).
+    #[staticmethod]
+    #[pyo3(signature = (toml, *, grants=None))]
+    fn from_policy(
+        py: Python<'_>,
+        toml: &str,
+        grants: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Sandbox> {
+        let policy =
+            Policy::from_toml(toml).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let memory = policy.memory_budget();
+        let sandbox = py
+            .detach(|| runtime().sandbox(&policy))
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        let sandbox = Sandbox::new_inner(sandbox, memory);
+        sandbox.grant_all(py, grants)?;
+        Ok(sandbox)
+    }
+
     /// `exec(source)`: runs statements in the guest's global namespace.
     fn exec(&self, py: Python<'_>, source: &str) -> PyResult<()> {
         let source = source.to_owned();

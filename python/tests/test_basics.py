@@ -236,3 +236,12 @@ def test_doors_are_granted_by_keyword():
         assert s.output() == "out\n"
     with pytest.raises(ValueError):
         pyocap.Sandbox(clock="tomorrow")
+
+
+def test_a_sandbox_from_a_policy_file():
+    toml = 'imports = ["json"]\nclock = "fixed:@0"\nmemory = "64MiB"\n[sys]\nargv = ["p"]\n'
+    with pyocap.Sandbox.from_policy(toml, grants={"n": 2}) as s:
+        assert s.eval("__import__('json').dumps([n, __import__('sys').argv])") == '[2, ["p"]]'
+    for bad in ("imports = ['os']", "frobs = 1", "timeout = [", "builtins = ['eval']"):
+        with pytest.raises(ValueError):
+            pyocap.Sandbox.from_policy(bad)

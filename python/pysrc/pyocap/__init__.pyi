@@ -143,6 +143,11 @@ class Sandbox:
         entropy: bool = False,
         argv: Iterable[str] | None = None,
     ) -> None: ...
+    @staticmethod
+    def from_policy(toml: str, *, grants: Mapping[str, Any] | None = None) -> Sandbox:
+        """A sandbox of a policy file's text (TOML; every key optional, as
+        ``pyocap run --policy`` reads it: ``imports``, ``timeout``, ``memory``,
+        ``clock``, ``entropy``, ``[sys]``...). A bad file is ``ValueError``."""
     def exec(self, source: str) -> None:
         """Runs statements in the guest's global namespace."""
     def eval(self, expr: str) -> Any:
