@@ -41,13 +41,13 @@ struct PolicyFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     fuel_metering: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    recursion_limit: Option<u64>,
+    recursion_limit: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
     max_source_bytes: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    max_source_nesting: Option<u64>,
+    max_source_nesting: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    max_int_bits: Option<u64>,
+    max_int_bits: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<DataFile>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -57,8 +57,8 @@ struct PolicyFile {
 #[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct DataFile {
-    max_depth: Option<u64>,
-    max_items: Option<u64>,
+    max_depth: Option<Amount>,
+    max_items: Option<Amount>,
     max_bytes: Option<Amount>,
 }
 
@@ -102,8 +102,18 @@ impl Amount {
                 .map(Some)
                 .map_err(|_| bad(key, "cannot be negative")),
             Amount::Text(t) if t == "none" => Ok(None),
+            // Beyond TOML's integers (i64), as decimal text.
+            Amount::Text(t) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => t
+                .parse()
+                .map(Some)
+                .map_err(|_| bad(key, "too large")),
             _ => Err(bad(key, "expected a whole number or \"none\"")),
         }
+    }
+
+    /// `n` as TOML holds it: an integer, or decimal text beyond `i64`.
+    fn of(n: u64) -> Amount {
+        i64::try_from(n).map_or_else(|_| Amount::Text(n.to_string()), Amount::Int)
     }
 
     fn seconds(&self, key: &str) -> Result<Option<Duration>, ConfigError> {
@@ -138,6 +148,12 @@ fn parse_bytes(text: &str) -> Result<usize, String> {
     };
     n.checked_mul(unit)
         .ok_or_else(|| format!("`{text}` is too large"))
+}
+
+/// A count that always has a value (`"none"` is refused).
+fn number(a: &Amount, key: &str) -> Result<u64, ConfigError> {
+    a.count(key)?
+        .ok_or_else(|| bad(key, "expected a whole number"))
 }
 
 fn whole(n: u64, key: &str) -> Result<usize, ConfigError> {
@@ -207,8 +223,8 @@ impl Policy {
         if let Some(m) = file.fuel_metering {
             p.fuel_metering(m);
         }
-        if let Some(r) = file.recursion_limit {
-            p.recursion_limit(whole(r, "recursion_limit")?)?;
+        if let Some(r) = &file.recursion_limit {
+            p.recursion_limit(whole(number(r, "recursion_limit")?, "recursion_limit")?)?;
         }
         if let Some(b) = &file.max_source_bytes {
             let bytes = b
@@ -216,19 +232,19 @@ impl Policy {
                 .ok_or_else(|| bad("max_source_bytes", "the source always has a limit"))?;
             p.max_source_bytes(bytes);
         }
-        if let Some(n) = file.max_source_nesting {
-            p.max_source_nesting(whole(n, "max_source_nesting")?)?;
+        if let Some(n) = &file.max_source_nesting {
+            p.max_source_nesting(whole(number(n, "max_source_nesting")?, "max_source_nesting")?)?;
         }
-        if let Some(bits) = file.max_int_bits {
-            p.max_int_bits(bits);
+        if let Some(bits) = &file.max_int_bits {
+            p.max_int_bits(number(bits, "max_int_bits")?);
         }
         if let Some(data) = &file.data {
             let mut limits = DataLimits::default();
-            if let Some(d) = data.max_depth {
-                limits.max_depth = whole(d, "data.max_depth")?;
+            if let Some(d) = &data.max_depth {
+                limits.max_depth = whole(number(d, "data.max_depth")?, "data.max_depth")?;
             }
-            if let Some(i) = data.max_items {
-                limits.max_items = whole(i, "data.max_items")?;
+            if let Some(i) = &data.max_items {
+                limits.max_items = whole(number(i, "data.max_items")?, "data.max_items")?;
             }
             if let Some(b) = &data.max_bytes {
                 limits.max_bytes = b
@@ -272,19 +288,19 @@ impl Policy {
             ),
             memory: Some(
                 self.max_memory
-                    .map_or_else(none, |m| Amount::Int(i64::try_from(m).unwrap_or(i64::MAX))),
+                    .map_or_else(none, |m| Amount::of(m as u64)),
             ),
-            max_output: Some(Amount::Int(self.max_output as i64)),
-            fuel: Some(self.fuel.map_or_else(none, |f| Amount::Int(i64::try_from(f).unwrap_or(i64::MAX)))),
+            max_output: Some(Amount::of(self.max_output as u64)),
+            fuel: Some(self.fuel.map_or_else(none, Amount::of)),
             fuel_metering: Some(self.fuel_metering),
-            recursion_limit: Some(self.recursion_limit as u64),
-            max_source_bytes: Some(Amount::Int(self.max_source_bytes as i64)),
-            max_source_nesting: Some(self.max_source_nesting as u64),
-            max_int_bits: Some(self.max_int_bits),
+            recursion_limit: Some(Amount::of(self.recursion_limit as u64)),
+            max_source_bytes: Some(Amount::of(self.max_source_bytes as u64)),
+            max_source_nesting: Some(Amount::of(self.max_source_nesting as u64)),
+            max_int_bits: Some(Amount::of(self.max_int_bits)),
             data: Some(DataFile {
-                max_depth: Some(self.data.max_depth as u64),
-                max_items: Some(self.data.max_items as u64),
-                max_bytes: Some(Amount::Int(self.data.max_bytes as i64)),
+                max_depth: Some(Amount::of(self.data.max_depth as u64)),
+                max_items: Some(Amount::of(self.data.max_items as u64)),
+                max_bytes: Some(Amount::of(self.data.max_bytes as u64)),
             }),
             sys: self.sys.as_ref().map(|s| SysFile {
                 argv: s.argv.clone(),

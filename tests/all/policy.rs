@@ -333,10 +333,21 @@ fn policies_round_trip_through_toml() {
         max_items: 6,
         max_bytes: 7,
     });
+    let mut huge = Policy::new();
+    huge.max_output(usize::MAX);
+    huge.max_memory(Some(usize::MAX)).unwrap();
+    huge.fuel(Some(u64::MAX));
+    huge.max_source_bytes(usize::MAX);
+    huge.max_int_bits(u64::MAX);
+    huge.data_limits(pyocap::DataLimits {
+        max_depth: usize::MAX,
+        max_items: usize::MAX,
+        max_bytes: usize::MAX,
+    });
     let mut unbounded = Policy::new();
     unbounded.max_memory(None).unwrap();
     unbounded.deadline(Some(std::time::Duration::from_millis(1500)));
-    for policy in [Policy::new(), Policy::master(), Policy::empty(), full, unbounded] {
+    for policy in [Policy::new(), Policy::master(), Policy::empty(), full, huge, unbounded] {
         let text = policy.to_toml();
         assert_eq!(Policy::from_toml(&text).unwrap(), policy, "{text}");
     }

@@ -262,9 +262,13 @@ const STAND_INS: &[(&str, &str)] = &[
 ];
 
 /// Library modules whose answers differ from CPython 3.11's (RustPython's
-/// library is CPython 3.13's): source run in the module's namespace once it
-/// is loaded, before anyone sees it (SPEC §4.5).
-const AS_CPYTHON_3_11: &[(&str, &str)] = &[("collections", include_str!("py/collections_3_11.py"))];
+/// library is CPython 3.13's), or that use a construct the sandbox refuses:
+/// source run in the module's namespace once it is loaded, before anyone sees
+/// it (SPEC §4.5).
+const AS_CPYTHON_3_11: &[(&str, &str)] = &[
+    ("collections", include_str!("py/collections_3_11.py")),
+    ("_collections_abc", include_str!("py/collections_abc_3_11.py")),
+];
 
 /// Names copied from the real `sys` into the library's stand-in.
 const SYS_NAMES: &[&str] = &[

@@ -12,3 +12,17 @@ def __repr__(self):
 
 OrderedDict.__repr__ = __repr__
 del __repr__
+
+
+# CPython's OrderedDict (C) names its views odict_keys, odict_values, odict_items.
+def _view_repr(name):
+    @_recursive_repr()
+    def __repr__(self):
+        return '%s(%r)' % (name, list(self))
+    return __repr__
+
+
+_OrderedDictKeysView.__repr__ = _view_repr('odict_keys')
+_OrderedDictValuesView.__repr__ = _view_repr('odict_values')
+_OrderedDictItemsView.__repr__ = _view_repr('odict_items')
+del _view_repr
