@@ -1394,6 +1394,21 @@ impl Sandbox {
         }
     }
 
+    /// A new sandbox of `policy` (whose memory budget is `memory`), given `grants`.
+    fn start(
+        py: Python<'_>,
+        policy: &Policy,
+        memory: Option<usize>,
+        grants: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Sandbox> {
+        let sandbox = py
+            .detach(|| runtime().sandbox(policy))
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        let sandbox = Sandbox::new_inner(sandbox, memory);
+        sandbox.grant_all(py, grants)?;
+        Ok(sandbox)
+    }
+
     fn inner(&self) -> PyResult<Arc<pyocap_core::Sandbox>> {
         self.inner
             .lock()
@@ -1479,12 +1494,7 @@ impl Sandbox {
     ) -> PyResult<Sandbox> {
         let doors = DoorArgs::of(clock, entropy, argv)?;
         let policy = policy_of(builtins, imports, timeout, fuel, memory, max_output, seed, doors)?;
-        let sandbox = py
-            .detach(|| runtime().sandbox(&policy))
-            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-        let sandbox = Sandbox::new_inner(sandbox, memory);
-        sandbox.grant_all(py, grants)?;
-        Ok(sandbox)
+        Sandbox::start(py, &policy, memory, grants)
     }
 
     /// `Sandbox.from_policy(toml, *, grants=None)`: a sandbox of the policy
@@ -1499,12 +1509,7 @@ impl Sandbox {
         let policy =
             Policy::from_toml(toml).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let memory = policy.memory_budget();
-        let sandbox = py
-            .detach(|| runtime().sandbox(&policy))
-            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-        let sandbox = Sandbox::new_inner(sandbox, memory);
-        sandbox.grant_all(py, grants)?;
-        Ok(sandbox)
+        Sandbox::start(py, &policy, memory, grants)
     }
 
     /// `exec(source)`: runs statements in the guest's global namespace.

@@ -237,6 +237,5 @@ pub(super) fn guest_sys(vm: &VirtualMachine, data: &SysData) -> PyResult {
     dict.set_item("platform", vm.ctx.new_str(data.platform.as_str()).into(), vm)?;
     dict.set_item("_write", vm.new_function("_write", write).into(), vm)?;
     super::run_source(vm, "sys", include_str!("py/guest_sys.py"), dict)?;
-    let _ = module.as_object();
     Ok(module)
 }
