@@ -6,10 +6,14 @@
 //! process aborted. The type sweep replaces the `__call__` slot of every such
 //! native type with a wrapper that enters `with_recursion` first (as a Python
 //! frame does, with RustPython's native-stack check), so any cycle of native
-//! calls through one ends in `RecursionError`. Functions, built-in functions,
+//! calls through one ends in `RecursionError`. The slot wrappers of native
+//! types and their bound forms (`property.__get__`, `p.__get__`) are counted
+//! too: they call a slot function directly, and a chain of properties over
+//! each other's `__get__` recursed natively. Functions, built-in functions,
 //! method descriptors, bound methods and `type` itself are left alone: they
 //! hold no callee of the guest's choosing, or what they call is a Python
-//! frame (counted) or one of the wrapped objects.
+//! frame (counted) or one of the counted steps (`guest/dispatch.rs` counts
+//! the slot dispatch of classes and native descriptors).
 
 use super::patch::assign_wrapper;
 use parking_lot::Mutex;
@@ -55,8 +59,6 @@ pub(crate) fn count_calls(vm: &VirtualMachine, ty: &PyTypeRef) {
         t.builtin_method_type,
         t.method_descriptor_type,
         t.bound_method_type,
-        t.wrapper_descriptor_type,
-        t.method_wrapper_type,
         t.type_type,
     ];
     if left_alone.iter().any(|l| ty.is(*l)) {
@@ -69,7 +71,20 @@ pub(crate) fn count_calls(vm: &VirtualMachine, ty: &PyTypeRef) {
     let wrapped = WRAPPERS.iter().any(|w| *w as usize == addr);
     if let Some(i) = assign_wrapper(original, addr, wrapped, &ORIGINALS, &ASSIGNED) {
         ty.slots.call.store(Some(WRAPPERS[i]));
+        // A call through the fast path would pass the counted slot by.
+        ty.slots.vectorcall.store(None);
     }
+}
+
+/// The counted wrapper of a native `__call__` this module counts, for a
+/// class the guest made that holds the native function itself (a slot
+/// wrapper of its native base assigned as its `__call__`).
+pub(crate) fn counted_twin(call: CallSlot) -> Option<CallSlot> {
+    let addr = call as usize;
+    ORIGINALS
+        .iter()
+        .position(|o| o.get().is_some_and(|f| *f as usize == addr))
+        .map(|i| WRAPPERS[i])
 }
 
 #[cfg(test)]

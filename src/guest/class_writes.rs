@@ -144,6 +144,8 @@ fn set_bases(
     }
     prune_dead_subclasses(ty);
     let outcome = original(value);
+    // New bases gave the class and its subclasses new slots.
+    super::dispatch::count_from(ty);
     if outcome.is_err() {
         // Nothing changed: the class goes back into its old bases' lists.
         for base in &old {
@@ -180,6 +182,11 @@ fn guarded_type_setattro(
             // finalizer slot: deferred like every other.
             if name.as_wtf8() == "__del__" {
                 super::finalize::defer_finalizers_from(ty);
+            }
+            // A special method written rewrote the slots of the class and
+            // of its subclasses: they are counted again (SPEC §5.2).
+            if name.as_wtf8().starts_with("__") {
+                super::dispatch::count_from(ty);
             }
             Ok(())
         }

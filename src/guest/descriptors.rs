@@ -94,6 +94,16 @@ fn property_isabstract(zelf: PyObjectRef, vm: &VirtualMachine) -> PyResult {
     Ok(vm.ctx.new_bool(false).into())
 }
 
+/// `property`'s `__get__` slot as it is now (counted after the sweep).
+fn descr_get_slot(vm: &VirtualMachine) -> DescrGet {
+    vm.ctx.types.property_type.slots.descr_get.load().unwrap_or(property_get)
+}
+
+/// `property`'s `__set__` slot as it is now (counted after the sweep).
+fn descr_set_slot(vm: &VirtualMachine) -> DescrSet {
+    vm.ctx.types.property_type.slots.descr_set.load().unwrap_or(property_set)
+}
+
 fn install_property(vm: &VirtualMachine) {
     let ty = vm.ctx.types.property_type;
     let (Some(get), Some(set)) = (ty.slots.descr_get.load(), ty.slots.descr_set.load()) else {
@@ -118,7 +128,10 @@ fn install_property(vm: &VirtualMachine) {
                     return Err(vm.new_type_error("__get__(None, None) is invalid"));
                 }
                 let obj = (!vm.is_none(&obj)).then_some(obj);
-                property_get(zelf, obj, cls, vm)
+                // Through the slot, which enters the recursion count
+                // (`dispatch.rs`): a chain of properties over each other's
+                // `__get__` recursed natively.
+                descr_get_slot(vm)(zelf, obj, cls, vm)
             },
         ),
     );
@@ -129,7 +142,7 @@ fn install_property(vm: &VirtualMachine) {
             "__set__",
             ty,
             |zelf: PyObjectRef, obj: PyObjectRef, value: PyObjectRef, vm: &VirtualMachine| {
-                property_set(&zelf, obj, PySetterValue::Assign(value), vm)
+                descr_set_slot(vm)(&zelf, obj, PySetterValue::Assign(value), vm)
             },
         ),
     );
@@ -140,7 +153,7 @@ fn install_property(vm: &VirtualMachine) {
             "__delete__",
             ty,
             |zelf: PyObjectRef, obj: PyObjectRef, vm: &VirtualMachine| {
-                property_set(&zelf, obj, PySetterValue::Delete, vm)
+                descr_set_slot(vm)(&zelf, obj, PySetterValue::Delete, vm)
             },
         ),
     );

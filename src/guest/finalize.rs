@@ -309,6 +309,8 @@ fn new_type(
     let made = original(metatype, args, vm)?;
     if let Some(ty) = made.downcast_ref::<PyType>() {
         defer_finalizer(ty);
+        // Its slot dispatch enters the recursion count (SPEC §5.2).
+        super::dispatch::count(ty);
     }
     Ok(made)
 }

@@ -35,6 +35,7 @@ mod conform;
 mod deque;
 mod descriptors;
 mod digits;
+mod dispatch;
 mod env;
 mod exclusive;
 mod finalize;
@@ -111,6 +112,9 @@ pub(crate) fn install(
     stdlib::init_json_types();
     finalize::enable();
     finalize::install(vm);
+    // After `type`'s constructor is wrapped: the probe class learns the
+    // generic slot functions every later class is counted by.
+    dispatch::install(vm)?;
     stdlib::init_regex_types(vm);
     // Last, over every type the set-up made: the allowlists and meters.
     sweep::sweep(vm);

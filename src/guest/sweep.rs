@@ -35,6 +35,7 @@ pub(crate) fn sweep(vm: &VirtualMachine) {
         if ty.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
             refuse_foreign_construction(vm, &ty);
             super::identity::replace_inherited(vm, &ty);
+            super::dispatch::count(&ty);
             continue;
         }
         let fresh = DONE.with(|d| d.borrow_mut().insert(addr));
@@ -46,6 +47,7 @@ pub(crate) fn sweep(vm: &VirtualMachine) {
             meter_repr(vm, &ty);
             super::iter::meter_iteration(vm, &ty);
             super::calls::count_calls(vm, &ty);
+            super::dispatch::count_descriptors(vm, &ty);
             super::finalize::defer_finalizer(&ty);
         }
     }

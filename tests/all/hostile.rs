@@ -1105,6 +1105,79 @@ fn native_operations_hold_nothing_while_guest_code_runs() {
 }
 
 #[test]
+fn slot_dispatch_cycles_end_in_recursion_error() {
+    // A class's slot functions (`__call__`, `__init__`, `__get__`, `__len__`,
+    // the number operations, ...) look the special method up and call what
+    // they find natively, and `property`, `staticmethod` and `classmethod`
+    // call what they hold natively: a cycle of them never entered a Python
+    // frame and overflowed the native stack, aborting the process. Each such
+    // step enters the recursion count (SPEC 5.2), whether the class was made
+    // that way, written later, is a subclass of the written class, or got new
+    // bases.
+    let sb = sandbox_with(&Policy::new());
+    let mut routes: Vec<String> = [
+        "class A: pass\na = A()\nA.__call__ = a\na()",
+        "class D: pass\nd = D()\nD.__get__ = d\nclass H: x = d\nH().x",
+        "class A: pass\nA.__init__ = A\nA()",
+        "class A: pass\nA.__new__ = A\nA()",
+        "class M(type): pass\nclass C(metaclass=M): pass\nM.__call__ = C\nC()",
+        "class P: pass\np = P()\nP.__call__ = staticmethod(p)\np()",
+        "class P: pass\np = P()\nP.__call__ = classmethod(p)\np()",
+        "class A: pass\nclass B(A): pass\nb = B()\nA.__call__ = b\nb()",
+        "class A: pass\nclass X: pass\nx = X()\nX.__call__ = x\nclass B(A): pass\nB.__bases__ = (X,)\nB()()",
+        "p = property(lambda s: 1)\nfor i in range(100000):\n    p = property(p.__get__)\nclass K: pass\nK.x = p\nK().x",
+        "p = property(lambda s: 1)\nfor i in range(100000):\n    p = property(p.__get__)\np.__get__(1)",
+        "p = staticmethod(lambda: 1)\nfor i in range(100000):\n    p = property(p.__get__)\nclass K: pass\nK.x = p\nK().x",
+        "class E: pass\nE.__format__ = property(format)\nformat(E())",
+        "class E: pass\nE.__dir__ = property(dir)\ndir(E())",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // Every special method with a slot, as a builtin in a property, and the
+    // operation that dispatches it.
+    for (method, builtin, use_) in [
+        ("__len__", "len", "len(e)"),
+        ("__hash__", "hash", "hash(e)"),
+        ("__iter__", "iter", "iter(e)"),
+        ("__next__", "next", "next(e)"),
+        ("__str__", "str", "str(e)"),
+        ("__repr__", "repr", "repr(e)"),
+        ("__bool__", "bool", "bool(e)"),
+        ("__neg__", "(lambda x: -x)", "-e"),
+        ("__abs__", "abs", "abs(e)"),
+        ("__int__", "int", "int(e)"),
+        ("__float__", "float", "float(e)"),
+        ("__getitem__", "(lambda x: x[0])", "e[0]"),
+        ("__contains__", "(lambda x: 0 in x)", "0 in e"),
+        ("__add__", "(lambda x: x + 1)", "e + 1"),
+        ("__radd__", "(lambda x: 1 + x)", "1 + e"),
+        ("__iadd__", "(lambda x: x.__iadd__(1))", "e.__iadd__(1)"),
+        ("__eq__", "(lambda x: x == 1)", "e == 1"),
+        ("__pow__", "(lambda x: x ** 2)", "e ** 2"),
+    ] {
+        routes.push(format!("class E: pass\nE.{method} = property({builtin})\ne = E()\n{use_}"));
+    }
+    for src in &routes {
+        let wrapped = format!(
+            "try:\n{}\n    r = None\nexcept RecursionError:\n    r = 'RecursionError'\nexcept BaseException as e:\n    r = type(e).__name__ + ': ' + str(e)",
+            src.lines().map(|l| format!("    {l}\n")).collect::<String>()
+        );
+        sb.exec(&wrapped).unwrap_or_else(|e| panic!("{src}: {e:?}"));
+        assert_eq!(sb.eval("r").unwrap(), Value::from("RecursionError"), "{src}");
+    }
+    // Ordinary classes are unchanged, their recursion included.
+    sb.exec(
+        "class N:\n    def __init__(self, d): self.k = N(d - 1) if d else None\n\
+         n = N(300)\n\
+         class V:\n    def __len__(self): return 3\n    def __add__(self, o): return 5\n    @property\n    def p(self): return 7\n\
+         r = (len(V()), V() + 1, V().p)",
+    )
+    .unwrap();
+    assert_eq!(sb.eval("r").unwrap(), Value::Tuple(vec![Value::from(3), Value::from(5), Value::from(7)]));
+}
+
+#[test]
 fn native_callables_that_call_each_other_end_in_recursion_error() {
     // A native callable object (`partial`, an `lru_cache` wrapper,
     // `cmp_to_key`'s keys, `staticmethod`) calls what it holds from native
