@@ -67,6 +67,7 @@ mod error;
 mod policy;
 mod policy_file;
 mod doors;
+mod mounts;
 mod value;
 mod caps;
 
@@ -88,6 +89,7 @@ pub use runtime::Runtime;
 pub use pool::{PoolError, SandboxPool, MAX_POOL_SIZE};
 pub use teardown::MAX_PENDING_TEARDOWNS;
 pub use doors::{Clock, SysData};
+pub use mounts::{Mount, MountMode};
 pub use error::{ConfigError, GuestError};
 pub use value::{from_value, to_value, CrossingError, DataLimits, SerdeError, TaggedJsonError, Value};
 /// The `tracing` target of the audit log's events (see `caps/audit.rs`).

@@ -131,6 +131,7 @@ pub const IMPORTABLE_MODULES: &[&str] = &[
     "math",
     "numbers",
     "operator",
+    "os",
     "random",
     "re",
     "statistics",
@@ -164,6 +165,7 @@ pub struct Policy {
     pub(crate) clock: Option<crate::doors::Clock>,
     pub(crate) entropy: bool,
     pub(crate) sys: Option<crate::doors::SysData>,
+    pub(crate) mounts: crate::mounts::Mounts,
 }
 
 impl Default for Policy {
@@ -194,6 +196,7 @@ impl Policy {
             clock: None,
             entropy: false,
             sys: None,
+            mounts: crate::mounts::Mounts::default(),
         }
     }
 
@@ -325,6 +328,23 @@ impl Policy {
     /// The `sys` data this policy grants, if any.
     pub fn sys_data(&self) -> Option<&crate::doors::SysData> {
         self.sys.as_ref()
+    }
+
+    /// Mounts a host directory (SPEC §4.8): the guest gets the builtin
+    /// `open` and, with `os` allowed ([`Policy::allow_import`]), `os.listdir`,
+    /// `os.path.exists` and the like, resolved only inside the mounted
+    /// directories; relative paths start at the first mount. Fails for a
+    /// mount point that overlaps one already granted. The mount is shared,
+    /// not copied: [`Mount::revoke`](crate::Mount::revoke) reaches every
+    /// sandbox started with this policy.
+    pub fn mount(&mut self, mount: crate::mounts::Mount) -> Result<&mut Self, ConfigError> {
+        self.mounts.add(mount)?;
+        Ok(self)
+    }
+
+    /// The mounted directories, in the order granted.
+    pub fn mounts(&self) -> impl Iterator<Item = &crate::mounts::Mount> {
+        self.mounts.list.iter()
     }
 
     /// The modules guests may import.

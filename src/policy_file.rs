@@ -30,6 +30,9 @@ struct PolicyFile {
     clock: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     entropy: Option<bool>,
+    /// Mounted directories, each in the CLI form `HOST:GUEST[:ro|rw][:QUOTA]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    mounts: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     timeout: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -205,6 +208,9 @@ impl Policy {
         if let Some(entropy) = file.entropy {
             p.entropy(entropy);
         }
+        for mount in &file.mounts {
+            p.mount(crate::mounts::Mount::parse(mount)?)?;
+        }
         if let Some(t) = &file.timeout {
             p.deadline(t.seconds("timeout")?);
         }
@@ -282,6 +288,7 @@ impl Policy {
             seed: Some(self.random_seed),
             clock: self.clock.as_ref().map(Clock::to_text),
             entropy: Some(self.entropy),
+            mounts: self.mounts.list.iter().map(crate::mounts::Mount::to_text).collect(),
             timeout: Some(
                 self.deadline
                     .map_or_else(none, |d| Amount::Float(d.as_secs_f64())),

@@ -16,7 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("api", &["lib", "runtime", "config", "sandbox", "pool", "teardown", "master"]),
     ("bridge", &["sandbox_thread", "membrane", "inbox"]),
     ("guest", &["guest"]),
-    ("model", &["error", "policy", "policy_file", "doors", "value", "caps"]),
+    ("model", &["error", "policy", "policy_file", "doors", "mounts", "value", "caps"]),
     ("base", &["alloc"]),
 ];
 

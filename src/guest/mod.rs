@@ -80,6 +80,8 @@ pub(crate) fn install(
     // The guest's state and the stop come first: everything after runs
     // inside them.
     env::install(vm, policy, tripwire)?;
+    // The mounts first: the guest's builtins get `open` only with one.
+    stdlib::install_files(&policy.mounts);
     // Deterministic identities, then the methods of built-in types replaced
     // before the builtins are copied (the copies are of the replacements).
     identity::install(vm)?;
@@ -116,6 +118,7 @@ pub(crate) fn install(
     // generic slot functions every later class is counted by.
     dispatch::install(vm)?;
     stdlib::init_regex_types(vm);
+    stdlib::init_file_types();
     // Last, over every type the set-up made: the allowlists and meters.
     sweep::sweep(vm);
     Ok(globals)
@@ -136,6 +139,7 @@ pub(crate) fn release() {
     meter::release();
     exclusive::release();
     stdlib::release_regex();
+    stdlib::release_files();
     identity::release();
     stdlib::release();
     state::clear();

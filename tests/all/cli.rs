@@ -522,3 +522,23 @@ fn a_policy_file_is_the_start_and_flags_override_it() {
     assert_eq!(pyocap(&["run", "--policy", "/nonexistent.toml", "-"], "").status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn mount_grants_a_directory_and_a_bad_mount_is_a_usage_error() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/plugin-data");
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/word_count.py");
+    let out = pyocap(&["run", "--mount", &format!("{data}:/data"), example], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "the 3\nbrown 1\ndog 1\nrefused: FileNotFoundError\n");
+    // Without the mount there is no `open`.
+    let out = pyocap(&["run", "-"], "open('/data/words.txt')");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("NameError"), "{}", text(&out.stderr));
+    for bad in ["/no/such/dir:/data", &format!("{data}:data"), &format!("{data}:/d:xx")] {
+        let out = pyocap(&["run", "--mount", bad, "-"], "");
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", text(&out.stderr));
+    }
+    // A read-only mount in the printed policy reads back as itself.
+    let out = pyocap(&["run", "--mount", &format!("{data}:/data:ro:1k"), "--print-policy", "-"], "");
+    assert!(text(&out.stdout).contains(&format!("mounts = [\"{data}:/data:ro:1024\"]")), "{}", text(&out.stdout));
+}

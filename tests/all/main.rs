@@ -14,6 +14,7 @@ mod compiled;
 mod doors;
 mod dynamic;
 mod errors;
+mod files;
 mod fuel;
 mod host_fns;
 mod hostile;

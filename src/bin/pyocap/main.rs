@@ -8,7 +8,7 @@ mod attacks;
 mod audit;
 
 use clap::{Parser, Subcommand};
-use pyocap::{Clock, Filter, GuestError, Policy, Runtime, Sandbox, Value};
+use pyocap::{Clock, Filter, GuestError, Mount, Policy, Runtime, Sandbox, Value};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,7 +47,7 @@ enum Command {
         /// Let the guest import MOD (repeatable, or a comma list): one of abc,
         /// bisect, calendar, cmath, collections, contextlib, dataclasses,
         /// datetime, decimal, difflib, enum, fractions, functools, heapq,
-        /// itertools, json, math, numbers, operator, random, re, statistics,
+        /// itertools, json, math, numbers, operator, os, random, re, statistics,
         /// string, textwrap, time, typing. The guest gets a sealed view of it.
         #[arg(long = "allow-import", value_name = "MOD", value_delimiter = ',')]
         allow_import: Vec<String>,
@@ -67,6 +67,13 @@ enum Command {
         /// source. Default: `random` is seeded with 0, the same on every run.
         #[arg(long)]
         entropy: bool,
+        /// Mount a host directory where the guest sees GUEST_PATH
+        /// (repeatable): `HOST_DIR:GUEST_PATH[:ro|rw][:QUOTA]`, read-only by
+        /// default, QUOTA the most bytes writes may add up to (`10m`). The
+        /// guest gets `open()` and `os` (`os.listdir`, `os.path.exists`, ...),
+        /// resolved only inside the mounts; relative paths start at the first.
+        #[arg(long, value_name = "HOST:GUEST[:ro|rw][:QUOTA]")]
+        mount: Vec<String>,
         /// Let the guest `import sys`: `argv` (FILE, then each `--argv`),
         /// `platform`, the interpreter's constants; `sys.stdout` is its output.
         #[arg(long)]
@@ -165,6 +172,7 @@ fn main() -> ExitCode {
             allow_builtin,
             clock,
             entropy,
+            mount,
             sys,
             argv,
             timeout,
@@ -203,6 +211,14 @@ fn main() -> ExitCode {
             }
             if entropy {
                 policy.entropy(true);
+            }
+            for spec in &mount {
+                let granted = Mount::parse(spec)
+                    .and_then(|m| policy.mount(m).map(drop))
+                    .and_then(|()| policy.allow_import("os").map(drop));
+                if let Err(e) = granted {
+                    return usage_error(e);
+                }
             }
             if sys || !argv.is_empty() {
                 let mut data = policy.sys_data().cloned().unwrap_or_default();

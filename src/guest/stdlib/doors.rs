@@ -23,7 +23,7 @@ pub(crate) struct Doors {
 const SLEEP_SLICE: Duration = Duration::from_millis(5);
 
 /// A door that was not granted: `PermissionError` (an `OSError`, built as one).
-fn refused(message: &str, vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
+pub(super) fn refused(message: &str, vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExceptionRef {
     vm.new_os_subtype_error(
         vm.ctx.exceptions.permission_error.to_owned(),
         None,
@@ -185,6 +185,9 @@ pub(super) fn provide(name: &str, dict: &PyDictRef, vm: &VirtualMachine) -> PyRe
             dict.set_item("_urandom", vm.new_function("_urandom", urandom).into(), vm)?;
             let entropy = super::with_library(|l| l.doors.entropy).unwrap_or(false);
             dict.set_item("_ENTROPY", vm.ctx.new_bool(entropy).into(), vm)?;
+            if name == "os" {
+                super::files::provide_os(dict, vm)?;
+            }
         }
         _ => {}
     }

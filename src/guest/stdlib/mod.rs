@@ -29,11 +29,16 @@
 //! `sys.modules`) never leads to a library namespace.
 
 mod doors;
+mod files;
 mod json;
 mod regex;
 mod sre_code;
 mod view;
 
+pub(crate) use files::{
+    granted as files_granted, init_types as init_file_types, install as install_files, open as open_file,
+    release as release_files,
+};
 pub(crate) use json::init_types as init_json_types;
 pub(crate) use regex::{init_types as init_regex_types, release as release_regex};
 
