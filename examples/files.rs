@@ -34,7 +34,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut policy = Policy::new();
     policy.mount(Mount::new(data_dir, "/data", MountMode::ReadOnly)?)?;
     policy.mount(output.clone())?;
-    policy.allow_import("os")?;
 
     let runtime = Runtime::default();
     let plugin = runtime.sandbox(&policy)?;

@@ -81,6 +81,8 @@ pub(crate) enum FsError {
     Closed,
     #[error("embedded null byte")]
     Nul,
+    #[error("Invalid argument: '{0}'")]
+    Invalid(String),
     #[error("{0}")]
     Other(String),
 }
@@ -90,6 +92,8 @@ pub(crate) enum FsError {
 pub(crate) struct Stat {
     pub(crate) is_dir: bool,
     pub(crate) size: u64,
+    /// The path is a symbolic link (to something inside the mount).
+    pub(crate) is_link: bool,
 }
 
 /// How to open a file, from a Python mode string.
@@ -303,18 +307,24 @@ impl Mount {
         })
     }
 
-    /// Writes all of `data` to file `id`, within the quota.
+    /// Writes all of `data` to file `id`, within the quota: the bytes
+    /// written count, and so does the gap a write past the end of the file
+    /// leaves (a seek far out then one byte would make a file of that size).
     pub(crate) fn write(&self, id: u64, data: &[u8]) -> Result<(), FsError> {
         self.writable(&self.inner.guest_path)?;
-        let n = data.len() as u64;
         let quota = self.inner.quota;
-        self.inner
-            .written
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |w| {
-                w.checked_add(n).filter(|t| *t <= quota)
-            })
-            .map_err(|_| FsError::Quota(quota))?;
-        self.with_file(id, |file| file.write_all(data).map_err(|e| io_error(e, "")))
+        self.with_file(id, |file| {
+            let end = file.metadata().map_err(|e| io_error(e, ""))?.len();
+            let at = file.stream_position().map_err(|e| io_error(e, ""))?;
+            let n = (data.len() as u64).saturating_add(at.saturating_sub(end));
+            self.inner
+                .written
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |w| {
+                    w.checked_add(n).filter(|t| *t <= quota)
+                })
+                .map_err(|_| FsError::Quota(quota))?;
+            file.write_all(data).map_err(|e| io_error(e, ""))
+        })
     }
 
     /// Moves file `id`'s position; returns the new one.
@@ -350,11 +360,16 @@ impl Mount {
     pub(crate) fn stat(&self, rel: &str, guest: &str) -> Result<Option<Stat>, FsError> {
         self.live(guest)?;
         if rel.is_empty() {
-            return Ok(Some(Stat { is_dir: true, size: 0 }));
+            return Ok(Some(Stat { is_dir: true, size: 0, is_link: false }));
         }
+        let is_link = self
+            .inner
+            .dir
+            .symlink_metadata(rel.trim_end_matches('/'))
+            .is_ok_and(|m| m.file_type().is_symlink());
         match self.inner.dir.metadata(rel) {
-            Ok(meta) if meta.is_dir() => Ok(Some(Stat { is_dir: true, size: 0 })),
-            Ok(meta) if meta.is_file() => Ok(Some(Stat { is_dir: false, size: meta.len() })),
+            Ok(meta) if meta.is_dir() => Ok(Some(Stat { is_dir: true, size: 0, is_link })),
+            Ok(meta) if meta.is_file() => Ok(Some(Stat { is_dir: false, size: meta.len(), is_link })),
             // A device, FIFO or socket is not there for the guest.
             Ok(_) => Ok(None),
             Err(e) => match io_error(e, guest) {
@@ -437,7 +452,8 @@ fn io_error(e: std::io::Error, guest: &str) -> FsError {
         K::NotADirectory => FsError::NotADirectory(g),
         K::DirectoryNotEmpty => FsError::NotEmpty(g),
         K::ReadOnlyFilesystem => FsError::ReadOnly(g),
-        K::InvalidInput | K::InvalidFilename => FsError::Denied(g),
+        K::InvalidInput => FsError::Invalid(g),
+        K::InvalidFilename => FsError::Denied(g),
         _ => match e.raw_os_error() {
             // ELOOP (too many links), EXDEV and cap-std's escapes: refused.
             Some(40) | Some(18) => FsError::Denied(g),
@@ -526,13 +542,16 @@ impl Mounts {
             }
         }
         let normal = format!("/{}", parts.join("/"));
+        // A trailing `/` or `/.` names a directory: kept, so that the host
+        // resolves it as one (`file/` is then `NotADirectoryError`).
+        let dir_suffix = if full.ends_with('/') || full.ends_with("/.") { "/" } else { "" };
         for m in &self.list {
             let root = m.guest_path();
             if normal == root {
                 return Ok((m, String::new(), normal));
             }
             if let Some(rest) = normal.strip_prefix(root).and_then(|r| r.strip_prefix('/')) {
-                return Ok((m, rest.to_owned(), normal));
+                return Ok((m, format!("{rest}{dir_suffix}"), normal));
             }
         }
         Err(FsError::NotFound(path.to_owned()))

@@ -131,7 +131,6 @@ pub const IMPORTABLE_MODULES: &[&str] = &[
     "math",
     "numbers",
     "operator",
-    "os",
     "random",
     "re",
     "statistics",
@@ -331,8 +330,8 @@ impl Policy {
     }
 
     /// Mounts a host directory (SPEC §4.8): the guest gets the builtin
-    /// `open` and, with `os` allowed ([`Policy::allow_import`]), `os.listdir`,
-    /// `os.path.exists` and the like, resolved only inside the mounted
+    /// `open` and `import os` (`os.listdir`, `os.path.exists` and the like;
+    /// `os` is importable only with a mount), resolved only inside the mounted
     /// directories; relative paths start at the first mount. Fails for a
     /// mount point that overlaps one already granted. The mount is shared,
     /// not copied: [`Mount::revoke`](crate::Mount::revoke) reaches every

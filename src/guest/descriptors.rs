@@ -80,15 +80,27 @@ fn property_set(
 
 /// `property.__isabstractmethod__`: any of the three functions is abstract.
 fn property_isabstract(zelf: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    // One level of the recursion count: a chain of properties nested in each
+    // other forwards this natively, level by level (SPEC §5.2).
+    vm.with_recursion(" while getting __isabstractmethod__", || property_isabstract_uncounted(zelf, vm))
+}
+
+fn property_isabstract_uncounted(zelf: PyObjectRef, vm: &VirtualMachine) -> PyResult {
     for which in ["fget", "fset", "fdel"] {
         let f = field(vm.ctx.types.property_type, which, &zelf, vm)?;
         if vm.is_none(&f) {
             continue;
         }
-        if let Ok(abstract_) = f.get_attr("__isabstractmethod__", vm) {
-            if abstract_.try_to_bool(vm)? {
-                return Ok(vm.ctx.new_bool(true).into());
+        // A missing attribute is "not abstract"; any other error (a
+        // `RecursionError` of a deep chain) is raised, as in CPython.
+        match f.get_attr("__isabstractmethod__", vm) {
+            Ok(abstract_) => {
+                if abstract_.try_to_bool(vm)? {
+                    return Ok(vm.ctx.new_bool(true).into());
+                }
             }
+            Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => {}
+            Err(e) => return Err(e),
         }
     }
     Ok(vm.ctx.new_bool(false).into())
@@ -193,25 +205,34 @@ fn install_wrapper_type(ty: &'static Py<PyType>, repr: Repr, vm: &VirtualMachine
         if attrs.get(key).is_none() {
             continue;
         }
+        // Each forwards to the wrapped callable natively: counted (SPEC
+        // §5.2), so a chain of wrappers nested in each other ends in
+        // `RecursionError`, not a native stack overflow.
         let getter = move |zelf: PyObjectRef, vm: &VirtualMachine| -> PyResult {
-            let func = wrapped(&zelf, vm)?;
-            if name == "__isabstractmethod__" {
-                return Ok(match vm.get_attribute_opt(func, name) {
-                    Ok(Some(v)) => v,
-                    _ => vm.ctx.new_bool(false).into(),
-                });
-            }
-            func.get_attr(name, vm)
+            vm.with_recursion(" while getting an attribute", || {
+                let func = wrapped(&zelf, vm)?;
+                if name == "__isabstractmethod__" {
+                    return Ok(match vm.get_attribute_opt(func, name) {
+                        Ok(Some(v)) => v,
+                        Ok(None) => vm.ctx.new_bool(false).into(),
+                        Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => {
+                            vm.ctx.new_bool(false).into()
+                        }
+                        Err(e) => return Err(e),
+                    });
+                }
+                func.get_attr(name, vm)
+            })
         };
         let setter = move |zelf: PyObjectRef, value: PySetterValue, vm: &VirtualMachine| -> PyResult<()> {
-            match value {
+            vm.with_recursion(" while setting an attribute", || match value {
                 PySetterValue::Assign(v) if matches!(name, "__annotations__" | "__annotate__" | "__isabstractmethod__") => {
                     wrapped(&zelf, vm)?.set_attr(name, v, vm)
                 }
                 // Deleting the annotations is ignored, as in CPython.
                 PySetterValue::Delete if matches!(name, "__annotations__" | "__annotate__") => Ok(()),
                 _ => Err(vm.new_attribute_error(format!("attribute '{name}' is read-only"))),
-            }
+            })
         };
         let getset = vm.ctx.new_static_getset(name, ty, getter, setter);
         attrs.insert(key, getset.into());

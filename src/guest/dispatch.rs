@@ -215,6 +215,7 @@ const SPECIAL_METHODS: &[&str] = &[
 /// method is a plain value (anything but a native slot wrapper gives the
 /// generic function). The probe is made through `type`, before the sweep.
 pub(crate) fn install(vm: &VirtualMachine) -> PyResult<()> {
+    count_forwarding_lookups(vm);
     static LEARNED: OnceLock<()> = OnceLock::new();
     if LEARNED.get().is_some() {
         return Ok(());
@@ -376,6 +377,34 @@ pub(crate) fn count_descriptors(vm: &VirtualMachine, ty: &Py<PyType>) {
         let wrapped = SET_WRAPPERS.iter().any(|w| *w as usize == addr);
         if let Some(i) = assign_wrapper(Slot(set, addr), addr, wrapped, &SET_ORIGINALS, &SET_ASSIGNED) {
             ty.slots.descr_set.store(Some(SET_WRAPPERS[i]));
+        }
+    }
+}
+
+/// A `__getattribute__` slot.
+type GetattroSlot = fn(&PyObject, &Py<PyStr>, &VirtualMachine) -> PyResult;
+/// The bound-method type's own attribute lookup.
+static BOUND_GETATTRO: OnceLock<GetattroSlot> = OnceLock::new();
+
+fn counted_bound_getattro(zelf: &PyObject, name: &Py<PyStr>, vm: &VirtualMachine) -> PyResult {
+    match BOUND_GETATTRO.get() {
+        Some(original) => vm.with_recursion(WHERE, || original(zelf, name, vm)),
+        None => Err(vm.new_runtime_error("attribute lookup is not available")),
+    }
+}
+
+/// A bound method forwards the attributes it lacks (`__doc__`, `__module__`,
+/// ...) to its `__func__`, natively: a chain of bound methods over each
+/// other recursed a level per link. Its lookup enters the recursion count.
+pub(crate) fn count_forwarding_lookups(vm: &VirtualMachine) {
+    let ty = vm.ctx.types.bound_method_type;
+    if let Some(current) = ty.slots.getattro.load() {
+        let counted = counted_bound_getattro as GetattroSlot;
+        if current as usize != counted as usize {
+            let first = *BOUND_GETATTRO.get_or_init(|| current);
+            if first as usize == current as usize {
+                ty.slots.getattro.store(Some(counted));
+            }
         }
     }
 }

@@ -53,7 +53,14 @@ pub(crate) fn install(vm: &VirtualMachine, policy: &Policy, tripwire: Tripwire) 
             sink: None,
             printed: 0,
             max_output: policy.max_output,
-            imports: policy.imports.clone(),
+            // A mount brings `os`, whose file functions reach only the mounts.
+            imports: {
+                let mut imports = policy.imports.clone();
+                if !policy.mounts.list.is_empty() {
+                    imports.insert("os".to_owned());
+                }
+                imports
+            },
             modules: BTreeMap::new(),
             tripwire,
             original_self_getter,

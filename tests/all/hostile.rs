@@ -1130,6 +1130,11 @@ fn slot_dispatch_cycles_end_in_recursion_error() {
         "p = staticmethod(lambda: 1)\nfor i in range(100000):\n    p = property(p.__get__)\nclass K: pass\nK.x = p\nK().x",
         "class E: pass\nE.__format__ = property(format)\nformat(E())",
         "class E: pass\nE.__dir__ = property(dir)\ndir(E())",
+        // Getters that forward to what a wrapper holds, nested.
+        // (5000 levels: uncounted, they answer; counted, each level counts.)
+        "p = None\nfor i in range(5000):\n    p = property(p)\np.__isabstractmethod__",
+        "s = len\nfor i in range(5000):\n    s = staticmethod(s)\ns.__isabstractmethod__",
+        "class A:\n    def f(self): pass\nMT = type(A().f)\nm = len\nfor i in range(5000):\n    m = MT(m, 1)\nm.__doc__",
     ]
     .iter()
     .map(|s| s.to_string())

@@ -47,7 +47,7 @@ enum Command {
         /// Let the guest import MOD (repeatable, or a comma list): one of abc,
         /// bisect, calendar, cmath, collections, contextlib, dataclasses,
         /// datetime, decimal, difflib, enum, fractions, functools, heapq,
-        /// itertools, json, math, numbers, operator, os, random, re, statistics,
+        /// itertools, json, math, numbers, operator, random, re, statistics,
         /// string, textwrap, time, typing. The guest gets a sealed view of it.
         #[arg(long = "allow-import", value_name = "MOD", value_delimiter = ',')]
         allow_import: Vec<String>,
@@ -213,9 +213,7 @@ fn main() -> ExitCode {
                 policy.entropy(true);
             }
             for spec in &mount {
-                let granted = Mount::parse(spec)
-                    .and_then(|m| policy.mount(m).map(drop))
-                    .and_then(|()| policy.allow_import("os").map(drop));
+                let granted = Mount::parse(spec).and_then(|m| policy.mount(m).map(drop));
                 if let Err(e) = granted {
                     return usage_error(e);
                 }

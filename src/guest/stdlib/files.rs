@@ -66,6 +66,7 @@ fn error(e: FsError, vm: &VirtualMachine) -> rustpython_vm::builtins::PyBaseExce
         FsError::Exists(_) => (x.file_exists_error, 17),
         FsError::NotEmpty(_) => (x.os_error, 39),
         FsError::Quota(_) => (x.os_error, 28),
+        FsError::Invalid(_) => (x.os_error, 22),
         FsError::Closed | FsError::Nul => return vm.new_value_error(e.to_string()),
         FsError::Other(_) => (x.os_error, 5),
     };
@@ -293,8 +294,6 @@ crate::guest::patch::refuse_construction!(GuestFile);
 /// Text decoded from the front of a buffer.
 struct Decoded {
     text: String,
-    /// Characters in `text`.
-    chars: usize,
     /// Bytes of the buffer it used.
     used: usize,
 }
@@ -337,7 +336,7 @@ fn decode_front(buf: &[u8], max: Option<usize>, eof: bool, translate: bool) -> R
         i += c.len_utf8();
         chars += 1;
     }
-    Ok(Decoded { text, chars, used: i })
+    Ok(Decoded { text, used: i })
 }
 
 #[pyclass(flags(IMMUTABLETYPE), with(Constructor, Representable, Iterable, IterNext))]
@@ -421,14 +420,17 @@ impl GuestFile {
                     self.fill(&mut st, vm)?;
                 }
             }
-            loop {
-                let d = self.decode(&st, size, vm)?;
-                if size.is_some_and(|s| d.chars >= s) || st.at_eof {
-                    st.buffer.drain(..d.used);
-                    return Ok(vm.ctx.new_str(d.text).into());
+            // `n` characters take at most 4n bytes (and one more for a
+            // `\r` that may pair with a `\n`): filled to that, decoded once.
+            if let Some(n) = size {
+                let need = n.saturating_mul(4).saturating_add(1);
+                while st.buffer.len() < need && !st.at_eof {
+                    self.fill(&mut st, vm)?;
                 }
-                self.fill(&mut st, vm)?;
             }
+            let d = self.decode(&st, size, vm)?;
+            st.buffer.drain(..d.used);
+            return Ok(vm.ctx.new_str(d.text).into());
         }
         loop {
             if size.is_some_and(|s| st.buffer.len() >= s) || st.at_eof {
@@ -525,7 +527,11 @@ impl GuestFile {
         let to = match whence.unwrap_or(0) {
             0 if offset < 0 => return Err(vm.new_value_error(format!("negative seek position {offset}"))),
             0 => SeekFrom::Start(offset as u64),
-            1 => SeekFrom::Current(offset - st.buffer.len() as i64),
+            1 => SeekFrom::Current(
+                offset
+                    .checked_sub(st.buffer.len() as i64)
+                    .ok_or_else(|| vm.new_overflow_error("seek offset out of range"))?,
+            ),
             2 => SeekFrom::End(offset),
             w => return Err(vm.new_value_error(format!("invalid whence ({w}, should be 0, 1 or 2)"))),
         };
@@ -601,12 +607,18 @@ impl GuestFile {
     /// One line (through its newline, or to the end of the file), at most
     /// `size` characters or bytes.
     fn line(&self, st: &mut FileState, size: Option<usize>, vm: &VirtualMachine) -> PyResult {
+        // Each block is scanned once: the search goes on from where it
+        // stopped (less one byte, for a `\r` that ended the last block).
+        let mut scanned: usize = 0;
         loop {
-            let newline = if self.modes.text && self.modes.translate {
-                memchr::memchr2(b'\n', b'\r', &st.buffer)
+            let from = scanned.saturating_sub(1).min(st.buffer.len());
+            let newline = if self.modes.text {
+                memchr::memchr2(b'\n', b'\r', &st.buffer[from..])
             } else {
-                memchr::memchr(b'\n', &st.buffer)
-            };
+                memchr::memchr(b'\n', &st.buffer[from..])
+            }
+            .map(|p| p + from);
+            scanned = st.buffer.len();
             let end = match newline {
                 Some(p) if st.buffer[p] == b'\r' && p + 1 == st.buffer.len() && !st.at_eof => None,
                 Some(p) if st.buffer[p] == b'\r' && st.buffer.get(p + 1) == Some(&b'\n') => Some(p + 2),
@@ -674,7 +686,7 @@ fn listdir(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     Ok(vm.ctx.new_list(names).into())
 }
 
-/// `None`, or `(is_dir, size)`.
+/// `None`, or `(is_dir, size, is_link)`.
 fn stat(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     let path = one_path(&args, "stat", vm)?;
     let found = MOUNTS.with(|m| -> PyResult<_> {
@@ -692,7 +704,11 @@ fn stat(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         None => vm.ctx.none(),
         Some(s) => vm
             .ctx
-            .new_tuple(vec![vm.ctx.new_bool(s.is_dir).into(), vm.ctx.new_int(s.size).into()])
+            .new_tuple(vec![
+                vm.ctx.new_bool(s.is_dir).into(),
+                vm.ctx.new_int(s.size).into(),
+                vm.ctx.new_bool(s.is_link).into(),
+            ])
             .into(),
     })
 }
@@ -765,7 +781,7 @@ mod tests {
     #[test]
     fn text_is_decoded_at_character_and_newline_boundaries() {
         let d = decode_front("a\r\nb\rc".as_bytes(), None, true, true).unwrap();
-        assert_eq!((d.text.as_str(), d.chars, d.used), ("a\nb\nc", 5, 6));
+        assert_eq!((d.text.as_str(), d.used), ("a\nb\nc", 6));
         // A final `\r` waits for the next block; an incomplete character too.
         let d = decode_front(b"ab\r", None, false, true).unwrap();
         assert_eq!((d.text.as_str(), d.used), ("ab", 2));

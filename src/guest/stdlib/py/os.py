@@ -88,33 +88,54 @@ def stat(path):
     return stat_result(found[0], found[1])
 
 
-def walk(top, topdown=True):
+def walk(top, topdown=True, onerror=None, followlinks=False):
     try:
         names = listdir(top)
-    except OSError:
+    except OSError as e:
+        if onerror is not None:
+            onerror(e)
         return
     dirs = [n for n in names if _isdir(_join(top, n))]
     files = [n for n in names if not _isdir(_join(top, n))]
     if topdown:
         yield top, dirs, files
     for d in dirs:
-        yield from walk(_join(top, d), topdown)
+        # As CPython: a link to a directory is listed, not entered.
+        if followlinks or not _islink(_join(top, d)):
+            yield from walk(_join(top, d), topdown, onerror, followlinks)
     if not topdown:
         yield top, dirs, files
 
 
 def _exists(p):
-    return _fs_stat(_path(p, "exists")) is not None
+    try:
+        return _fs_stat(_path(p, "exists")) is not None
+    except (OSError, ValueError):
+        return False
 
 
 def _isdir(p):
-    found = _fs_stat(_path(p, "isdir"))
-    return found is not None and found[0]
+    try:
+        found = _fs_stat(_path(p, "isdir"))
+        return found is not None and found[0]
+    except (OSError, ValueError):
+        return False
 
 
 def _isfile(p):
-    found = _fs_stat(_path(p, "isfile"))
-    return found is not None and not found[0]
+    try:
+        found = _fs_stat(_path(p, "isfile"))
+        return found is not None and not found[0]
+    except (OSError, ValueError):
+        return False
+
+
+def _islink(p):
+    try:
+        found = _fs_stat(_path(p, "islink"))
+        return found is not None and found[2]
+    except (OSError, ValueError):
+        return False
 
 
 def _getsize(p):
@@ -189,6 +210,7 @@ class _PathModule:
     isdir = staticmethod(_isdir)
     isfile = staticmethod(_isfile)
     getsize = staticmethod(_getsize)
+    islink = staticmethod(_islink)
     join = staticmethod(_join)
     split = staticmethod(_split)
     splitext = staticmethod(_splitext)
