@@ -185,9 +185,6 @@ pub(super) fn provide(name: &str, dict: &PyDictRef, vm: &VirtualMachine) -> PyRe
             dict.set_item("_urandom", vm.new_function("_urandom", urandom).into(), vm)?;
             let entropy = super::with_library(|l| l.doors.entropy).unwrap_or(false);
             dict.set_item("_ENTROPY", vm.ctx.new_bool(entropy).into(), vm)?;
-            if name == "os" {
-                super::files::provide_os(dict, vm)?;
-            }
         }
         _ => {}
     }

@@ -1141,6 +1141,9 @@ fn stand_in(vm: &VirtualMachine, name: &str, source: &str) -> PyResult {
         }
     }
     doors::provide(name, &dict, vm)?;
+    if name == "os" {
+        files::provide_os(&dict, vm)?;
+    }
     run_source(vm, name, source, dict)?;
     Ok(module)
 }
