@@ -398,15 +398,7 @@ fn counted_bound_getattro(zelf: &PyObject, name: &Py<PyStr>, vm: &VirtualMachine
 /// other recursed a level per link. Its lookup enters the recursion count.
 pub(crate) fn count_forwarding_lookups(vm: &VirtualMachine) {
     let ty = vm.ctx.types.bound_method_type;
-    if let Some(current) = ty.slots.getattro.load() {
-        let counted = counted_bound_getattro as GetattroSlot;
-        if current as usize != counted as usize {
-            let first = *BOUND_GETATTRO.get_or_init(|| current);
-            if first as usize == current as usize {
-                ty.slots.getattro.store(Some(counted));
-            }
-        }
-    }
+    super::patch::wrap_slot!(ty.slots.getattro, BOUND_GETATTRO, counted_bound_getattro as GetattroSlot);
 }
 
 #[cfg(test)]
