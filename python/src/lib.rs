@@ -1287,6 +1287,9 @@ fn policy_of(
         policy.clock(Some(pyocap_core::Clock::parse(&clock).map_err(config)?));
     }
     policy.entropy(doors.entropy);
+    for mount in doors.mounts {
+        policy.mount(mount).map_err(config)?;
+    }
     if let Some(argv) = doors.argv {
         policy.sys(Some(pyocap_core::SysData {
             argv,
@@ -1296,13 +1299,14 @@ fn policy_of(
     Ok(policy)
 }
 
-/// The doors `Sandbox()` and `Pool()` can grant (SPEC §4.6): `clock` as
-/// `pyocap::Clock::parse` reads it, `entropy`, and `argv` (which grants
-/// `import sys`).
+/// The doors `Sandbox()` and `Pool()` can grant (SPEC §4.6, §4.8): `clock` as
+/// `pyocap::Clock::parse` reads it, `entropy`, `argv` (which grants
+/// `import sys`) and `mounts`.
 struct DoorArgs {
     clock: Option<String>,
     entropy: bool,
     argv: Option<Vec<String>>,
+    mounts: Vec<pyocap_core::Mount>,
 }
 
 impl DoorArgs {
@@ -1310,16 +1314,139 @@ impl DoorArgs {
         clock: Option<String>,
         entropy: bool,
         argv: Option<&Bound<'_, PyAny>>,
+        mounts: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<DoorArgs> {
         let argv = match argv.filter(|a| !a.is_none()) {
             Some(a) => Some(strings(a, "argv")?),
             None => None,
         };
+        let mounts = match mounts.filter(|m| !m.is_none()) {
+            Some(m) => mounts_of(m)?,
+            None => Vec::new(),
+        };
         Ok(DoorArgs {
             clock,
             entropy,
             argv,
+            mounts,
         })
+    }
+}
+
+/// The `mounts=` argument: a list whose items are `Mount` objects (the same
+/// mount: revoking the object revokes it here) or strings
+/// `"HOST_DIR:GUEST_PATH[:ro|rw][:QUOTA]"` as `pyocap run --mount` reads them.
+fn mounts_of(obj: &Bound<'_, PyAny>) -> PyResult<Vec<pyocap_core::Mount>> {
+    let wrong = || PyTypeError::new_err("mounts must be a list of pyocap.Mount or str");
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<Mount>() {
+        return Err(wrong());
+    }
+    obj.try_iter()?
+        .map(|item| {
+            let item = item?;
+            if let Ok(m) = item.cast::<Mount>() {
+                return Ok(m.get().inner.clone());
+            }
+            let spec: String = item.extract().map_err(|_| wrong())?;
+            pyocap_core::Mount::parse(&spec).map_err(|e| PyValueError::new_err(e.to_string()))
+        })
+        .collect()
+}
+
+/// A host directory a sandbox sees at a virtual path (SPEC §4.8).
+///
+/// `Mount(host_dir, guest_path="/data", *, writable=False, quota=None)`:
+/// `host_dir` must exist and be a directory; `guest_path` is absolute, with
+/// no `.` or `..` parts, and not `/`. `quota` bounds the bytes writes may add
+/// up to. Grant it with `Sandbox(mounts=[m])`; the same object given to
+/// several sandboxes is one mount (one quota, one revocation).
+#[pyclass(module = "pyocap", name = "Mount", frozen)]
+struct Mount {
+    inner: pyocap_core::Mount,
+}
+
+#[pymethods]
+impl Mount {
+    #[new]
+    #[pyo3(signature = (host_dir, guest_path="/data", *, writable=false, quota=None))]
+    fn py_new(
+        host_dir: std::path::PathBuf,
+        guest_path: &str,
+        writable: bool,
+        quota: Option<u64>,
+    ) -> PyResult<Mount> {
+        let config = |e: pyocap_core::ConfigError| PyValueError::new_err(e.to_string());
+        let mode = if writable {
+            pyocap_core::MountMode::ReadWrite
+        } else {
+            pyocap_core::MountMode::ReadOnly
+        };
+        let mut inner = pyocap_core::Mount::new(&host_dir, guest_path, mode).map_err(config)?;
+        if let Some(q) = quota {
+            inner = inner.with_quota(q).map_err(config)?;
+        }
+        Ok(Mount { inner })
+    }
+
+    /// `Mount.parse("HOST_DIR:GUEST_PATH[:ro|rw][:QUOTA]")`, as
+    /// `pyocap run --mount` reads it.
+    #[staticmethod]
+    fn parse(spec: &str) -> PyResult<Mount> {
+        pyocap_core::Mount::parse(spec)
+            .map(|inner| Mount { inner })
+            .map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// Closes every file opened through the mount and refuses every later
+    /// use, in every sandbox that holds it. Idempotent.
+    fn revoke(&self) {
+        self.inner.revoke();
+    }
+
+    /// Whether `revoke()` was called.
+    #[getter]
+    fn revoked(&self) -> bool {
+        self.inner.is_revoked()
+    }
+
+    /// The path the guest sees.
+    #[getter]
+    fn guest_path(&self) -> &str {
+        self.inner.guest_path()
+    }
+
+    /// The host directory.
+    #[getter]
+    fn host_dir(&self) -> std::path::PathBuf {
+        self.inner.host_path().to_path_buf()
+    }
+
+    /// Whether guests may write.
+    #[getter]
+    fn writable(&self) -> bool {
+        self.inner.mode() == pyocap_core::MountMode::ReadWrite
+    }
+
+    /// The write quota in bytes, or `None`.
+    #[getter]
+    fn quota(&self) -> Option<u64> {
+        self.inner.quota()
+    }
+
+    /// Bytes written through the mount so far (what the quota counts).
+    #[getter]
+    fn bytes_written(&self) -> u64 {
+        self.inner.bytes_written()
+    }
+
+    /// Files open through the mount now, in every sandbox.
+    #[getter]
+    fn open_files(&self) -> usize {
+        self.inner.open_files()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("pyocap.Mount({:?})", self.inner.to_text())
     }
 }
 
@@ -1327,7 +1454,7 @@ impl DoorArgs {
 ///
 /// `Sandbox(*, builtins=None, imports=(), grants=None, timeout=5.0,
 /// fuel=None, memory=256 MiB, max_output=1 MiB, seed=None, clock=None,
-/// entropy=False, argv=None)`. Use it as a
+/// entropy=False, argv=None, mounts=None)`. Use it as a
 /// context manager, or call `close()`, to stop it and release what it was
 /// given.
 #[pyclass(module = "pyocap", name = "Sandbox", frozen, weakref)]
@@ -1476,7 +1603,7 @@ impl Drop for Sandbox {
 #[pymethods]
 impl Sandbox {
     #[new]
-    #[pyo3(signature = (*, builtins=None, imports=None, grants=None, timeout=Some(5.0), fuel=None, memory=Some(256 << 20), max_output=1 << 20, seed=None, clock=None, entropy=false, argv=None))]
+    #[pyo3(signature = (*, builtins=None, imports=None, grants=None, timeout=Some(5.0), fuel=None, memory=Some(256 << 20), max_output=1 << 20, seed=None, clock=None, entropy=false, argv=None, mounts=None))]
     #[allow(clippy::too_many_arguments)]
     fn py_new(
         py: Python<'_>,
@@ -1491,8 +1618,9 @@ impl Sandbox {
         clock: Option<String>,
         entropy: bool,
         argv: Option<&Bound<'_, PyAny>>,
+        mounts: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Sandbox> {
-        let doors = DoorArgs::of(clock, entropy, argv)?;
+        let doors = DoorArgs::of(clock, entropy, argv, mounts)?;
         let policy = policy_of(builtins, imports, timeout, fuel, memory, max_output, seed, doors)?;
         Sandbox::start(py, &policy, memory, grants)
     }
@@ -1814,7 +1942,7 @@ struct Pool {
 #[pymethods]
 impl Pool {
     #[new]
-    #[pyo3(signature = (size, preload=None, *, builtins=None, imports=None, timeout=Some(5.0), fuel=None, memory=Some(256 << 20), max_output=1 << 20, seed=None, clock=None, entropy=false, argv=None))]
+    #[pyo3(signature = (size, preload=None, *, builtins=None, imports=None, timeout=Some(5.0), fuel=None, memory=Some(256 << 20), max_output=1 << 20, seed=None, clock=None, entropy=false, argv=None, mounts=None))]
     #[allow(clippy::too_many_arguments)]
     fn py_new(
         py: Python<'_>,
@@ -1830,8 +1958,9 @@ impl Pool {
         clock: Option<String>,
         entropy: bool,
         argv: Option<&Bound<'_, PyAny>>,
+        mounts: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Pool> {
-        let doors = DoorArgs::of(clock, entropy, argv)?;
+        let doors = DoorArgs::of(clock, entropy, argv, mounts)?;
         let policy = policy_of(builtins, imports, timeout, fuel, memory, max_output, seed, doors)?;
         let preload = match preload.filter(|p| !p.is_none()) {
             Some(p) => strings(p, "preload")?,
@@ -1952,6 +2081,7 @@ fn _pyocap(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<Sandbox>()?;
     m.add_class::<Pool>()?;
+    m.add_class::<Mount>()?;
     m.add_class::<Code>()?;
     m.add_class::<Capability>()?;
     m.add_class::<BoundMethod>()?;

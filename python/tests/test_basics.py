@@ -245,3 +245,55 @@ def test_a_sandbox_from_a_policy_file():
     for bad in ("imports = ['os']", "frobs = 1", "timeout = [", "builtins = ['eval']"):
         with pytest.raises(ValueError):
             pyocap.Sandbox.from_policy(bad)
+
+
+def test_a_mounted_directory(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "words.txt").write_text("one two\nthree\n")
+    (tmp_path / "secret.txt").write_text("host only")
+    ro = pyocap.Mount(data)
+    assert (ro.guest_path, ro.writable, ro.quota, ro.revoked) == ("/data", False, None, False)
+    with pyocap.Sandbox() as s:
+        # No mount, no door: neither `open` nor `os`.
+        with pytest.raises(pyocap.GuestError) as e:
+            s.eval("open('/data/words.txt')")
+        assert e.value.type_name == "NameError"
+        with pytest.raises(pyocap.GuestError):
+            s.exec("import os")
+    with pyocap.Sandbox(mounts=[ro]) as s:
+        assert s.eval("open('/data/words.txt').read().split()") == ["one", "two", "three"]
+        assert s.eval("__import__('os').listdir('/data')") == ["words.txt"]
+        for escape in ("/data/../secret.txt", "/secret.txt", "/data/x\0"):
+            with pytest.raises(pyocap.GuestError) as e:
+                s.eval(f"open({escape!r}).read()")
+            assert e.value.type_name in ("PermissionError", "FileNotFoundError", "ValueError")
+            assert "host only" not in e.value.message and str(tmp_path) not in e.value.message
+        with pytest.raises(pyocap.GuestError) as e:
+            s.exec("open('/data/new.txt', 'w')")
+        assert e.value.type_name == "PermissionError"
+        s.exec("f = open('/data/words.txt')")
+        assert ro.open_files == 1
+        ro.revoke()
+        assert ro.revoked and ro.open_files == 0
+        with pytest.raises(pyocap.GuestError) as e:
+            s.eval("f.read()")
+        assert e.value.type_name in ("PermissionError", "ValueError", "OSError")
+    out = tmp_path / "out"
+    out.mkdir()
+    rw = pyocap.Mount.parse(f"{out}:/out:rw:10")
+    assert (rw.writable, rw.quota) == (True, 10)
+    with pyocap.Sandbox(mounts=[rw, f"{data}:/data"]) as s:
+        s.exec("with open('/out/a.txt', 'w') as f:\n    f.write('12345')")
+        assert (out / "a.txt").read_text() == "12345" and rw.bytes_written == 5
+        with pytest.raises(pyocap.GuestError) as e:
+            s.exec("with open('/out/b.txt', 'w') as f:\n    f.write('123456')")
+        assert e.value.type_name == "OSError"
+        assert s.eval("open('/data/words.txt').readline()") == "one two\n"
+    for bad in ("relative:/data", f"{data}:data", f"{data}:/data:rx"):
+        with pytest.raises(ValueError):
+            pyocap.Sandbox(mounts=[bad])
+    with pytest.raises(TypeError):
+        pyocap.Sandbox(mounts=str(data))
+    with pytest.raises(ValueError):
+        pyocap.Mount(tmp_path / "missing")

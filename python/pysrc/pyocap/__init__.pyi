@@ -13,6 +13,7 @@ also one to your own object (:func:`unwrap` recognises it). Modules, frames, tra
 never cross.
 """
 
+import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, final
 
@@ -121,6 +122,10 @@ class Sandbox:
         ``seed`` and the same on every run.
     :param argv: grant ``import sys``, with this ``sys.argv`` (its
         ``stdout``/``stderr`` are the guest's output).
+    :param mounts: directories to grant, each a :class:`Mount` or a string
+        ``"HOST_DIR:GUEST_PATH[:ro|rw][:QUOTA]"``; with one, the guest gets
+        ``open`` and ``import os`` (``listdir``, ``stat``, ``walk``,
+        ``os.path``...), bound to the mounted directories only.
 
     Every call releases the GIL while the guest runs, and runs CPython's
     signal handlers while it waits: Ctrl-C stops the guest (and any sandbox
@@ -142,6 +147,7 @@ class Sandbox:
         clock: str | None = None,
         entropy: bool = False,
         argv: Iterable[str] | None = None,
+        mounts: Iterable[Mount | str] | None = None,
     ) -> None: ...
     @staticmethod
     def from_policy(toml: str, *, grants: Mapping[str, Any] | None = None) -> Sandbox:
@@ -204,6 +210,51 @@ class Sandbox:
     def __exit__(self, *args: object) -> bool: ...
 
 @final
+class Mount:
+    """A host directory a sandbox sees at a virtual path (SPEC §4.8).
+
+    Paths resolve only inside it: ``..``, NUL bytes, links that lead out and
+    anything but regular files and directories are refused, and no host path
+    reaches the guest. The same object granted to several sandboxes is one
+    mount: one quota, one revocation.
+
+    :param host_dir: an existing directory.
+    :param guest_path: where the guest sees it: absolute, no ``.``/``..``, not ``/``.
+    :param writable: whether the guest may create, write, remove and rename.
+    :param quota: the most bytes writes may add up to (``None``: no bound).
+    """
+
+    def __init__(
+        self,
+        host_dir: str | os.PathLike[str],
+        guest_path: str = "/data",
+        *,
+        writable: bool = False,
+        quota: int | None = None,
+    ) -> None: ...
+    @staticmethod
+    def parse(spec: str) -> Mount:
+        """``"HOST_DIR:GUEST_PATH[:ro|rw][:QUOTA]"``, as ``pyocap run --mount`` reads it."""
+    def revoke(self) -> None:
+        """Closes every file opened through the mount and refuses every later use."""
+    @property
+    def revoked(self) -> bool: ...
+    @property
+    def guest_path(self) -> str: ...
+    @property
+    def host_dir(self) -> str: ...
+    @property
+    def writable(self) -> bool: ...
+    @property
+    def quota(self) -> int | None: ...
+    @property
+    def bytes_written(self) -> int:
+        """Bytes written through the mount (what the quota counts)."""
+    @property
+    def open_files(self) -> int:
+        """Files open through the mount now, in every sandbox."""
+
+@final
 class Pool:
     """A warm pool of sandboxes of one policy (the keywords of :class:`Sandbox` but ``grants``).
 
@@ -225,6 +276,7 @@ class Pool:
         clock: str | None = None,
         entropy: bool = False,
         argv: Iterable[str] | None = None,
+        mounts: Iterable[Mount | str] | None = None,
     ) -> None: ...
     def checkout(self, grants: Mapping[str, Any] | None = None) -> Sandbox:
         """A started sandbox of the pool's policy, never handed out again."""
