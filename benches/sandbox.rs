@@ -1,5 +1,5 @@
 //! Sandbox costs: cold creation, a warm pool's checkout, and one round trip
-//! of a call.
+//! of a call; each also in a worker process beside a thread.
 //!
 //! `cargo bench --bench sandbox`
 
@@ -135,5 +135,33 @@ fn calls(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, creation, calls);
+/// Process isolation against a thread, in the same run: a sandbox's start
+/// (and first answer), one call's round trip, and a pool's checkout.
+fn isolation(c: &mut Criterion) {
+    let mut config = pyocap::Config::new();
+    config.worker_program(env!("CARGO_BIN_EXE_pyocap"));
+    let runtime = Runtime::new(&config).unwrap();
+    let thread = Policy::new();
+    let mut process = Policy::new();
+    process.isolation(pyocap::Isolation::Process);
+    let mut group = c.benchmark_group("isolation");
+    group.sample_size(20);
+    for (name, policy) in [("thread", &thread), ("process", &process)] {
+        group.bench_function(format!("start+first eval ({name})"), |b| {
+            b.iter(|| runtime.sandbox(policy).unwrap().eval("1").unwrap())
+        });
+        let sb = runtime.sandbox(policy).unwrap();
+        sb.exec("def add(a, b):\n    return a + b").unwrap();
+        group.bench_function(format!("call/add round trip ({name})"), |b| {
+            b.iter(|| sb.call("add", &[Value::from(1), Value::from(2)]).unwrap())
+        });
+        let pool = runtime.pool(policy, 4, &[]).unwrap();
+        group.bench_function(format!("pool checkout+first eval ({name})"), |b| {
+            b.iter(|| pool.checkout().unwrap().eval("1").unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, creation, calls, isolation);
 criterion_main!(benches);

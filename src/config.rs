@@ -12,6 +12,8 @@ pub struct Config {
     pub(crate) stack_size: usize,
     pub(crate) hash_seed: u32,
     pub(crate) drop_grace: Duration,
+    pub(crate) worker_program: Option<std::path::PathBuf>,
+    pub(crate) worker_cpu: Duration,
 }
 
 impl Default for Config {
@@ -27,6 +29,8 @@ impl Config {
             stack_size: MIN_STACK,
             hash_seed: 0,
             drop_grace: Duration::from_secs(5),
+            worker_program: None,
+            worker_cpu: Duration::from_secs(3600),
         }
     }
 
@@ -60,5 +64,43 @@ impl Config {
     pub fn drop_grace(&mut self, grace: Duration) -> &mut Self {
         self.drop_grace = grace;
         self
+    }
+
+    /// The program started as the worker of a sandbox isolated in a process
+    /// ([`Isolation::Process`](crate::Isolation::Process)): the `pyocap`
+    /// binary, or any program whose `main` calls
+    /// [`pyocap::serve_worker_if_requested`](crate::serve_worker_if_requested)
+    /// first. Default: the `PYOCAP_WORKER` environment variable if set, else
+    /// this process's own executable.
+    pub fn worker_program(&mut self, path: impl Into<std::path::PathBuf>) -> &mut Self {
+        self.worker_program = Some(path.into());
+        self
+    }
+
+    /// The CPU time a worker process may use in its whole life
+    /// (`RLIMIT_CPU`; rounded up to whole seconds): past it the kernel kills
+    /// the worker and its sandbox ends in
+    /// [`GuestError::WorkerCrashed`](crate::GuestError::WorkerCrashed).
+    /// Default: one hour. A call's own bound is its deadline and fuel.
+    pub fn worker_cpu_limit(&mut self, cpu: Duration) -> &mut Self {
+        self.worker_cpu = cpu;
+        self
+    }
+
+    pub(crate) fn worker_spec(&self) -> Result<crate::process::WorkerSpec, crate::ConfigError> {
+        let program = match &self.worker_program {
+            Some(p) => p.clone(),
+            None => match std::env::var_os("PYOCAP_WORKER") {
+                Some(p) => p.into(),
+                None => std::env::current_exe()
+                    .map_err(|e| crate::ConfigError::Worker(format!("no worker program: {e}")))?,
+            },
+        };
+        Ok(crate::process::WorkerSpec {
+            program,
+            stack_size: self.stack_size,
+            hash_seed: self.hash_seed,
+            cpu_seconds: self.worker_cpu.as_secs() + u64::from(self.worker_cpu.subsec_nanos() > 0),
+        })
     }
 }

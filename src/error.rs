@@ -104,6 +104,23 @@ pub enum GuestError {
     /// terminal error ended it) and can run nothing more.
     #[error("the sandbox has been stopped")]
     Stopped,
+    /// The worker process of a sandbox isolated in a process
+    /// ([`Isolation::Process`](crate::Isolation::Process)) died (a signal, an
+    /// abort, the seccomp filter, a resource limit), broke the protocol, or did
+    /// not stop within the grace period and was killed. Terminal; the host and
+    /// every other sandbox carry on.
+    #[error("the sandbox's worker process crashed: {reason}")]
+    WorkerCrashed {
+        /// How the worker ended (`killed by signal 11`, `protocol error: ...`).
+        reason: String,
+    },
+    /// The operation is not available to a sandbox isolated in a worker
+    /// process yet (SPEC §2.1): capabilities do not cross the process wall.
+    #[error("{operation} is not available in a sandbox isolated in a worker process")]
+    Unsupported {
+        /// What was asked for.
+        operation: String,
+    },
 }
 
 impl GuestError {
@@ -126,6 +143,8 @@ impl GuestError {
             GuestError::Reentrant => "Reentrant",
             GuestError::CodeMismatch { .. } => "CodeMismatch",
             GuestError::Stopped => "Stopped",
+            GuestError::WorkerCrashed { .. } => "WorkerCrashed",
+            GuestError::Unsupported { .. } => "Unsupported",
         }
     }
 
@@ -149,6 +168,7 @@ impl GuestError {
                 | GuestError::DeadlineExceeded { .. }
                 | GuestError::FuelExhausted { .. }
                 | GuestError::InterpreterPanic { .. }
+                | GuestError::WorkerCrashed { .. }
                 | GuestError::Stopped
         )
     }
@@ -197,4 +217,12 @@ pub enum ConfigError {
     /// The interpreter could not be initialised.
     #[error("could not initialise the guest interpreter: {0}")]
     Init(String),
+    /// The policy asks for something a sandbox isolated in a worker process
+    /// cannot have yet (mounts, the master module), or process isolation is
+    /// not available on this platform.
+    #[error("process isolation: {0}")]
+    Isolation(String),
+    /// The worker process could not be started or did not start correctly.
+    #[error("could not start the worker process: {0}")]
+    Worker(String),
 }

@@ -44,7 +44,7 @@ pub(crate) const SPIN: Duration = Duration::from_micros(50);
 
 /// Polls `rx` for up to [`SPIN`]: `Some` with what arrived (or its
 /// disconnection), `None` when nothing did.
-fn spin_recv<T>(rx: &mpsc::Receiver<T>) -> Option<Result<T, mpsc::TryRecvError>> {
+pub(crate) fn spin_recv<T>(rx: &mpsc::Receiver<T>) -> Option<Result<T, mpsc::TryRecvError>> {
     let start = Instant::now();
     loop {
         for _ in 0..16 {
@@ -193,6 +193,16 @@ pub(crate) struct Link {
     pub(crate) fuel_left: AtomicU64,
     /// Whether a thread is re-sending the stop to a callee no waiter waits for.
     rearming: Arc<AtomicBool>,
+    /// For a sandbox in a worker process: its pid and the memory it reported.
+    pub(crate) remote: Remote,
+}
+
+/// What the host knows of a sandbox's worker process (all zero in process).
+#[derive(Default)]
+pub(crate) struct Remote {
+    pub(crate) pid: std::sync::atomic::AtomicU32,
+    pub(crate) memory_used: AtomicU64,
+    pub(crate) memory_peak: AtomicU64,
 }
 
 impl Link {
@@ -215,6 +225,7 @@ impl Link {
             fuel_used: AtomicU64::new(0),
             fuel_left: AtomicU64::new(u64::MAX),
             rearming: Arc::new(AtomicBool::new(false)),
+            remote: Remote::default(),
         });
         (link, tx, rx)
     }

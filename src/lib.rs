@@ -56,10 +56,12 @@ mod sandbox;
 mod pool;
 mod teardown;
 mod master;
+mod worker;
 
 mod sandbox_thread;
 mod membrane;
 mod inbox;
+mod process;
 
 mod guest;
 
@@ -95,8 +97,9 @@ pub use value::{from_value, to_value, CrossingError, DataLimits, SerdeError, Tag
 /// The `tracing` target of the audit log's events (see `caps/audit.rs`).
 pub use caps::audit::{MAX_FIELD_BYTES as AUDIT_MAX_FIELD_BYTES, TARGET as AUDIT_TARGET};
 pub use num_bigint::BigInt;
+pub use worker::{serve_worker_if_requested, worker_self_test, SelfTestOutcome, SELF_TEST_PROBES};
 pub use policy::{
-    Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
+    Isolation, Policy, DEFAULT_BUILTINS, FORBIDDEN_BUILTINS, IMPORTABLE_MODULES, OPTIONAL_BUILTINS,
 };
 pub use sandbox::{interruptible, Code, FuelReading, Sandbox, StopHandle};
 pub use sandbox_thread::GUEST_FILENAME;

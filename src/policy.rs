@@ -165,6 +165,23 @@ pub struct Policy {
     pub(crate) entropy: bool,
     pub(crate) sys: Option<crate::doors::SysData>,
     pub(crate) mounts: crate::mounts::Mounts,
+    pub(crate) isolation: Isolation,
+}
+
+/// Where a sandbox's interpreter runs (SPEC §2.1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Isolation {
+    /// On a thread of the host process (the default): the in-process layers of
+    /// SPEC §2 are the whole wall.
+    #[default]
+    InProcess,
+    /// In a worker process of its own, confined by rlimits and a seccomp-BPF
+    /// allowlist before it reads any guest text: a guest that crashes the
+    /// interpreter crashes only its worker, and the host answers
+    /// [`GuestError::WorkerCrashed`](crate::GuestError::WorkerCrashed). Linux
+    /// only; see SPEC §2.1 for what crosses and what is not yet available.
+    Process,
 }
 
 impl Default for Policy {
@@ -196,6 +213,7 @@ impl Policy {
             entropy: false,
             sys: None,
             mounts: crate::mounts::Mounts::default(),
+            isolation: Isolation::InProcess,
         }
     }
 
@@ -306,6 +324,21 @@ impl Policy {
     pub fn entropy(&mut self, yes: bool) -> &mut Self {
         self.entropy = yes;
         self
+    }
+
+    /// Runs the sandbox in this process ([`Isolation::InProcess`], the
+    /// default) or in a confined worker process of its own
+    /// ([`Isolation::Process`]). A process sandbox cannot have mounts or the
+    /// master module yet: [`Runtime::sandbox`](crate::Runtime::sandbox) refuses
+    /// them with [`ConfigError::Isolation`].
+    pub fn isolation(&mut self, isolation: Isolation) -> &mut Self {
+        self.isolation = isolation;
+        self
+    }
+
+    /// Where sandboxes of this policy run.
+    pub fn isolation_mode(&self) -> Isolation {
+        self.isolation
     }
 
     /// Whether this policy grants entropy.

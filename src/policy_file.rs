@@ -55,6 +55,9 @@ struct PolicyFile {
     data: Option<DataFile>,
     #[serde(skip_serializing_if = "Option::is_none")]
     sys: Option<SysFile>,
+    /// `"in-process"` (the default) or `"process"` (SPEC §2.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    isolation: Option<String>,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -259,6 +262,13 @@ impl Policy {
             }
             p.data_limits(limits);
         }
+        if let Some(isolation) = &file.isolation {
+            p.isolation(match isolation.as_str() {
+                "in-process" => crate::policy::Isolation::InProcess,
+                "process" => crate::policy::Isolation::Process,
+                _ => return Err(bad("isolation", "expected \"in-process\" or \"process\"")),
+            });
+        }
         if let Some(sys) = file.sys {
             let defaults = SysData::default();
             p.sys(Some(SysData {
@@ -313,6 +323,13 @@ impl Policy {
                 argv: s.argv.clone(),
                 platform: Some(s.platform.clone()),
             }),
+            isolation: Some(
+                match self.isolation {
+                    crate::policy::Isolation::InProcess => "in-process",
+                    crate::policy::Isolation::Process => "process",
+                }
+                .to_owned(),
+            ),
         };
         toml::to_string(&file).unwrap_or_else(|e| format!("# the policy could not be written: {e}\n"))
     }

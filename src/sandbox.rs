@@ -74,6 +74,11 @@ impl Sandbox {
             }
         });
         let data = policy.data.clone();
+        if policy.isolation == crate::policy::Isolation::Process {
+            let spec = runtime.inner.config.worker_spec()?;
+            let started = crate::process::spawn(&spec, policy, account)?;
+            return Ok(Sandbox::from_started(started, data, runtime));
+        }
         let started = crate::sandbox_thread::spawn(
             runtime.inner.config.stack_size,
             runtime.inner.config.hash_seed,
@@ -82,7 +87,15 @@ impl Sandbox {
             account,
             master,
         )?;
-        Ok(Sandbox {
+        Ok(Sandbox::from_started(started, data, runtime))
+    }
+
+    fn from_started(
+        started: crate::sandbox_thread::Started,
+        data: DataLimits,
+        runtime: Runtime,
+    ) -> Sandbox {
+        Sandbox {
             link: started.link,
             thread: Some(started.thread),
             printed: Mutex::new(Some(started.printed)),
@@ -92,7 +105,7 @@ impl Sandbox {
             streaming: AtomicBool::new(false),
             data,
             runtime,
-        })
+        }
     }
 }
 
@@ -222,13 +235,31 @@ impl Sandbox {
     /// Bytes of memory the guest holds now (everything allocated on its thread and
     /// not yet freed, including its interpreter). Zero unless
     /// [`CountingAllocator`](crate::CountingAllocator) is the global allocator.
+    /// In a worker process ([`Isolation::Process`](crate::Isolation::Process)):
+    /// what the worker reported at the end of the last call.
     pub fn memory_used(&self) -> usize {
-        self.link.account.live()
+        match self.worker_pid() {
+            Some(_) => self.link.remote.memory_used.load(Ordering::SeqCst) as usize,
+            None => self.link.account.live(),
+        }
     }
 
     /// The most memory the guest has held at once.
     pub fn memory_peak(&self) -> usize {
-        self.link.account.peak()
+        match self.worker_pid() {
+            Some(_) => self.link.remote.memory_peak.load(Ordering::SeqCst) as usize,
+            None => self.link.account.peak(),
+        }
+    }
+
+    /// The process id of the sandbox's worker process, for a sandbox isolated
+    /// in one ([`Isolation::Process`](crate::Isolation::Process)); `None` for
+    /// one in this process.
+    pub fn worker_pid(&self) -> Option<u32> {
+        match self.link.remote.pid.load(Ordering::SeqCst) {
+            0 => None,
+            pid => Some(pid),
+        }
     }
 
     /// Runs statements in the guest's global namespace.

@@ -54,6 +54,18 @@ pub(crate) struct Started {
     pub(crate) printed_tx: mpsc::Sender<Printed>,
 }
 
+/// A link for a sandbox whose interpreter runs elsewhere (in a worker
+/// process): its id and its tripwire, with no interpreter behind the
+/// tripwire's signal (whoever serves the inbox watches the tripwire itself).
+pub(crate) fn remote_link(
+    policy: &Policy,
+    account: AccountHandle,
+) -> (Arc<Link>, mpsc::Sender<inbox::Msg>, mpsc::Receiver<inbox::Msg>) {
+    let id = NEXT_SANDBOX.fetch_add(1, Ordering::Relaxed);
+    let (signal_tx, _unused) = user_signal_channel();
+    Link::new(id, Tripwire::new(signal_tx), account, policy)
+}
+
 /// Starts a sandbox thread whose allocations go to `account`, and waits until
 /// its interpreter is ready (or failed to start).
 pub(crate) fn spawn(

@@ -19,7 +19,7 @@
 #[global_allocator]
 static ALLOC: pyocap::CountingAllocator = pyocap::CountingAllocator::new();
 
-use pyocap::{GuestError, Policy, Runtime, IMPORTABLE_MODULES};
+use pyocap::{Config, GuestError, Isolation, Policy, Runtime, IMPORTABLE_MODULES};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -278,7 +278,14 @@ fn main() -> ExitCode {
     let next = Mutex::new(0usize);
     let runtime = Runtime::default();
     let policy = policy();
+    // Each program also runs in a worker process (`Isolation::Process`, SPEC
+    // §2.1), which must give exactly the in-process outcome.
+    let workers = Runtime::new(Config::new().worker_program(env!("CARGO_BIN_EXE_pyocap")))
+        .expect("a runtime");
+    let mut in_worker = policy.clone();
+    in_worker.isolation(Isolation::Process);
     let mut ours = BTreeMap::new();
+    let mut theirs_in_worker = BTreeMap::new();
     std::thread::scope(|s| {
         for _ in 0..2 {
             s.spawn(|| loop {
@@ -294,6 +301,7 @@ fn main() -> ExitCode {
         }
         for rel in &selected {
             ours.insert((*rel).clone(), run_pyocap(&runtime, &policy, &dir.join(rel), rel));
+            theirs_in_worker.insert((*rel).clone(), run_pyocap(&workers, &in_worker, &dir.join(rel), rel));
         }
     });
     let reference = reference.into_inner().unwrap();
@@ -309,6 +317,12 @@ fn main() -> ExitCode {
             }
         };
         let mine = &ours[*rel];
+        if theirs_in_worker[*rel] != *mine {
+            failures.push(format!(
+                "{rel}: a worker process answers otherwise than a thread: {}",
+                first_difference(mine, &theirs_in_worker[*rel])
+            ));
+        }
         let same = theirs == mine;
         match (same, listed.get(*rel)) {
             (true, None) => identical += 1,
@@ -343,6 +357,7 @@ fn main() -> ExitCode {
     }
     drop(ours);
     runtime.wait_for_teardown(Duration::from_secs(30));
+    workers.wait_for_teardown(Duration::from_secs(30));
     if failures.is_empty() {
         println!("test differential ... ok");
         ExitCode::SUCCESS

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 /// The layers, from the top: a file may import from its own layer and any
 /// layer below it.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("api", &["lib", "runtime", "config", "sandbox", "pool", "teardown", "master"]),
-    ("bridge", &["sandbox_thread", "membrane", "inbox"]),
+    ("api", &["lib", "runtime", "config", "sandbox", "pool", "teardown", "master", "worker"]),
+    ("bridge", &["sandbox_thread", "membrane", "inbox", "process"]),
     ("guest", &["guest"]),
     ("model", &["error", "policy", "policy_file", "doors", "mounts", "value", "caps"]),
     ("base", &["alloc"]),

@@ -43,6 +43,22 @@ fn our_own_payloads_are_contained() {
 }
 
 #[test]
+fn the_payloads_are_contained_in_worker_processes_too() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/attacks");
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/attacks");
+    for sub in ["introspection", "library"] {
+        let (ok, text) = run(&root.join(sub), &["--isolate", "process"]);
+        assert_contained(&text);
+        assert!(ok && text.contains(" 0 failed"), "{text}");
+    }
+    // As in process, a resource payload may overrun on a loaded machine.
+    if shared.is_dir() {
+        let (_, text) = run(&shared, &["--isolate", "process"]);
+        assert_contained(&text);
+    }
+}
+
+#[test]
 fn the_runner_detects_escapes_and_overruns() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/attacks/oracle");
     let (ok, text) = run(&root, &["--timeout", "1"]);

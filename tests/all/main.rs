@@ -29,6 +29,7 @@ mod money;
 mod observe;
 mod output;
 mod policy;
+mod process;
 mod pool;
 mod protocols;
 mod regex;

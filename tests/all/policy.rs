@@ -328,6 +328,7 @@ fn policies_round_trip_through_toml() {
     full.max_source_nesting(50).unwrap();
     full.max_source_bytes(4096);
     full.max_int_bits(1 << 16);
+    full.isolation(pyocap::Isolation::Process);
     full.data_limits(pyocap::DataLimits {
         max_depth: 5,
         max_items: 6,
@@ -353,6 +354,7 @@ fn policies_round_trip_through_toml() {
     }
     // An empty file is the default policy; keys written by hand read as documented.
     assert_eq!(Policy::from_toml("").unwrap(), Policy::new());
+    assert!(Policy::from_toml("isolation = 'container'").is_err());
     let p = Policy::from_toml(
         "imports = ['json']\nallow_builtins = ['memoryview']\ntimeout = 'none'\nmemory = '64MiB'\nfuel = 10\n[sys]\nargv = ['x']\n",
     )

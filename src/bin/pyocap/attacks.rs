@@ -9,7 +9,7 @@
 //! from effects alone.
 
 use super::{grant_all, report, start_master_with};
-use pyocap::{GuestError, Policy, Runtime, Value, IMPORTABLE_MODULES, OPTIONAL_BUILTINS};
+use pyocap::{GuestError, Isolation, Policy, Runtime, Value, IMPORTABLE_MODULES, OPTIONAL_BUILTINS};
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{Read, Write};
@@ -65,6 +65,8 @@ pub struct Options {
     pub output_cap: usize,
     /// Print each failing child's output.
     pub verbose: bool,
+    /// Where each payload's sandboxes run.
+    pub isolation: Isolation,
 }
 
 /// The runner's verdict on one payload.
@@ -217,6 +219,9 @@ fn run_payload(
         .arg(&end_marker);
     for id in &canaries {
         cmd.arg("--canary-id").arg(id);
+    }
+    if opts.isolation == Isolation::Process {
+        cmd.arg("--isolate").arg("process");
     }
     cmd.arg(path)
         .env(SECRET_ENV, &env_token)
@@ -386,6 +391,7 @@ pub fn attack_one(
     host_secret: &str,
     canary_ids: &[String],
     end_marker: &str,
+    isolation: Isolation,
 ) -> ExitCode {
     let source = match std::fs::read_to_string(file) {
         Ok(s) => s,
@@ -410,7 +416,8 @@ pub fn attack_one(
             return ExitCode::from(2);
         }
     };
-    let policy = widest_policy();
+    let mut policy = widest_policy();
+    policy.isolation(isolation);
     // One fresh sandbox per canary id: a warm pool starts the next ones while
     // a payload runs (each is handed out once, never reused).
     let pool = match runtime.pool(&policy, canary_ids.len().clamp(1, 4), &[]) {
@@ -430,9 +437,13 @@ pub fn attack_one(
                 return ExitCode::from(2);
             }
         };
-        if let Err(e) = grant_all(&master, &sandbox) {
-            eprintln!("pyocap: granting host: {e}");
-            return ExitCode::from(2);
+        // Capabilities do not cross into a worker process yet: there the
+        // payload runs without the `host` object.
+        if isolation == Isolation::InProcess {
+            if let Err(e) = grant_all(&master, &sandbox) {
+                eprintln!("pyocap: granting host: {e}");
+                return ExitCode::from(2);
+            }
         }
         let outcome = sandbox.exec_named(&source, &filename);
         let result = match sandbox.eval("result") {

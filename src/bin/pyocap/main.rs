@@ -8,7 +8,7 @@ mod attacks;
 mod audit;
 
 use clap::{Parser, Subcommand};
-use pyocap::{Clock, Filter, GuestError, Mount, Policy, Runtime, Sandbox, Value};
+use pyocap::{Clock, Filter, GuestError, Isolation, Mount, Policy, Runtime, Sandbox, Value};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,6 +74,11 @@ enum Command {
         /// resolved only inside the mounts; relative paths start at the first.
         #[arg(long, value_name = "HOST:GUEST[:ro|rw][:QUOTA]")]
         mount: Vec<String>,
+        /// Where the guest runs: `in-process` (default) or `process`, a worker
+        /// process confined by rlimits and a seccomp allowlist (Linux): a guest
+        /// that crashes the interpreter crashes only the worker.
+        #[arg(long, value_name = "in-process|process", value_parser = parse_isolation)]
+        isolate: Option<Isolation>,
         /// Let the guest `import sys`: `argv` (FILE, then each `--argv`),
         /// `platform`, the interpreter's constants; `sys.stdout` is its output.
         #[arg(long)]
@@ -147,7 +152,18 @@ enum Command {
         /// Print the output of every payload that was not contained.
         #[arg(long, short)]
         verbose: bool,
+        /// Run each payload's sandboxes in worker processes (`process`; see
+        /// `run --isolate`). The `host` object is then not granted:
+        /// capabilities do not cross into a worker yet.
+        #[arg(long, value_name = "in-process|process", value_parser = parse_isolation)]
+        isolate: Option<Isolation>,
     },
+    /// Proves the worker confinement of `--isolate process` on this machine:
+    /// each probe runs in a worker confined as a sandbox's is, which then
+    /// tries one thing (open a file, make a socket, execve, fork, reserve
+    /// past its address-space limit). Prints one line per probe; exits 1 if
+    /// any was not refused as it must be.
+    SelfTestIsolation,
     /// The child process of `attacks` (one payload); not for direct use.
     #[command(hide = true)]
     AttackOne {
@@ -158,10 +174,22 @@ enum Command {
         canary_id: Vec<String>,
         #[arg(long = "end-marker")]
         end_marker: String,
+        #[arg(long, value_parser = parse_isolation)]
+        isolate: Option<Isolation>,
     },
 }
 
+fn parse_isolation(text: &str) -> Result<Isolation, String> {
+    match text {
+        "in-process" => Ok(Isolation::InProcess),
+        "process" => Ok(Isolation::Process),
+        _ => Err("expected `in-process` or `process`".into()),
+    }
+}
+
 fn main() -> ExitCode {
+    // A sandbox isolated in a process runs in a copy of this binary.
+    pyocap::serve_worker_if_requested();
     let cli = Cli::parse();
     match cli.command {
         Command::Run {
@@ -173,6 +201,7 @@ fn main() -> ExitCode {
             clock,
             entropy,
             mount,
+            isolate,
             sys,
             argv,
             timeout,
@@ -218,6 +247,9 @@ fn main() -> ExitCode {
                     return usage_error(e);
                 }
             }
+            if let Some(isolation) = isolate {
+                policy.isolation(isolation);
+            }
             if sys || !argv.is_empty() {
                 let mut data = policy.sys_data().cloned().unwrap_or_default();
                 data.argv = std::iter::once(file.clone()).chain(argv).collect();
@@ -243,25 +275,50 @@ fn main() -> ExitCode {
             }
             run(&file, &policy, grants.as_deref(), json, cap_graph.as_deref())
         }
+        Command::SelfTestIsolation => {
+            let me = match std::env::current_exe() {
+                Ok(p) => p,
+                Err(e) => return usage_error(e),
+            };
+            let outcomes = match pyocap::worker_self_test(&me) {
+                Ok(o) => o,
+                Err(e) => return usage_error(e),
+            };
+            let mut failed = 0;
+            for o in &outcomes {
+                let verdict = if o.passed { "ok  " } else { "FAIL" };
+                failed += usize::from(!o.passed);
+                println!("{verdict} {:<14} expected {:<17} observed {}", o.probe, o.expected, o.observed);
+            }
+            println!("{} passed, {failed} failed", outcomes.len() - failed);
+            if failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
         Command::Attacks {
             dir,
             timeout,
             memory_cap,
             output_cap,
             verbose,
+            isolate,
         } => attacks::run_corpus(&attacks::Options {
             dir,
             timeout,
             memory_cap: memory_cap as u64,
             output_cap,
             verbose,
+            isolation: isolate.unwrap_or_default(),
         }),
         Command::AttackOne {
             file,
             host_secret,
             canary_id,
             end_marker,
-        } => attacks::attack_one(&file, &host_secret, &canary_id, &end_marker),
+            isolate,
+        } => attacks::attack_one(&file, &host_secret, &canary_id, &end_marker, isolate.unwrap_or_default()),
     }
 }
 
