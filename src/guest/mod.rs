@@ -59,6 +59,7 @@ use rustpython_vm::{PyResult, VirtualMachine};
 
 pub(crate) use compile::{compile, compile_unloaded, load, Compiled};
 pub(crate) use compile::{check_source, SourceKind};
+pub(crate) use conform::conform_chain;
 pub(crate) use env::{provide_module, set_output_sink, take_output};
 pub(crate) use state::Printed;
 pub(crate) use finalize::safe_point;
@@ -111,6 +112,7 @@ pub(crate) fn install(
     // The runtime's own types exist before the sweep reaches them.
     compile::init_types(vm);
     compile::init_fstring_types();
+    conform::raised::init_types();
     stdlib::init_json_types();
     finalize::enable();
     finalize::install(vm);
@@ -136,6 +138,7 @@ pub(crate) fn release_finalizers() {
 pub(crate) fn release() {
     compile::release();
     compile::release_fstring();
+    conform::raised::release();
     meter::release();
     exclusive::release();
     stdlib::release_regex();

@@ -59,6 +59,8 @@ pub(crate) fn wrap_exception(
     exc: &PyBaseExceptionRef,
     sources: &SourceCache,
 ) -> GuestError {
+    // CPython's words for the interpreter's own (SPEC §4.5).
+    crate::guest::conform_chain(exc, vm);
     let type_name = exc.class().name().to_string();
     let message = match exc.as_object().str(vm) {
         Ok(s) => truncate(s.to_string_lossy().into_owned(), MAX_MESSAGE),

@@ -1,7 +1,7 @@
 //! Guest exceptions and syntax errors become host errors made of strings.
 
 use crate::util::*;
-use pyocap::GuestError;
+use pyocap::{GuestError, Value};
 
 fn exception(src: &str) -> (String, String, String) {
     match sandbox().exec(src) {
@@ -155,4 +155,33 @@ fn a_capability_call_keeps_the_owners_error() {
     }
     drop(owner);
     assert_eq!(ok.call(vec![]).unwrap_err(), CapError::Revoked);
+}
+
+#[test]
+fn the_interpreters_own_words_are_cpythons_where_the_guest_sees_them() {
+    let sb = sandbox();
+    // In a handler, bare or named, nested in a function.
+    sb.exec(
+        "def f():\n    try:\n        max([])\n    except ValueError as e:\n        return str(e)\n\
+         class Mine(ValueError): pass\n\
+         def g():\n    try:\n        raise Mine('max() iterable argument is empty')\n    except Exception as e:\n        return str(e)\n",
+    )
+    .unwrap();
+    assert_eq!(sb.eval("f()").unwrap(), Value::from("max() arg is an empty sequence"));
+    // A guest's own subclass keeps its words.
+    assert_eq!(sb.eval("g()").unwrap(), Value::from("max() iterable argument is empty"));
+    // Leaving the sandbox, with the exception chained to it.
+    match sb.exec("try:\n    (1, 2)[0] = 3\nexcept KeyError:\n    pass\n") {
+        Err(GuestError::Exception { message, .. }) => {
+            assert_eq!(message, "'tuple' object does not support item assignment")
+        }
+        other => panic!("{other:?}"),
+    }
+    match sb.exec("try:\n    a, b = [1, 2, 3]\nfinally:\n    pass\n") {
+        Err(GuestError::Exception { message, .. }) => assert_eq!(message, "too many values to unpack (expected 2)"),
+        other => panic!("{other:?}"),
+    }
+    // What a later handler reads of an exception handled before it.
+    sb.exec("try:\n    try:\n        min([])\n    except ValueError:\n        raise KeyError('k')\nexcept KeyError as k:\n    seen = str(k.__context__)\n").unwrap();
+    assert_eq!(sb.eval("seen").unwrap(), Value::from("min() arg is an empty sequence"));
 }

@@ -140,7 +140,45 @@ fn compile_plain(
     if instrument {
         visit_module(&mut module, &Instrument);
     }
+    // After the ticks: the handler call is not guest work and weighs nothing.
+    visit_module(&mut module, &MarkHandlers);
     Ok(codegen::compile::compile_top(module, source_file, mode, CompileOpts::default())?)
+}
+
+/// The AST pass that puts a call of the handler object first in every
+/// `except` handler (`conform::raised`: CPython's words for the exception
+/// the handler sees).
+struct MarkHandlers;
+
+impl Transformer for MarkHandlers {
+    fn visit_stmt(&self, stmt: &mut ast::Stmt) {
+        ruff_python_ast::visitor::transformer::walk_stmt(self, stmt);
+        if let ast::Stmt::Try(t) = stmt {
+            for handler in &mut t.handlers {
+                let ast::ExceptHandler::ExceptHandler(h) = handler;
+                let at = ruff_text_size::TextRange::empty(ruff_text_size::Ranged::range(&*h).start());
+                let call = ast::Expr::Call(ast::ExprCall {
+                    node_index: ast::AtomicNodeIndex::NONE,
+                    range: at,
+                    func: Box::new(crate::guest::marker::marked_literal("except", at)),
+                    arguments: ast::Arguments {
+                        range: at,
+                        node_index: ast::AtomicNodeIndex::NONE,
+                        args: Box::default(),
+                        keywords: Box::default(),
+                    },
+                });
+                h.body.insert(
+                    0,
+                    ast::Stmt::Expr(ast::StmtExpr {
+                        node_index: ast::AtomicNodeIndex::NONE,
+                        range: at,
+                        value: Box::new(call),
+                    }),
+                );
+            }
+        }
+    }
 }
 
 fn visit_module(module: &mut ast::Mod, pass: &impl Transformer) {
@@ -242,6 +280,7 @@ impl<'a> ConstantBag for TickBag<'a> {
                 match value.as_str().ok().and_then(|s| s.strip_prefix(marker())) {
                     Some("concat") => concat_object().into(),
                     Some("field") => field_object().into(),
+                    Some("except") => crate::guest::conform::raised::handler_object().into(),
                     Some(tick) => {
                         // Only the instrumentation writes marked constants, and
                         // its weights are at least 1.

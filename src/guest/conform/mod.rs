@@ -8,10 +8,12 @@ mod index;
 mod library;
 mod messages;
 mod numbers;
+pub(crate) mod raised;
 mod views;
 
 pub(crate) use library::{wrap_functools, wrap_math};
 pub(crate) use numbers::ascii_numeral;
+pub(crate) use raised::conform_chain;
 use rustpython_vm::VirtualMachine;
 
 /// Installs every fix: after the builtins are restricted to the policy's and
