@@ -49,6 +49,11 @@ fn reword(kind: &str, message: &str) -> Option<String> {
             if m.starts_with("month must be in 1..12, not ") {
                 return fixed("month must be in 1..12");
             }
+            // The library's `json` is CPython 3.13's, which names the value.
+            let json = "Out of range float values are not JSON compliant";
+            if m.starts_with(json) && m.len() > json.len() {
+                return fixed(json);
+            }
             None
         }
         "TypeError" => {
@@ -72,6 +77,30 @@ fn reword(kind: &str, message: &str) -> Option<String> {
             let isinstance = "isinstance() arg 2 must be a type, a tuple of types, or a union";
             if m.starts_with(isinstance) && m.len() > isinstance.len() {
                 return fixed(isinstance);
+            }
+            // `Shape()` of an abstract class.
+            if let Some(rest) = m.strip_prefix("class ") {
+                if let Some((class, methods)) = rest.split_once(" without an implementation for abstract method") {
+                    let mut names: Vec<&str> = methods
+                        .trim_start_matches('s')
+                        .trim_start()
+                        .split(", ")
+                        .map(|n| n.trim_matches('\''))
+                        .collect();
+                    // CPython lists them sorted.
+                    names.sort_unstable();
+                    let plural = if names.len() > 1 { "s" } else { "" };
+                    return Some(format!(
+                        "Can't instantiate abstract class {class} with abstract method{plural} {}",
+                        names.join(", ")
+                    ));
+                }
+                if !rest.is_empty() && rest.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    return Some(format!("Can't instantiate abstract class {rest}"));
+                }
+            }
+            if m == "cannot compare naive and aware datetimes" {
+                return fixed("can't compare offset-naive and offset-aware datetimes");
             }
             let generic = " indices must be integers or slices or classes that override __index__ operator, not '";
             if let Some((what, t)) = m.split_once(generic) {
@@ -213,6 +242,10 @@ mod tests {
             ("TypeError", "list indices must be integers or slices or classes that override __index__ operator, not 'str'", Some("list indices must be integers or slices, not str")),
             ("TypeError", "str indices must be integers or slices or classes that override __index__ operator, not 'float'", Some("string indices must be integers, not 'float'")),
             ("RuntimeError", "set changed size during iteration", Some("Set changed size during iteration")),
+            ("TypeError", "class Shape without an implementation for abstract method 'area'", Some("Can't instantiate abstract class Shape with abstract method area")),
+            ("TypeError", "class S without an implementation for abstract methods 'a', 'b'", Some("Can't instantiate abstract class S with abstract methods a, b")),
+            ("TypeError", "class Real", Some("Can't instantiate abstract class Real")),
+            ("TypeError", "class is not callable", None),
             // CPython's own words, and words of other kinds, stay.
             ("ValueError", "max() arg is an empty sequence", None),
             ("TypeError", "'tuple' object does not support item assignment", None),

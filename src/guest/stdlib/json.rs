@@ -295,15 +295,11 @@ impl Reader<'_> {
                     return Ok(vm.ctx.new_list(values).into());
                 }
                 Some(b',') => {
-                    let comma = self.chars;
                     self.advance(1);
                     self.skip_whitespace();
+                    // CPython 3.11's words for a trailing comma (3.13's name it).
                     if self.peek() == Some(b']') {
-                        return Err(self.error(
-                            "Illegal trailing comma before end of array",
-                            comma,
-                            vm,
-                        ));
+                        return Err(self.error("Expecting value", self.chars, vm));
                     }
                 }
                 _ => return Err(self.error("Expecting ',' delimiter", self.chars, vm)),
@@ -351,19 +347,10 @@ impl Reader<'_> {
                     return Ok(self.finish_object(pairs, vm)?);
                 }
                 Some(b',') => {
-                    let comma = self.chars;
                     self.advance(1);
                     self.skip_whitespace();
-                    match self.peek() {
-                        Some(b'"') => {}
-                        Some(b'}') => {
-                            return Err(self.error(
-                                "Illegal trailing comma before end of object",
-                                comma,
-                                vm,
-                            ))
-                        }
-                        _ => return Err(self.error(NAME, self.chars, vm)),
+                    if self.peek() != Some(b'"') {
+                        return Err(self.error(NAME, self.chars, vm));
                     }
                 }
                 _ => return Err(self.error("Expecting ',' delimiter", self.chars, vm)),
