@@ -9,7 +9,7 @@ use crate::error::GuestError;
 use crate::policy::{Isolation, Policy};
 use crate::process::confine;
 use crate::process::protocol::{
-    flatten, read_frame, unflatten, write_frame, Done, FromWorker, Init, ToWorker, WireJob,
+    flatten, read_frame, unflatten, write_frame, Done, FrameLimits, FromWorker, Init, ToWorker, WireJob,
     WORKER_ARG,
 };
 use crate::runtime::Runtime;
@@ -166,6 +166,9 @@ fn self_test(probe: &str) -> i32 {
     }
 }
 
+/// How often a worker sends what its guest printed while a job runs.
+const OUTPUT_TICK: std::time::Duration = std::time::Duration::from_millis(5);
+
 /// Exit status of a worker whose host sent something else than an `Init`
 /// first, or whose set-up failed.
 const BAD_START: i32 = 70;
@@ -176,7 +179,7 @@ fn serve() -> i32 {
         write_frame(&mut *out.lock(), msg).is_ok()
     };
     let stdin = std::io::stdin();
-    let init: Init = match read_frame(&mut stdin.lock(), usize::MAX) {
+    let init: Init = match read_frame(&mut stdin.lock(), &FrameLimits::trusted()) {
         Ok(ToWorker::Init(init)) => init,
         _ => return BAD_START,
     };
@@ -202,17 +205,40 @@ fn serve() -> i32 {
         Ok(s) => s,
         Err(e) => return failed(e.to_string()),
     };
-    let sink = out.clone();
-    sandbox.stream_output(move |text| {
-        let _ = write_frame(&mut *sink.lock(), &FromWorker::Output(text.to_owned()));
-    });
+    // What the guest prints is gathered and sent a few milliseconds at a time
+    // (one frame per print would cost the host four thread wake-ups each),
+    // and all of it before the job's answer.
+    let printed = Arc::new(Mutex::new(String::new()));
+    let gathered = printed.clone();
+    sandbox.stream_output(move |text| gathered.lock().push_str(text));
+    let flush = {
+        let (out, printed) = (out.clone(), printed.clone());
+        move || {
+            let mut out = out.lock();
+            let text = std::mem::take(&mut *printed.lock());
+            text.is_empty() || write_frame(&mut *out, &FromWorker::Output(text)).is_ok()
+        }
+    };
+    let periodic = flush.clone();
+    let flusher = std::thread::Builder::new()
+        .name("pyocap-worker-output".into())
+        .stack_size(256 << 10)
+        .spawn(move || loop {
+            std::thread::sleep(OUTPUT_TICK);
+            if !periodic() {
+                return;
+            }
+        });
+    if let Err(e) = flusher {
+        return failed(e.to_string());
+    }
     let stop = sandbox.stop_handle();
     let (jobs_tx, jobs) = mpsc::channel();
     let reader = std::thread::Builder::new()
         .name("pyocap-worker-inbox".into())
         .stack_size(256 << 10)
         .spawn(move || loop {
-            match read_frame(&mut stdin.lock(), usize::MAX) {
+            match read_frame(&mut stdin.lock(), &FrameLimits::trusted()) {
                 Ok(ToWorker::Job { fuel, job }) => {
                     if jobs_tx.send((fuel, job)).is_err() {
                         return;
@@ -235,7 +261,7 @@ fn serve() -> i32 {
     if !send(&out, &FromWorker::Ready) {
         return BAD_START;
     }
-    let limits = policy.data.clone();
+    let limits = (policy.data.clone(), policy.max_int_bits);
     loop {
         // A job that follows quickly is taken without parking this thread.
         let next = match crate::inbox::spin_recv(&jobs) {
@@ -253,6 +279,9 @@ fn serve() -> i32 {
                 operation: "a capability crossing out of a worker process".into(),
             })
         });
+        if !flush() {
+            break;
+        }
         let fuel = sandbox.fuel();
         let done = Done {
             outcome: outcome.map_err(Into::into),
@@ -271,10 +300,10 @@ fn serve() -> i32 {
 fn run(
     sandbox: &crate::Sandbox,
     job: WireJob,
-    limits: &crate::value::DataLimits,
+    (limits, max_int_bits): &(crate::value::DataLimits, u64),
 ) -> Result<Value, GuestError> {
     let value = |flat| {
-        unflatten(flat, limits).map_err(|_| {
+        unflatten(flat, limits, *max_int_bits).map_err(|_| {
             GuestError::Crossing(crate::value::CrossingError::TooDeep {
                 limit: limits.max_depth,
             })

@@ -98,16 +98,11 @@ fn filters() -> Result<Vec<seccompiler::BpfProgram>, ConfineError> {
         libc::SYS_munmap,
         libc::SYS_mremap,
         libc::SYS_mprotect,
-        libc::SYS_madvise,
         libc::SYS_brk,
         libc::SYS_futex,
-        libc::SYS_clock_gettime,
-        libc::SYS_clock_getres,
-        libc::SYS_clock_nanosleep,
         libc::SYS_nanosleep,
         libc::SYS_gettimeofday,
         libc::SYS_sched_yield,
-        libc::SYS_sched_getaffinity,
         libc::SYS_getrandom,
         libc::SYS_gettid,
         libc::SYS_getpid,
@@ -124,6 +119,34 @@ fn filters() -> Result<Vec<seccompiler::BpfProgram>, ConfineError> {
     ] {
         rules.insert(nr, vec![]);
     }
+    // Clocks: the system's own (ids 0 to 15), never a CPU clock of another
+    // process or thread (negative ids), which would time the host.
+    for nr in [libc::SYS_clock_gettime, libc::SYS_clock_getres, libc::SYS_clock_nanosleep] {
+        rules.insert(nr, vec![one(vec![arg(0, Op::Le, 15)?])?]);
+    }
+    // CPU sets: allowed here, but the second filter answers `ENOSYS` for any
+    // pid but 0 (its own), so no other process can be probed (the C library
+    // asks with a thread's own id, and takes `ENOSYS` as "unknown").
+    rules.insert(libc::SYS_sched_getaffinity, vec![]);
+    // The advice an allocator gives, never the kinds that act on the
+    // machine's memory (`MADV_HWPOISON`, `MADV_SOFT_OFFLINE`, ...).
+    let advice = [
+        libc::MADV_NORMAL,
+        libc::MADV_RANDOM,
+        libc::MADV_SEQUENTIAL,
+        libc::MADV_WILLNEED,
+        libc::MADV_DONTNEED,
+        libc::MADV_FREE,
+        libc::MADV_HUGEPAGE,
+        libc::MADV_NOHUGEPAGE,
+    ];
+    rules.insert(
+        libc::SYS_madvise,
+        advice
+            .iter()
+            .map(|&a| one(vec![arg(2, Op::Eq, a as u64)?]))
+            .collect::<Result<_, _>>()?,
+    );
     rules.insert(libc::SYS_read, vec![one(vec![arg(0, Op::Eq, 0)?])?]);
     rules.insert(
         libc::SYS_write,
@@ -140,10 +163,16 @@ fn filters() -> Result<Vec<seccompiler::BpfProgram>, ConfineError> {
     let allow = SeccompFilter::new(rules, SeccompAction::KillProcess, SeccompAction::Allow, arch)
         .map_err(bad)?;
     let allow: seccompiler::BpfProgram = allow.try_into().map_err(bad)?;
-    // A second filter answers `ENOSYS` to `clone3` (filters stack; the
-    // stricter answer wins, so everything else stays as the first decides).
+    // A second filter answers `ENOSYS` to `clone3` and to `sched_getaffinity`
+    // of another pid (filters stack; the stricter answer wins, so everything
+    // else stays as the first decides).
     let clone3 = SeccompFilter::new(
-        [(libc::SYS_clone3, vec![])].into_iter().collect(),
+        [
+            (libc::SYS_clone3, vec![]),
+            (libc::SYS_sched_getaffinity, vec![one(vec![arg(0, Op::Ne, 0)?])?]),
+        ]
+        .into_iter()
+        .collect(),
         SeccompAction::Allow,
         SeccompAction::Errno(libc::ENOSYS as u32),
         arch,

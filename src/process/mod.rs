@@ -17,7 +17,10 @@ use crate::inbox::{self, Job, Link};
 use crate::policy::{Isolation, Policy};
 use crate::sandbox_thread::Started;
 use crate::value::{DataLimits, Value};
-use protocol::{cut, flatten, read_frame, unflatten, write_frame, FromWorker, Init, ToWorker, WireError, WireJob};
+use protocol::{
+    cut, flatten, read_frame, unflatten, write_frame, FrameLimits, FromWorker, Init, ToWorker, WireError,
+    WireJob,
+};
 use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -28,8 +31,11 @@ use std::time::{Duration, Instant};
 /// How long a worker has, once told to stop, to answer before it is killed.
 pub(crate) const KILL_GRACE: Duration = Duration::from_secs(1);
 
+/// How long one attempt to write to a worker's socket may block.
+const WRITE_TICK: Duration = Duration::from_millis(10);
+
 /// How long a worker has to build its sandbox and confine itself.
-const START_TIMEOUT: Duration = Duration::from_secs(30);
+const START_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the runtime's configuration says about workers.
 pub(crate) struct WorkerSpec {
@@ -89,6 +95,7 @@ pub(crate) fn spawn(
         }),
     };
     let data = policy.data.clone();
+    let max_int_bits = policy.max_int_bits;
     let worker = |e: std::io::Error| ConfigError::Worker(e.to_string());
     let (host_end, worker_end) = UnixStream::pair().map_err(worker)?;
     let mut child = Command::new(&spec.program)
@@ -104,7 +111,13 @@ pub(crate) fn spawn(
         .spawn()
         .map_err(|e| ConfigError::Worker(format!("{}: {e}", spec.program.display())))?;
     let pid = child.id();
-    let mut writer = Writer(host_end.try_clone().map_err(worker)?);
+    let writer_end = host_end.try_clone().map_err(worker)?;
+    // Writes wait at most a tick: the relay watches the stop while a worker
+    // that does not read leaves the socket full.
+    writer_end
+        .set_write_timeout(Some(WRITE_TICK))
+        .map_err(worker)?;
+    let mut writer = Writer(writer_end);
     // Every frame from the worker is hostile until checked: the reader holds
     // at most one decoded frame waiting (a worker that floods the socket
     // blocks on it), decodes values within the data limits' item count, and
@@ -112,13 +125,29 @@ pub(crate) fn spawn(
     // worker's own sandbox enforces first, unless it is compromised).
     let (events_tx, events) = mpsc::sync_channel(1);
     let mut reader = host_end;
-    let max_nodes = data.max_items.saturating_add(1);
+    let max_nodes = data.max_items;
+    let max_done = data
+        .max_bytes
+        .saturating_add(data.max_items.saturating_mul(18))
+        .saturating_add(2 << 20);
     let mut output_left = policy.max_output;
     let reading = std::thread::Builder::new()
         .name("pyocap-worker-reader".into())
         .stack_size(256 << 10)
         .spawn(move || loop {
-            let event = match read_frame::<FromWorker>(&mut reader, max_nodes) {
+            // Each kind of message is as long as it can legitimately be.
+            let left = output_left;
+            let limits = FrameLimits {
+                max_len: Box::new(move |kind| match kind {
+                    0 => 16,
+                    1 => 64 << 10,
+                    2 => left.saturating_add(16),
+                    3 => max_done,
+                    _ => 16,
+                }),
+                max_nodes,
+            };
+            let event = match read_frame::<FromWorker>(&mut reader, &limits) {
                 Ok(FromWorker::Output(text)) if text.len() > output_left => {
                     Event::Gone(WireError::Protocol("output past the sandbox's budget".into()))
                 }
@@ -171,6 +200,7 @@ pub(crate) fn spawn(
                 child,
                 printed: printed_tx,
                 data,
+                max_int_bits,
             };
             inbox::attach(relay_link.id, inbox_tx, inbox_rx, relay_link.tripwire.clone());
             while let Some(request) = inbox::next_request() {
@@ -256,6 +286,7 @@ struct Relay {
     child: Child,
     printed: mpsc::Sender<Printed>,
     data: DataLimits,
+    max_int_bits: u64,
 }
 
 impl Relay {
@@ -314,10 +345,21 @@ impl Relay {
             fuel: (budget != u64::MAX).then_some(budget),
             job: wire,
         };
-        if let Err(e) = write_frame(&mut self.writer, &job) {
-            return Err(self.crashed(e));
+        // Nothing may be waiting from the worker between jobs: an answer out
+        // of turn would be taken for the next job's.
+        match self.events.try_recv() {
+            Err(mpsc::TryRecvError::Empty) => {}
+            Ok(Event::Gone(e)) => return Err(self.crashed(e)),
+            Ok(Event::Msg(m)) => {
+                let why = format!("a {} message between jobs", m.kind());
+                return Err(self.crashed(WireError::Protocol(why)));
+            }
+            Err(mpsc::TryRecvError::Disconnected) => return Err(self.crashed(WireError::Closed)),
         }
         let mut stop_sent: Option<Instant> = None;
+        if let Err(e) = self.send(&job, &mut stop_sent) {
+            return Err(self.crashed(e));
+        }
         // A quick answer is taken without parking this thread (as inbox waits do).
         let mut spin = true;
         loop {
@@ -342,7 +384,7 @@ impl Relay {
                     link.remote.memory_used.store(done.memory_used, Ordering::SeqCst);
                     link.remote.memory_peak.store(done.memory_peak, Ordering::SeqCst);
                     let outcome = match done.outcome {
-                        Ok(flat) => match unflatten(flat, &self.data) {
+                        Ok(flat) => match unflatten(flat, &self.data, self.max_int_bits) {
                             Ok(v) => Ok(v),
                             Err(e) => return Err(self.crashed(e)),
                         },
@@ -371,10 +413,10 @@ impl Relay {
                     }
                     match stop_sent {
                         None => {
-                            stop_sent = Some(Instant::now());
-                            if let Err(e) = write_frame(&mut self.writer, &ToWorker::Stop) {
+                            if let Err(e) = self.send(&ToWorker::Stop, &mut stop_sent) {
                                 return Err(self.crashed(e));
                             }
+                            stop_sent.get_or_insert_with(Instant::now);
                         }
                         Some(at) if at.elapsed() >= KILL_GRACE => {
                             return Err(self.crashed(WireError::Unresponsive));
@@ -384,6 +426,38 @@ impl Relay {
                 }
             }
         }
+    }
+
+    /// Sends `msg`, a tick at a time while the socket is full, watching the
+    /// stop: once the sandbox was stopped (`stop_sent` records when, shared
+    /// with the wait for the answer), a worker that still does not read
+    /// within [`KILL_GRACE`] is `Unresponsive`.
+    fn send(&mut self, msg: &ToWorker, stop_sent: &mut Option<Instant>) -> Result<(), WireError> {
+        let bytes = protocol::encode(msg)?;
+        let mut at = 0;
+        while at < bytes.len() {
+            match std::io::Write::write(&mut self.writer, &bytes[at..]) {
+                Ok(0) => return Err(WireError::Closed),
+                Ok(n) => at += n,
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock
+                            | std::io::ErrorKind::TimedOut
+                            | std::io::ErrorKind::Interrupted
+                    ) =>
+                {
+                    if self.link.tripwire.is_tripped() {
+                        let since = *stop_sent.get_or_insert_with(Instant::now);
+                        if since.elapsed() >= KILL_GRACE {
+                            return Err(WireError::Unresponsive);
+                        }
+                    }
+                }
+                Err(e) => return Err(protocol::io(e)),
+            }
+        }
+        Ok(())
     }
 
     /// The worker is gone or broke the protocol: it is killed (if it is not

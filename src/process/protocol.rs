@@ -197,6 +197,7 @@ pub(crate) fn cut(mut text: String, max: usize) -> String {
         }
         text.truncate(at);
         text.push('…');
+        text.shrink_to_fit();
     }
     text
 }
@@ -305,6 +306,8 @@ pub(crate) enum WireError {
     Malformed(&'static str),
     #[error("value nested deeper than {0} levels")]
     TooDeep(usize),
+    #[error("value over the limits: {0}")]
+    OverLimit(&'static str),
     #[error("frame of {0} bytes is over the limit")]
     FrameTooLarge(usize),
     #[error("frame does not decode: {0}")]
@@ -363,13 +366,36 @@ pub(crate) fn flatten(value: &Value) -> Result<Flat, WireError> {
     Ok(Flat(out))
 }
 
-/// Rebuilds a value from its nodes (without recursion), refusing nesting
-/// deeper than `limits.max_depth` and any node list that is not exactly one
-/// value.
-pub(crate) fn unflatten(nodes: Flat, limits: &DataLimits) -> Result<Value, WireError> {
+/// Rebuilds a value from its nodes (without recursion), within the data
+/// limits (depth, items, payload bytes) and integers of at most
+/// `max_int_bits` bits, which no sandbox can make: anything else, or a node
+/// list that is not exactly one value, is refused.
+pub(crate) fn unflatten(nodes: Flat, limits: &DataLimits, max_int_bits: u64) -> Result<Value, WireError> {
+    if nodes.0.len() > limits.max_items {
+        return Err(WireError::OverLimit("more items than the data limits allow"));
+    }
+    let mut bytes = 0usize;
+    let mut payload = |n: usize| {
+        bytes = bytes.saturating_add(n);
+        if bytes > limits.max_bytes {
+            return Err(WireError::OverLimit("more payload bytes than the data limits allow"));
+        }
+        Ok(())
+    };
     // Each built value with its depth (0 for a scalar).
     let mut stack: Vec<(Value, usize)> = Vec::new();
     for node in nodes.0 {
+        match &node {
+            Node::Int(b) => {
+                if (b.len() as u64).saturating_mul(8) > max_int_bits.saturating_add(8) {
+                    return Err(WireError::OverLimit("an integer larger than any sandbox makes"));
+                }
+                payload(b.len())?
+            }
+            Node::Str(t) => payload(t.len())?,
+            Node::Bytes(b) => payload(b.len())?,
+            _ => {}
+        }
         let take = |stack: &mut Vec<(Value, usize)>, n: usize| -> Result<(Vec<Value>, usize), WireError> {
             if n > stack.len() {
                 return Err(WireError::Malformed("a container takes more items than precede it"));
@@ -417,7 +443,7 @@ pub(crate) fn unflatten(nodes: Flat, limits: &DataLimits) -> Result<Value, WireE
 }
 
 /// An i/o error: the peer's end as `Closed`, anything else as it is.
-fn io(e: std::io::Error) -> WireError {
+pub(crate) fn io(e: std::io::Error) -> WireError {
     use std::io::ErrorKind::*;
     match e.kind() {
         UnexpectedEof | ConnectionReset | BrokenPipe | ConnectionAborted => WireError::Closed,
@@ -425,25 +451,50 @@ fn io(e: std::io::Error) -> WireError {
     }
 }
 
-/// Writes one message as a frame.
-pub(crate) fn write_frame<T: Serialize>(w: &mut impl Write, msg: &T) -> Result<(), WireError> {
-    let bytes = postcard::to_stdvec(msg).map_err(|e| WireError::Decode(e.to_string()))?;
-    if bytes.len() > MAX_FRAME {
-        return Err(WireError::FrameTooLarge(bytes.len()));
+/// One message as a frame: its length, then its bytes.
+pub(crate) fn encode<T: Serialize>(msg: &T) -> Result<Vec<u8>, WireError> {
+    let mut frame = vec![0u8; 4];
+    let frame = postcard::to_extend(msg, std::mem::take(&mut frame))
+        .map_err(|e| WireError::Decode(e.to_string()))?;
+    let len = frame.len() - 4;
+    if len > MAX_FRAME {
+        return Err(WireError::FrameTooLarge(len));
     }
-    let len = (bytes.len() as u32).to_le_bytes();
-    w.write_all(&len)
-        .and_then(|()| w.write_all(&bytes))
-        .and_then(|()| w.flush())
-        .map_err(io)
+    let mut frame = frame;
+    frame[..4].copy_from_slice(&(len as u32).to_le_bytes());
+    Ok(frame)
 }
 
-/// Reads one message, whose values may hold `max_nodes` nodes in all. Memory
-/// grows with the bytes that actually arrive, not with the length a frame
-/// claims.
+/// Writes one message as a frame.
+pub(crate) fn write_frame<T: Serialize>(w: &mut impl Write, msg: &T) -> Result<(), WireError> {
+    let frame = encode(msg)?;
+    w.write_all(&frame).and_then(|()| w.flush()).map_err(io)
+}
+
+/// What one frame may hold: its length by the message's first byte (its
+/// variant), and the value nodes of all its values.
+pub(crate) struct FrameLimits {
+    pub(crate) max_len: Box<dyn Fn(u8) -> usize>,
+    pub(crate) max_nodes: usize,
+}
+
+impl FrameLimits {
+    /// For frames from the trusted side (the host's, read by a worker).
+    pub(crate) fn trusted() -> FrameLimits {
+        FrameLimits {
+            max_len: Box::new(|_| MAX_FRAME),
+            max_nodes: usize::MAX,
+        }
+    }
+}
+
+/// Reads one message within `limits`: a frame longer than its kind allows
+/// is refused before it is read, its buffer is reserved fallibly (a failed
+/// reservation is an error, not an abort), and it must decode to exactly one
+/// message with no bytes left over.
 pub(crate) fn read_frame<T: for<'de> Deserialize<'de>>(
     r: &mut impl Read,
-    max_nodes: usize,
+    limits: &FrameLimits,
 ) -> Result<T, WireError> {
     let mut len = [0u8; 4];
     r.read_exact(&mut len).map_err(io)?;
@@ -451,17 +502,33 @@ pub(crate) fn read_frame<T: for<'de> Deserialize<'de>>(
     if len > MAX_FRAME {
         return Err(WireError::FrameTooLarge(len));
     }
+    if len == 0 {
+        return Err(WireError::Decode("an empty frame".into()));
+    }
+    let mut first = [0u8; 1];
+    r.read_exact(&mut first).map_err(io)?;
+    if len > (limits.max_len)(first[0]).min(MAX_FRAME) {
+        return Err(WireError::FrameTooLarge(len));
+    }
     let mut bytes = Vec::new();
-    r.take(len as u64)
+    bytes
+        .try_reserve_exact(len)
+        .map_err(|_| WireError::Io("no memory for a frame".into()))?;
+    bytes.push(first[0]);
+    r.take(len as u64 - 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() != len {
         return Err(WireError::Closed);
     }
-    NODES_LEFT.with(|n| n.set(max_nodes));
-    let decoded = postcard::from_bytes(&bytes).map_err(|e| WireError::Decode(e.to_string()));
+    NODES_LEFT.with(|n| n.set(limits.max_nodes));
+    let decoded = postcard::take_from_bytes(&bytes);
     NODES_LEFT.with(|n| n.set(usize::MAX));
-    decoded
+    match decoded {
+        Ok((msg, [])) => Ok(msg),
+        Ok(_) => Err(WireError::Decode("bytes after the message".into())),
+        Err(e) => Err(WireError::Decode(e.to_string())),
+    }
 }
 
 #[cfg(test)]
@@ -482,16 +549,25 @@ mod tests {
     #[test]
     fn values_survive_the_round_trip() {
         let v = sample();
-        let back = unflatten(flatten(&v).unwrap(), &DataLimits::default()).unwrap();
+        let back = unflatten(flatten(&v).unwrap(), &DataLimits::default(), 1 << 22).unwrap();
         // NaN is not equal to itself: compare the flat forms, bit for bit.
         assert_eq!(format!("{:?}", flatten(&back).unwrap()), format!("{:?}", flatten(&v).unwrap()));
         let mut buf = Vec::new();
         write_frame(&mut buf, &flatten(&v).unwrap()).unwrap();
-        let nodes: Flat = read_frame(&mut buf.as_slice(), usize::MAX).unwrap();
+        let nodes: Flat = read_frame(&mut buf.as_slice(), &FrameLimits::trusted()).unwrap();
         // The node budget holds: one node short is refused.
         let n = nodes.0.len();
-        assert!(matches!(read_frame::<Flat>(&mut buf.as_slice(), n - 1), Err(WireError::Decode(_))));
-        assert!(read_frame::<Flat>(&mut buf.as_slice(), n).is_ok());
+        let nodes_at_most = |max_nodes| FrameLimits { max_len: Box::new(|_| MAX_FRAME), max_nodes };
+        assert!(matches!(read_frame::<Flat>(&mut buf.as_slice(), &nodes_at_most(n - 1)), Err(WireError::Decode(_))));
+        assert!(read_frame::<Flat>(&mut buf.as_slice(), &nodes_at_most(n)).is_ok());
+        // So does the length by kind, before the frame is read.
+        let short = FrameLimits { max_len: Box::new(|_| 3), max_nodes: usize::MAX };
+        assert!(matches!(read_frame::<Flat>(&mut buf.as_slice(), &short), Err(WireError::FrameTooLarge(_))));
+        // And a frame with bytes after its message is refused.
+        let mut trailing = buf.clone();
+        trailing[0] += 1;
+        trailing.push(0);
+        assert!(matches!(read_frame::<Flat>(&mut trailing.as_slice(), &FrameLimits::trusted()), Err(WireError::Decode(_))));
         assert_eq!(format!("{nodes:?}"), format!("{:?}", flatten(&v).unwrap()));
     }
 
@@ -501,11 +577,19 @@ mod tests {
         // Ten million levels of nesting: refused at the depth limit, no recursion.
         let mut deep = vec![Node::None];
         deep.extend(std::iter::repeat_n(Node::List(1), 10_000_000));
-        assert_eq!(unflatten(Flat(deep), &limits), Err(WireError::TooDeep(limits.max_depth)));
+        let unlimited = DataLimits { max_items: usize::MAX, ..DataLimits::default() };
+        assert_eq!(unflatten(Flat(deep), &unlimited, 64), Err(WireError::TooDeep(limits.max_depth)));
+        // Items, payload bytes and integer size are the data limits' too.
+        assert!(matches!(unflatten(Flat(vec![Node::None; 1_000_001]), &limits, 64), Err(WireError::OverLimit(_))));
+        let big_text = Flat(vec![Node::Str("x".repeat(65 << 20))]);
+        assert!(matches!(unflatten(big_text, &limits, 64), Err(WireError::OverLimit(_))));
+        let big_int = Flat(vec![Node::Int(vec![0x7f; 1 << 20])]);
+        assert!(matches!(unflatten(big_int, &limits, 1 << 22), Err(WireError::OverLimit(_))));
         // A frame of 8 M one-byte nodes, against a budget of 1 M: refused as it decodes.
         let mut many = Vec::new();
         write_frame(&mut many, &Flat(vec![Node::None; 8_000_000])).unwrap();
-        assert!(matches!(read_frame::<Flat>(&mut many.as_slice(), 1_000_000), Err(WireError::Decode(_))));
+        let budget = FrameLimits { max_len: Box::new(|_| MAX_FRAME), max_nodes: 1_000_000 };
+        assert!(matches!(read_frame::<Flat>(&mut many.as_slice(), &budget), Err(WireError::Decode(_))));
         for bad in [
             vec![],
             vec![Node::None, Node::None],
@@ -513,15 +597,15 @@ mod tests {
             vec![Node::None, Node::Dict(u32::MAX)],
             vec![Node::None, Node::Dict(1)],
         ] {
-            assert!(unflatten(Flat(bad), &limits).is_err());
+            assert!(unflatten(Flat(bad), &limits, 64).is_err());
         }
         // A frame that claims 4 GiB, one that is cut short, one of garbage.
         let mut huge = u32::MAX.to_le_bytes().to_vec();
         huge.extend([0; 16]);
-        assert!(matches!(read_frame::<Flat>(&mut huge.as_slice(), usize::MAX), Err(WireError::FrameTooLarge(_))));
+        assert!(matches!(read_frame::<Flat>(&mut huge.as_slice(), &FrameLimits::trusted()), Err(WireError::FrameTooLarge(_))));
         let short = [10u8, 0, 0, 0, 1, 2];
-        assert_eq!(read_frame::<Flat>(&mut short.as_slice(), usize::MAX).unwrap_err(), WireError::Closed);
+        assert_eq!(read_frame::<Flat>(&mut short.as_slice(), &FrameLimits::trusted()).unwrap_err(), WireError::Closed);
         let garbage = [3u8, 0, 0, 0, 0xff, 0xff, 0xff];
-        assert!(matches!(read_frame::<FromWorker>(&mut garbage.as_slice(), usize::MAX), Err(WireError::Decode(_))));
+        assert!(matches!(read_frame::<FromWorker>(&mut garbage.as_slice(), &FrameLimits::trusted()), Err(WireError::Decode(_))));
     }
 }

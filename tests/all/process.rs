@@ -289,3 +289,89 @@ fn a_pool_keeps_workers_started() {
     assert_eq!(a.eval("__import__('json').dumps([1])").unwrap(), Value::from("[1]"));
     assert_eq!(b.eval("2 * 21").unwrap(), Value::from(42));
 }
+
+/// A fake worker: a Python script (run by this machine's CPython) that
+/// speaks the protocol as told; `None` without a `python3`.
+fn fake_worker(name: &str, body: &str) -> Option<std::path::PathBuf> {
+    // The interpreter itself, not a launcher that needs the environment
+    // (the worker's is empty).
+    let out = std::process::Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .ok()?;
+    let python = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+    if python.is_empty() {
+        eprintln!("no python3: the fake-worker checks are skipped");
+        return None;
+    }
+    let path = std::env::temp_dir().join(format!("pyocap-fake-{name}-{}.py", std::process::id()));
+    let script = format!(
+        "#!{python}\nimport os, sys, time\n\
+         def frame(b):\n    os.write(1, len(b).to_bytes(4, 'little') + b)\n\
+         def varint(n):\n    out = b''\n    while True:\n        byte = n & 0x7f\n        n >>= 7\n        if n:\n            out += bytes([byte | 0x80])\n        else:\n            return out + bytes([byte])\n\
+         READY = b'\\x00'\n\
+         DONE_NONE = b'\\x03\\x00\\x01\\x00\\x00\\x00\\x00\\x00'\n\
+         {body}\n"
+    );
+    std::fs::write(&path, script).ok()?;
+    std::process::Command::new("chmod").arg("+x").arg(&path).status().ok()?;
+    Some(path)
+}
+
+fn with_worker(program: &std::path::Path, policy: &Policy) -> Result<Sandbox, ConfigError> {
+    let mut policy = policy.clone();
+    policy.isolation(Isolation::Process);
+    Runtime::new(Config::new().worker_program(program)).unwrap().sandbox(&policy)
+}
+
+#[test]
+fn a_worker_that_stops_reading_is_killed_at_the_deadline() {
+    let Some(fake) = fake_worker("noread", "frame(READY)\nprint(os.getpid(), file=open('/dev/null', 'w'))\ntime.sleep(60)") else { return };
+    let mut policy = Policy::new();
+    policy.deadline(Some(Duration::from_millis(300)));
+    let sb = with_worker(&fake, &policy).unwrap();
+    let pid = sb.worker_pid().unwrap();
+    // A job larger than the socket's buffer: the write itself must watch the deadline.
+    let start = Instant::now();
+    let big = Value::Bytes(vec![7; 4 << 20]);
+    assert!(matches!(sb.set_global("blob", big), Err(GuestError::DeadlineExceeded { .. })));
+    assert!(start.elapsed() < Duration::from_secs(2), "answered at the deadline");
+    let until = Instant::now() + Duration::from_secs(5);
+    while alive(pid) && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!alive(pid), "the worker that does not read was killed");
+    let _ = std::fs::remove_file(fake);
+}
+
+#[test]
+fn what_a_hostile_worker_sends_is_bounded_before_it_is_read() {
+    let cases = [
+        // Output far past the budget: refused by its length alone.
+        ("hugeout", "frame(READY)\nos.write(1, (200 << 20).to_bytes(4, 'little') + b'\\x02')\ntime.sleep(60)", "over the limit"),
+        // A string over the data limits' 64 MiB.
+        ("bigstr", "frame(READY)\ns = b'x' * (65 << 20)\nframe(b'\\x03\\x00\\x01\\x05' + varint(len(s)) + s + b'\\x00\\x00\\x00\\x00')\ntime.sleep(60)", "over the limits"),
+        // An integer larger than any sandbox makes.
+        ("bigint", "frame(READY)\nn = b'\\x7f' * (1 << 20)\nframe(b'\\x03\\x00\\x01\\x02' + varint(len(n)) + n + b'\\x00\\x00\\x00\\x00')\ntime.sleep(60)", "over the limits"),
+        // An answer before any question.
+        ("stale", "frame(READY)\nframe(DONE_NONE)\ntime.sleep(60)", "between jobs"),
+        // A message with bytes after it.
+        ("trailing", "frame(READY)\nframe(DONE_NONE + b'junk')\ntime.sleep(60)", "after the message"),
+    ];
+    for (name, body, why) in cases {
+        let Some(fake) = fake_worker(name, body) else { return };
+        let sb = with_worker(&fake, &Policy::new()).unwrap();
+        if name == "stale" {
+            // Let the stray answer arrive before the job is sent.
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        let start = Instant::now();
+        match sb.eval("1") {
+            Err(GuestError::WorkerCrashed { reason }) => assert!(reason.contains(why), "{name}: {reason}"),
+            other => panic!("{name}: expected WorkerCrashed, got {other:?}"),
+        }
+        assert!(start.elapsed() < Duration::from_secs(5), "{name}");
+        assert!(!alive(sb.worker_pid().unwrap()), "{name}: killed");
+        let _ = std::fs::remove_file(fake);
+    }
+}
