@@ -261,7 +261,9 @@ fn serve() -> i32 {
     if !send(&out, &FromWorker::Ready) {
         return BAD_START;
     }
-    let limits = (policy.data.clone(), policy.max_int_bits);
+    // The host's values passed its own checks; an int a host hands in may be
+    // larger than any guest could make (as in process).
+    let limits = (policy.data.clone(), u64::MAX);
     loop {
         // A job that follows quickly is taken without parking this thread.
         let next = match crate::inbox::spin_recv(&jobs) {
@@ -302,10 +304,20 @@ fn run(
     job: WireJob,
     (limits, max_int_bits): &(crate::value::DataLimits, u64),
 ) -> Result<Value, GuestError> {
+    use crate::process::protocol::WireError;
+    use crate::value::CrossingError;
     let value = |flat| {
-        unflatten(flat, limits, *max_int_bits).map_err(|_| {
-            GuestError::Crossing(crate::value::CrossingError::TooDeep {
-                limit: limits.max_depth,
+        unflatten(flat, limits, *max_int_bits).map_err(|e| {
+            GuestError::Crossing(match e {
+                WireError::OverLimit(what) if what.contains("items") => CrossingError::TooManyItems {
+                    limit: limits.max_items,
+                },
+                WireError::OverLimit(_) => CrossingError::TooLarge {
+                    limit: limits.max_bytes,
+                },
+                _ => CrossingError::TooDeep {
+                    limit: limits.max_depth,
+                },
             })
         })
     };

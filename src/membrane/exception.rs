@@ -13,6 +13,11 @@ use std::fmt::Write;
 
 /// Longest message kept from `str(exc)`, in bytes.
 const MAX_MESSAGE: usize = 16 * 1024;
+/// The longest exception class name reported.
+const MAX_TYPE_NAME: usize = 256;
+/// The longest traceback reported (its entries' names and lines are the
+/// guest's, so of any length).
+const MAX_TRACEBACK: usize = 1 << 20;
 /// Most traceback entries rendered (the innermost ones are kept).
 const MAX_TB_ENTRIES: usize = 64;
 /// Most sources remembered for rendering traceback lines.
@@ -61,13 +66,14 @@ pub(crate) fn wrap_exception(
 ) -> GuestError {
     // CPython's words for the interpreter's own (SPEC §4.5).
     crate::guest::conform_chain(exc, vm);
-    let type_name = exc.class().name().to_string();
+    // Every text is bounded: a guest's class may have a name of megabytes.
+    let type_name = truncate(exc.class().name().to_string(), MAX_TYPE_NAME);
     let message = match exc.as_object().str(vm) {
         Ok(s) => truncate(s.to_string_lossy().into_owned(), MAX_MESSAGE),
         // Same placeholder CPython prints when `__str__` fails.
         Err(_) => format!("<exception str() failed for {type_name}>"),
     };
-    let traceback = render_traceback(exc, &type_name, &message, sources);
+    let traceback = truncate(render_traceback(exc, &type_name, &message, sources), MAX_TRACEBACK);
     GuestError::Exception {
         type_name,
         message,

@@ -19,4 +19,4 @@ mod guest_object;
 pub(crate) mod proxy;
 
 pub(crate) use convert::{check_host_value, from_guest, to_guest};
-pub(crate) use exception::{wrap_exception, SourceCache};
+pub(crate) use exception::{truncate, wrap_exception, SourceCache};

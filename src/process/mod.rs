@@ -347,17 +347,29 @@ impl Relay {
         };
         // Nothing may be waiting from the worker between jobs: an answer out
         // of turn would be taken for the next job's.
-        match self.events.try_recv() {
-            Err(mpsc::TryRecvError::Empty) => {}
-            Ok(Event::Gone(e)) => return Err(self.crashed(e)),
-            Ok(Event::Msg(m)) => {
-                let why = format!("a {} message between jobs", m.kind());
-                return Err(self.crashed(WireError::Protocol(why)));
+        // (Output may still come: what a guest printed after its call was
+        // answered at a deadline; it is within the output budget.)
+        loop {
+            match self.events.try_recv() {
+                Err(mpsc::TryRecvError::Empty) => break,
+                Ok(Event::Msg(FromWorker::Output(text))) => {
+                    let _ = self.printed.send(Printed::Text(text));
+                }
+                Ok(Event::Gone(e)) => return Err(self.crashed(e)),
+                Ok(Event::Msg(m)) => {
+                    let why = format!("a {} message between jobs", m.kind());
+                    return Err(self.crashed(WireError::Protocol(why)));
+                }
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    return Err(self.crashed(WireError::Closed))
+                }
             }
-            Err(mpsc::TryRecvError::Disconnected) => return Err(self.crashed(WireError::Closed)),
         }
-        let mut stop_sent: Option<Instant> = None;
-        if let Err(e) = self.send(&job, &mut stop_sent) {
+        // When this sandbox was first seen stopped (the grace runs from
+        // then), and whether the worker was told.
+        let mut tripped_at: Option<Instant> = None;
+        let mut stop_sent = false;
+        if let Err(e) = self.send(&job, &mut tripped_at) {
             return Err(self.crashed(e));
         }
         // A quick answer is taken without parking this thread (as inbox waits do).
@@ -411,17 +423,14 @@ impl Relay {
                     if !self.link.tripwire.is_tripped() {
                         continue;
                     }
-                    match stop_sent {
-                        None => {
-                            if let Err(e) = self.send(&ToWorker::Stop, &mut stop_sent) {
-                                return Err(self.crashed(e));
-                            }
-                            stop_sent.get_or_insert_with(Instant::now);
+                    let since = *tripped_at.get_or_insert_with(Instant::now);
+                    if !stop_sent {
+                        stop_sent = true;
+                        if let Err(e) = self.send(&ToWorker::Stop, &mut tripped_at) {
+                            return Err(self.crashed(e));
                         }
-                        Some(at) if at.elapsed() >= KILL_GRACE => {
-                            return Err(self.crashed(WireError::Unresponsive));
-                        }
-                        Some(_) => {}
+                    } else if since.elapsed() >= KILL_GRACE {
+                        return Err(self.crashed(WireError::Unresponsive));
                     }
                 }
             }
@@ -429,10 +438,10 @@ impl Relay {
     }
 
     /// Sends `msg`, a tick at a time while the socket is full, watching the
-    /// stop: once the sandbox was stopped (`stop_sent` records when, shared
+    /// stop: once the sandbox was stopped (`tripped_at` records when, shared
     /// with the wait for the answer), a worker that still does not read
     /// within [`KILL_GRACE`] is `Unresponsive`.
-    fn send(&mut self, msg: &ToWorker, stop_sent: &mut Option<Instant>) -> Result<(), WireError> {
+    fn send(&mut self, msg: &ToWorker, tripped_at: &mut Option<Instant>) -> Result<(), WireError> {
         let bytes = protocol::encode(msg)?;
         let mut at = 0;
         while at < bytes.len() {
@@ -448,7 +457,7 @@ impl Relay {
                     ) =>
                 {
                     if self.link.tripwire.is_tripped() {
-                        let since = *stop_sent.get_or_insert_with(Instant::now);
+                        let since = *tripped_at.get_or_insert_with(Instant::now);
                         if since.elapsed() >= KILL_GRACE {
                             return Err(WireError::Unresponsive);
                         }

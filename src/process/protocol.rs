@@ -188,17 +188,11 @@ impl From<GuestError> for WireGuestError {
     }
 }
 
-/// `text` cut to at most `max` bytes (a worker's words are not trusted to be short).
-pub(crate) fn cut(mut text: String, max: usize) -> String {
-    if text.len() > max {
-        let mut at = max;
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        text.truncate(at);
-        text.push('…');
-        text.shrink_to_fit();
-    }
+/// `text` cut to at most `max` bytes (a worker's words are not trusted to be
+/// short), its spare capacity given back.
+pub(crate) fn cut(text: String, max: usize) -> String {
+    let mut text = crate::membrane::truncate(text, max);
+    text.shrink_to_fit();
     text
 }
 
@@ -390,7 +384,10 @@ pub(crate) fn unflatten(nodes: Flat, limits: &DataLimits, max_int_bits: u64) -> 
                 if (b.len() as u64).saturating_mul(8) > max_int_bits.saturating_add(8) {
                     return Err(WireError::OverLimit("an integer larger than any sandbox makes"));
                 }
-                payload(b.len())?
+                // Counted as a sandbox counts it: only an int outside i64.
+                if b.len() > 8 {
+                    payload(b.len())?
+                }
             }
             Node::Str(t) => payload(t.len())?,
             Node::Bytes(b) => payload(b.len())?,

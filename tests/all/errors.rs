@@ -181,6 +181,14 @@ fn the_interpreters_own_words_are_cpythons_where_the_guest_sees_them() {
         Err(GuestError::Exception { message, .. }) => assert_eq!(message, "too many values to unpack (expected 2)"),
         other => panic!("{other:?}"),
     }
+    // A guest's own long message is left alone, in a handler and leaving:
+    // no scan of it, no recursion over its repeated prefix.
+    sb.exec("m = 'ValueError: ' * 2_000_000\ntry:\n    raise ValueError(m)\nexcept ValueError as e:\n    same = str(e) == m\n").unwrap();
+    assert_eq!(sb.eval("same").unwrap(), Value::Bool(true));
+    match sb.exec("raise ValueError(m)") {
+        Err(GuestError::Exception { message, .. }) => assert!(message.starts_with("ValueError: ValueError: ")),
+        other => panic!("{other:?}"),
+    }
     // What a later handler reads of an exception handled before it.
     sb.exec("try:\n    try:\n        min([])\n    except ValueError:\n        raise KeyError('k')\nexcept KeyError as k:\n    seen = str(k.__context__)\n").unwrap();
     assert_eq!(sb.eval("seen").unwrap(), Value::from("min() arg is an empty sequence"));
