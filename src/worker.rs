@@ -309,10 +309,10 @@ fn run(
     let value = |flat| {
         unflatten(flat, limits, *max_int_bits).map_err(|e| {
             GuestError::Crossing(match e {
-                WireError::OverLimit(what) if what.contains("items") => CrossingError::TooManyItems {
+                WireError::TooManyItems => CrossingError::TooManyItems {
                     limit: limits.max_items,
                 },
-                WireError::OverLimit(_) => CrossingError::TooLarge {
+                WireError::TooManyBytes | WireError::IntTooLarge => CrossingError::TooLarge {
                     limit: limits.max_bytes,
                 },
                 _ => CrossingError::TooDeep {

@@ -300,8 +300,12 @@ pub(crate) enum WireError {
     Malformed(&'static str),
     #[error("value nested deeper than {0} levels")]
     TooDeep(usize),
-    #[error("value over the limits: {0}")]
-    OverLimit(&'static str),
+    #[error("value over the limits: more items than the data limits allow")]
+    TooManyItems,
+    #[error("value over the limits: more payload bytes than the data limits allow")]
+    TooManyBytes,
+    #[error("value over the limits: an integer larger than any sandbox makes")]
+    IntTooLarge,
     #[error("frame of {0} bytes is over the limit")]
     FrameTooLarge(usize),
     #[error("frame does not decode: {0}")]
@@ -366,13 +370,13 @@ pub(crate) fn flatten(value: &Value) -> Result<Flat, WireError> {
 /// list that is not exactly one value, is refused.
 pub(crate) fn unflatten(nodes: Flat, limits: &DataLimits, max_int_bits: u64) -> Result<Value, WireError> {
     if nodes.0.len() > limits.max_items {
-        return Err(WireError::OverLimit("more items than the data limits allow"));
+        return Err(WireError::TooManyItems);
     }
     let mut bytes = 0usize;
     let mut payload = |n: usize| {
         bytes = bytes.saturating_add(n);
         if bytes > limits.max_bytes {
-            return Err(WireError::OverLimit("more payload bytes than the data limits allow"));
+            return Err(WireError::TooManyBytes);
         }
         Ok(())
     };
@@ -382,7 +386,7 @@ pub(crate) fn unflatten(nodes: Flat, limits: &DataLimits, max_int_bits: u64) -> 
         match &node {
             Node::Int(b) => {
                 if (b.len() as u64).saturating_mul(8) > max_int_bits.saturating_add(8) {
-                    return Err(WireError::OverLimit("an integer larger than any sandbox makes"));
+                    return Err(WireError::IntTooLarge);
                 }
                 // Counted as a sandbox counts it: only an int outside i64.
                 if b.len() > 8 {
@@ -577,11 +581,11 @@ mod tests {
         let unlimited = DataLimits { max_items: usize::MAX, ..DataLimits::default() };
         assert_eq!(unflatten(Flat(deep), &unlimited, 64), Err(WireError::TooDeep(limits.max_depth)));
         // Items, payload bytes and integer size are the data limits' too.
-        assert!(matches!(unflatten(Flat(vec![Node::None; 1_000_001]), &limits, 64), Err(WireError::OverLimit(_))));
+        assert!(matches!(unflatten(Flat(vec![Node::None; 1_000_001]), &limits, 64), Err(WireError::TooManyItems)));
         let big_text = Flat(vec![Node::Str("x".repeat(65 << 20))]);
-        assert!(matches!(unflatten(big_text, &limits, 64), Err(WireError::OverLimit(_))));
+        assert!(matches!(unflatten(big_text, &limits, 64), Err(WireError::TooManyBytes)));
         let big_int = Flat(vec![Node::Int(vec![0x7f; 1 << 20])]);
-        assert!(matches!(unflatten(big_int, &limits, 1 << 22), Err(WireError::OverLimit(_))));
+        assert!(matches!(unflatten(big_int, &limits, 1 << 22), Err(WireError::IntTooLarge)));
         // A frame of 8 M one-byte nodes, against a budget of 1 M: refused as it decodes.
         let mut many = Vec::new();
         write_frame(&mut many, &Flat(vec![Node::None; 8_000_000])).unwrap();
